@@ -1,0 +1,30 @@
+import sys
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from home.vocabulary_loader import VocabularyLoader, count_terms, read_members, read_taxonomy
+
+
+class Command(BaseCommand):
+    help = "Load the controlled vocabularies and member cities from home/data/ (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--update-labels",
+            action="store_true",
+            help="Overwrite labels edited in the admin with the ones from the data files.",
+        )
+
+    def handle(self, *args, update_labels=False, **options):
+        taxonomy, members = read_taxonomy(), read_members()
+        with tqdm(
+            total=count_terms(taxonomy, members),
+            desc="Vocabularies",
+            unit="term",
+            disable=options["verbosity"] < 1,
+            file=sys.stderr,
+        ) as bar:
+            loader = VocabularyLoader(update_labels=update_labels, progress=lambda: bar.update(1))
+            report = loader.load(taxonomy, members)
+        self.stdout.write(report.summary())

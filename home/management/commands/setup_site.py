@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from home.site_setup import ensure_admin, ensure_home_pages
+
+
+class Command(BaseCommand):
+    help = "Prepare a fresh database: locales, vocabularies, home pages and a first admin account."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-admin", action="store_true", help="Do not create a first admin account.")
+
+    def handle(self, *args, no_admin=False, **options):
+        call_command("load_vocabularies", verbosity=options["verbosity"])
+        ensure_home_pages()
+        self.stdout.write("Home pages ready in " + ", ".join(code for code, _name in settings.LANGUAGES))
+        if no_admin:
+            return
+        password = ensure_admin()
+        if password is None:
+            return
+        login_file = settings.VAR_DIR / "admin-login.txt"
+        login_file.parent.mkdir(parents=True, exist_ok=True)
+        login_file.write_text(f"username: admin\npassword: {password}\n", encoding="utf-8")
+        login_file.chmod(0o600)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin login created: username 'admin', password '{password}' "
+                f"(also saved in {login_file.relative_to(settings.BASE_DIR)})"
+            )
+        )

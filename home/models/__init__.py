@@ -1,0 +1,35 @@
+from .pages import HomePage
+from .vocabulary import (
+    Approach,
+    CaseStatus,
+    City,
+    Country,
+    Labelled,
+    Region,
+    Spotlight,
+    SpotlightFacet,
+    SpotlightFacetValue,
+    SustainableDevelopmentGoal,
+    TargetGroup,
+    Term,
+    Theme,
+    Topic,
+)
+
+__all__ = [
+    "Approach",
+    "CaseStatus",
+    "City",
+    "Country",
+    "HomePage",
+    "Labelled",
+    "Region",
+    "Spotlight",
+    "SpotlightFacet",
+    "SpotlightFacetValue",
+    "SustainableDevelopmentGoal",
+    "TargetGroup",
+    "Term",
+    "Theme",
+    "Topic",
+]

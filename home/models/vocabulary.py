@@ -1,0 +1,215 @@
+"""Controlled vocabularies: themes and topics, SDGs, regions, target groups,
+approaches, spotlight collections and their facets, case status, countries and cities.
+
+Each term has a stable slug (used by imports, URLs, facets and the search API) and a
+label in every interface language; code refers to slugs, people see labels. The terms
+are loaded from home/data/ by a migration (home/vocabulary_loader.py) and editable as
+snippets in the admin.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+
+class Labelled(index.Indexed, models.Model):
+    """A label in each interface language, shown in the visitor's language."""
+
+    label_en = models.CharField(_("label (English)"), max_length=200)
+    label_fr = models.CharField(_("label (French)"), max_length=200)
+    label_es = models.CharField(_("label (Spanish)"), max_length=200)
+
+    label_panels = [FieldRowPanel([FieldPanel("label_en"), FieldPanel("label_fr"), FieldPanel("label_es")])]
+    search_fields = [
+        index.SearchField("label_en"),
+        index.SearchField("label_fr"),
+        index.SearchField("label_es"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+    def label_in(self, language_code):
+        language = (language_code or settings.LANGUAGE_CODE)[:2]
+        return getattr(self, f"label_{language}", None) or self.label_en
+
+    @property
+    def label(self):
+        return self.label_in(get_language())
+
+    @property
+    def labels(self):
+        """Every language's label, as the search index stores them."""
+        return {code: self.label_in(code) for code, _name in settings.LANGUAGES}
+
+
+class Term(Labelled):
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Stable identifier used by imports and URLs.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("slug"), *Labelled.label_panels, FieldPanel("sort_order")]
+    search_fields = [index.SearchField("slug"), *Labelled.search_fields]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "slug"]
+
+
+class Theme(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class Topic(Term):
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="topics", verbose_name=_("theme"))
+
+    panels = [FieldPanel("theme"), *Term.panels]
+
+    class Meta(Term.Meta):
+        ordering = ["theme__sort_order", "sort_order", "slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+
+class SustainableDevelopmentGoal(Labelled):
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    colour = models.CharField(
+        _("official colour"),
+        max_length=7,
+        validators=[RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour such as #4C9F38."))],
+    )
+
+    panels = [FieldPanel("number"), *Labelled.label_panels, FieldPanel("colour")]
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+
+    def __str__(self):
+        return f"{self.number}. {self.label}"
+
+
+class Region(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class TargetGroup(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Approach(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("approach")
+        verbose_name_plural = _("approaches")
+
+
+class CaseStatus(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("case status")
+        verbose_name_plural = _("case statuses")
+
+
+class Spotlight(Term):
+    """A spotlight collection (COVID-19 responses, local care systems...). Editors add
+    a new one here, with its own facets below, without code."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("spotlight collection")
+        verbose_name_plural = _("spotlight collections")
+
+
+class SpotlightFacet(Labelled):
+    """A facet that only cases of one spotlight carry, such as the COVID-19 phase."""
+
+    spotlight = models.ForeignKey(
+        Spotlight, on_delete=models.CASCADE, related_name="facets", verbose_name=_("spotlight")
+    )
+    key = models.SlugField(_("key"), max_length=40, help_text=_("Identifier used by imports, such as response_area."))
+
+    panels = [FieldPanel("spotlight"), FieldPanel("key"), *Labelled.label_panels]
+
+    class Meta:
+        ordering = ["spotlight__sort_order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["spotlight", "key"], name="unique_facet_per_spotlight")]
+        verbose_name = _("spotlight facet")
+        verbose_name_plural = _("spotlight facets")
+
+
+class SpotlightFacetValue(Labelled):
+    facet = models.ForeignKey(SpotlightFacet, on_delete=models.CASCADE, related_name="values", verbose_name=_("facet"))
+    slug = models.SlugField(_("slug"), max_length=80)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("facet"), FieldPanel("slug"), *Labelled.label_panels, FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["facet__pk", "sort_order", "slug"]
+        constraints = [models.UniqueConstraint(fields=["facet", "slug"], name="unique_value_per_facet")]
+        verbose_name = _("spotlight facet value")
+        verbose_name_plural = _("spotlight facet values")
+
+
+class Country(Labelled):
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Enter an ISO 3166-1 alpha-2 code such as FR."))],
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="countries", verbose_name=_("region")
+    )
+
+    panels = [FieldPanel("code"), *Labelled.label_panels, FieldPanel("region")]
+    search_fields = [index.SearchField("code"), *Labelled.search_fields]
+
+    class Meta:
+        ordering = ["label_en"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+
+class City(Term):
+    """A city or metropolitan area; its country and region follow every case and
+    expert placed in it."""
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="cities", verbose_name=_("country"))
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region"))
+    institution = models.CharField(_("member institution"), max_length=255, blank=True)
+    is_member = models.BooleanField(_("Metropolis member"), default=False)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+
+    panels = [
+        *Term.panels,
+        FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        FieldPanel("institution"),
+        FieldPanel("is_member"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta:
+        ordering = ["label_en"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")

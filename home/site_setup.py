@@ -1,0 +1,72 @@
+"""The skeleton every installation needs before any content: the three locales, the
+vocabularies, one home page per language, and a first admin account."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .models import HomePage
+
+HOME_CONTENT = {
+    "en": {
+        "title": "Cities Exchange",
+        "intro": "Good practices from cities around the world, and the people behind them.",
+    },
+    "fr": {
+        "title": "Cities Exchange",
+        "intro": "Les bonnes pratiques des villes du monde entier, et les personnes qui les portent.",
+    },
+    "es": {
+        "title": "Cities Exchange",
+        "intro": "Buenas prácticas de ciudades de todo el mundo, y las personas que las impulsan.",
+    },
+}
+
+
+def ensure_locales():
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+
+
+def tree_root():
+    """Wagtail's root node, which its migrations create; a flushed database lacks it."""
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@transaction.atomic
+def ensure_home_pages():
+    """One published home page per language, the English one as the default site's
+    root; Wagtail serves /fr/ and /es/ from its translations."""
+    locales = ensure_locales()
+    home = HomePage.objects.filter(locale=locales["en"]).first()
+    if home is None:
+        # Wagtail's first migration leaves a plain "Welcome" page (and the site on it)
+        # where our home page belongs.
+        Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+        home = tree_root().add_child(instance=HomePage(slug="home", locale=locales["en"], **HOME_CONTENT["en"]))
+        home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HOME_CONTENT["en"]["title"]},
+    )
+    for code, locale in locales.items():
+        if code == "en" or home.has_translation(locale):
+            continue
+        translation = home.copy_for_translation(locale)
+        for name, value in HOME_CONTENT[code].items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+    return home
+
+
+def ensure_admin(username="admin"):
+    """Create a first superuser when there is none; returns its new password, or None."""
+    user_model = get_user_model()
+    if user_model.objects.filter(is_superuser=True).exists():
+        return None
+    password = secrets.token_urlsafe(12)
+    user_model.objects.create_superuser(username=username, email="admin@localhost", password=password)
+    return password

@@ -1,0 +1,49 @@
+"""Text analysis for the public index: one analyzer per content language, rebuilt
+from OpenSearch's built-in language analyzers so that accents are folded at index
+*and* query time, plus a language-neutral folded analyzer.
+
+Only filters from the standard analysis-common module are used, so the same settings
+work on any OpenSearch 2.x cluster, with or without the ICU plugin.
+https://opensearch.org/docs/latest/analyzers/language-analyzers/
+"""
+
+CONTENT_LANGUAGES = ("en", "fr", "es")
+
+FILTERS = {
+    "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+    "english_stop": {"type": "stop", "stopwords": "_english_"},
+    "english_stemmer": {"type": "stemmer", "language": "english"},
+    "french_elision": {
+        "type": "elision",
+        "articles_case": True,
+        "articles": ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"],
+    },
+    "french_stop": {"type": "stop", "stopwords": "_french_"},
+    "french_stemmer": {"type": "stemmer", "language": "light_french"},
+    "spanish_stop": {"type": "stop", "stopwords": "_spanish_"},
+    "spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
+}
+
+# Stop words are removed before folding because the stop lists are accented ("été").
+ANALYZERS = {
+    "text_en": {
+        "tokenizer": "standard",
+        "filter": ["english_possessive", "lowercase", "english_stop", "asciifolding", "english_stemmer"],
+    },
+    "text_fr": {
+        "tokenizer": "standard",
+        "filter": ["french_elision", "lowercase", "french_stop", "asciifolding", "french_stemmer"],
+    },
+    "text_es": {
+        "tokenizer": "standard",
+        "filter": ["lowercase", "spanish_stop", "asciifolding", "spanish_stemmer"],
+    },
+    "folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+}
+
+ANALYSIS_SETTINGS = {"analysis": {"filter": FILTERS, "analyzer": ANALYZERS}}
+
+
+def language_text_fields():
+    """A text field per content language, each analysed by its own language."""
+    return {f"text_{code}": {"type": "text", "analyzer": f"text_{code}"} for code in CONTENT_LANGUAGES}

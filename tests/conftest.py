@@ -1,0 +1,51 @@
+import os
+import uuid
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from search.client import get_client
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise
+# refuse the ORM calls the tests make beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """The test client leaves the last request's language active in the thread."""
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts like a fresh installation: locales, vocabularies
+    and the home page in each language."""
+    with django_db_blocker.unblock():
+        call_command("setup_site", no_admin=True, verbosity=0)
+
+
+@pytest.fixture
+def site_skeleton(db):
+    """For transactional tests, whose database is emptied between tests."""
+    call_command("setup_site", no_admin=True, verbosity=0)
+
+
+@pytest.fixture
+def index_prefix(settings):
+    """A private index prefix per test, so tests sharing the node never see each
+    other's documents; its indices are deleted afterwards."""
+    prefix = f"{settings.OPENSEARCH_INDEX_PREFIX}-{uuid.uuid4().hex[:10]}"
+    settings.OPENSEARCH_INDEX_PREFIX = prefix
+    yield prefix
+    get_client().indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: nothing may silently not run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if os.environ.get("CI") and reporter and reporter.stats.get("skipped") and exitstatus == 0:
+        reporter.write_line("CI: skipped tests count as failures.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,30 @@
+"""Shared factories for tests (and, from the case issue on, the demo loader)."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+
+from home.models import HomePage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"member{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("a-long-test-password")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+
+class SuperUserFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Cities Exchange"
+    intro = factory.Faker("sentence")
+
+    class Meta:
+        model = HomePage

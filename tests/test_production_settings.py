@@ -1,0 +1,50 @@
+"""Production refuses to start without what it needs, and passes Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+COMPLETE_ENVIRONMENT = {
+    "DJANGO_SETTINGS_MODULE": "usesite.settings.production",
+    "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789",
+    "ALLOWED_HOSTS": "cities.example.org",
+    "DATABASE_URL": "postgres://cities:secret@db.example.org:5432/cities",
+}
+
+
+def manage(*args, **environment):
+    # A real server has none of the test run's variables (DJANGO_ALLOW_ASYNC_UNSAFE...).
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    env.update(environment)
+    command = [sys.executable, "manage.py", *args]
+    return subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+
+
+def test_deploy_checks_pass_without_a_single_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **COMPLETE_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("SECRET_KEY", "Production needs the environment variable SECRET_KEY."),
+        ("ALLOWED_HOSTS", "Production needs the environment variable ALLOWED_HOSTS."),
+        ("DATABASE_URL", "Production needs the environment variable DATABASE_URL."),
+    ],
+)
+def test_production_refuses_to_start_without(missing, message):
+    environment = {key: value for key, value in COMPLETE_ENVIRONMENT.items() if key != missing}
+    result = manage("check", **environment)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_refuses_sqlite():
+    result = manage("check", **{**COMPLETE_ENVIRONMENT, "DATABASE_URL": "sqlite:////tmp/cities.sqlite3"})
+    assert result.returncode != 0
+    assert "Production needs a PostgreSQL DATABASE_URL, not SQLite." in result.stderr
