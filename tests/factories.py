@@ -1,10 +1,7 @@
 """Shared factories for tests (and, from the case issue on, the demo loader)."""
 
 import factory
-import wagtail_factories
 from django.contrib.auth import get_user_model
-
-from home.models import HomePage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -21,10 +18,3 @@ class SuperUserFactory(UserFactory):
     is_staff = True
     is_superuser = True
 
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Cities Exchange"
-    intro = factory.Faker("sentence")
-
-    class Meta:
-        model = HomePage
