@@ -53,4 +53,3 @@ def test_running_setup_again_changes_nothing():
 class HomePagePlacementTests(WagtailPageTestCase):
     def test_home_page_only_lives_at_the_top_of_the_tree(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, set())

@@ -18,8 +18,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    # Later issues add the case index, spotlights and the expert directory here.
-    subpage_types = []
+    subpage_types = ["cases.CaseIndexPage", "cases.SpotlightPage", "cases.ArticleIndexPage"]
     # One home page per language: each locale's copy is a translation of the first.
     max_count_per_parent = 3
 

@@ -1,0 +1,278 @@
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models.mixins import CityMixin, ThemedMixin, ThemedPageForm
+
+from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerBlock
+
+FIRST_YEAR = 1950
+CASES_PER_PAGE = 12
+SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+def last_allowed_year():
+    return date.today().year + 1
+
+
+def validate_year(year):
+    if year is not None and not FIRST_YEAR <= year <= last_allowed_year():
+        raise ValidationError(
+            _("Enter a year from %(first)s to %(last)s.") % {"first": FIRST_YEAR, "last": last_allowed_year()}
+        )
+
+
+class EvidenceLevel(models.TextChoices):
+    """How solid a practice is: readers want to know before they copy it."""
+
+    DESCRIBED = "described", _("Described by the city")
+    MONITORED = "monitored", _("Monitored with indicators")
+    EVALUATED = "evaluated", _("Evaluated")
+    INDEPENDENTLY_EVALUATED = "independently-evaluated", _("Independently evaluated")
+
+
+class CaseTag(TaggedItemBase):
+    content_object = ParentalKey("cases.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class CaseStudyPageForm(ThemedPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year cannot be before the start year."))
+        spotlights = cleaned_data.get("spotlights")
+        values = cleaned_data.get("spotlight_facet_values")
+        if spotlights is not None and values:
+            stray = [value for value in values if value.facet.spotlight not in spotlights]
+            if stray:
+                self.add_error(
+                    "spotlight_facet_values",
+                    _("These facets belong to a spotlight the case is not in: %(values)s.")
+                    % {"values": ", ".join(str(value) for value in stray)},
+                )
+        return cleaned_data
+
+
+class CaseStudyPage(ThemedMixin, CityMixin, Page):
+    """A good practice, structured as context, solution, results and lessons."""
+
+    external_id = models.CharField(
+        _("external id"), max_length=100, blank=True, db_index=True, help_text=_("Identifier in the imported source.")
+    )
+    summary = models.TextField(_("summary"), help_text=_("One paragraph that says what the city did and why."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(_("hero caption"), max_length=255, blank=True)
+    hero_credit = models.CharField(_("hero credit"), max_length=255, blank=True)
+
+    context = RichTextField(_("context and challenge"), blank=True, features=SECTION_FEATURES)
+    solution = RichTextField(_("solution and approach"), blank=True, features=SECTION_FEATURES)
+    results = RichTextField(_("results and impact"), blank=True, features=SECTION_FEATURES)
+    key_figures = StreamField([("figure", KeyFigureBlock())], blank=True, verbose_name=_("key figures"))
+    lessons = RichTextField(_("lessons learned and transferability"), blank=True, features=SECTION_FEATURES)
+    budget = RichTextField(_("budget and funding"), blank=True, features=SECTION_FEATURES)
+    partners = StreamField([("partner", PartnerBlock())], blank=True, verbose_name=_("partners"))
+    timeline = StreamField([("milestone", MilestoneBlock())], blank=True, verbose_name=_("timeline"))
+
+    further_cities = ParentalManyToManyField(
+        "home.City", blank=True, related_name="+", verbose_name=_("further cities")
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=[validate_year])
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=[validate_year])
+    status = models.ForeignKey(
+        "home.CaseStatus", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("status")
+    )
+    target_groups = ParentalManyToManyField(
+        "home.TargetGroup", blank=True, related_name="+", verbose_name=_("target groups")
+    )
+    approaches = ParentalManyToManyField("home.Approach", blank=True, related_name="+", verbose_name=_("approaches"))
+    tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("tags"))
+    spotlights = ParentalManyToManyField(
+        "home.Spotlight", blank=True, related_name="+", verbose_name=_("spotlight collections")
+    )
+    spotlight_facet_values = ParentalManyToManyField(
+        "home.SpotlightFacetValue", blank=True, related_name="+", verbose_name=_("spotlight facets")
+    )
+
+    organisation = models.CharField(_("implementing organisation"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(
+        _("contact name"), max_length=200, blank=True, help_text=_("Shown publicly; no e-mail address is ever shown.")
+    )
+    contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
+    gallery = StreamField([("image", GalleryImageBlock())], blank=True, verbose_name=_("gallery"))
+    video_url = models.URLField(_("video link"), blank=True)
+    source = models.CharField(
+        _("source or award"), max_length=255, blank=True, help_text=_("For example: Guangzhou Award 2018 finalist.")
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Leave empty to use the city's position."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    evidence_level = models.CharField(
+        _("evidence level"), max_length=30, choices=EvidenceLevel.choices, default=EvidenceLevel.DESCRIBED
+    )
+    last_verified = models.DateField(
+        _("last verified"), null=True, blank=True, help_text=_("When an editor last checked the facts with the city.")
+    )
+
+    base_form_class = CaseStudyPageForm
+    parent_page_types = ["cases.CaseIndexPage", "cases.SpotlightSectionPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("context"),
+        index.SearchField("solution"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("organisation"),
+        index.FilterField("external_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")])],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("context"),
+        FieldPanel("solution"),
+        FieldPanel("results"),
+        FieldPanel("key_figures"),
+        FieldPanel("lessons"),
+        FieldPanel("budget"),
+        FieldPanel("partners"),
+        FieldPanel("timeline"),
+        FieldPanel("gallery"),
+        FieldPanel("video_url"),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+    facts_panels = [
+        FieldPanel("city"),
+        FieldPanel("further_cities"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")]),
+        *ThemedMixin.themed_panels,
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("spotlights", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("spotlight_facet_values", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Spotlight collections"),
+        ),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("website")]),
+        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")], heading=_("Contact")),
+        FieldPanel("source"),
+        FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("last_verified")], heading=_("Evidence")),
+        InlinePanel("inspirations", label=_("Inspired by")),
+        InlinePanel("related_cases", label=_("Related cases")),
+        FieldPanel("external_id", read_only=True),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(facts_panels, heading=_("Facts and tags")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def save(self, *args, **kwargs):
+        if self.latitude is None and self.longitude is None and self.city_id:
+            self.latitude, self.longitude = self.city.latitude, self.city.longitude
+        super().save(*args, **kwargs)
+
+    def inspired_by(self):
+        return [link.source for link in self.inspirations.select_related("source") if link.source.live]
+
+    def replicated_in(self):
+        """Live cases that name this one as their inspiration."""
+        return CaseStudyPage.objects.live().filter(inspirations__source=self).distinct()
+
+
+class CaseDocument(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("document")]
+
+
+class CaseInspiration(Orderable):
+    """ "This case was inspired by that one": the transfer of a practice between cities."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="inspirations")
+    source = models.ForeignKey(
+        CaseStudyPage, on_delete=models.CASCADE, related_name="inspired_cases", verbose_name=_("inspiring case")
+    )
+
+    panels = [FieldPanel("source")]
+
+
+class RelatedCase(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_cases")
+    case = models.ForeignKey(CaseStudyPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("case"))
+
+    panels = [FieldPanel("case")]
+
+
+class CaseIndexPage(Page):
+    """Lists the published cases of its language, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cases.CaseStudyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        cases = (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("city__country", "hero_image")
+            .order_by("-first_published_at")
+        )
+        context["cases"] = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+        return context

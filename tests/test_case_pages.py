@@ -1,0 +1,131 @@
+"""Case studies, spotlight collections and articles: where they live, how editors
+fill them in, and what visitors read."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from cases.models import (
+    ArticleIndexPage,
+    CaseIndexPage,
+    CaseInspiration,
+    CaseStudyPage,
+    CityPortraitPage,
+    PositionPage,
+    SpotlightPage,
+    SpotlightSectionCase,
+    SpotlightSectionPage,
+)
+from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Topic
+from tests.factories import CaseIndexPageFactory, CaseStudyPageFactory
+
+
+class PagePlacementTests(WagtailPageTestCase):
+    def test_every_page_type_lives_only_where_it_belongs(self):
+        self.assertAllowedSubpageTypes(HomePage, {CaseIndexPage, SpotlightPage, ArticleIndexPage})
+        self.assertAllowedParentPageTypes(CaseIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(CaseStudyPage, {CaseIndexPage, SpotlightSectionPage})
+        self.assertAllowedSubpageTypes(CaseStudyPage, set())
+        self.assertAllowedParentPageTypes(SpotlightPage, {HomePage})
+        self.assertAllowedSubpageTypes(SpotlightPage, {SpotlightSectionPage})
+        self.assertAllowedSubpageTypes(SpotlightSectionPage, {CaseStudyPage})
+        self.assertAllowedSubpageTypes(ArticleIndexPage, {CityPortraitPage, PositionPage})
+        self.assertAllowedParentPageTypes(CityPortraitPage, {ArticleIndexPage})
+        self.assertAllowedParentPageTypes(PositionPage, {ArticleIndexPage})
+        self.assertCanNotCreateAt(Page, CaseStudyPage)
+
+
+@pytest.fixture
+def case_index(db):
+    return CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+
+
+@pytest.mark.django_db
+def test_a_case_page_shows_its_sections_and_facts(client, case_index):
+    case = CaseStudyPageFactory(parent=case_index, title="Affordable housing cooperatives", taxonomy__sdgs=[3, 11])
+    html = client.get(case.url).content.decode()
+    assert "Affordable housing cooperatives" in html
+    assert "Context and challenge" in html
+    assert "Barcelona, Spain" in html
+    assert "3. Good health and well-being" in html
+    assert "Described by the city" in html
+
+
+@pytest.mark.django_db
+def test_the_map_position_defaults_to_the_city(case_index):
+    case = CaseStudyPageFactory(parent=case_index, city=City.objects.get(slug="berlin"))
+    assert (float(case.latitude), float(case.longitude)) == (52.52, 13.405)
+
+
+@pytest.mark.django_db
+def test_inspiration_shows_on_both_cases(client, case_index):
+    original = CaseStudyPageFactory(parent=case_index, title="Superblocks")
+    copy = CaseStudyPageFactory(parent=case_index, title="Kiezblocks", city=City.objects.get(slug="berlin"))
+    CaseInspiration.objects.create(page=copy, source=original)
+    assert "Superblocks" in client.get(copy.url).content.decode().split("Inspired by")[1]
+    assert "Kiezblocks" in client.get(original.url).content.decode().split("Replicated in")[1]
+
+
+@pytest.mark.django_db
+def test_the_case_index_lists_published_cases_only(client, case_index):
+    CaseStudyPageFactory(parent=case_index, title="Published practice")
+    draft = CaseStudyPageFactory(parent=case_index, title="Draft practice")
+    draft.unpublish()
+    html = client.get(case_index.url).content.decode()
+    assert "Published practice" in html
+    assert "Draft practice" not in html
+
+
+@pytest.mark.django_db
+def test_a_spotlight_counts_its_cases_countries_and_cities_live(client, case_index):
+    home = HomePage.objects.get(locale__language_code="en")
+    spotlight = home.add_child(
+        instance=SpotlightPage(
+            title="Cities for Global Health",
+            intro="COVID-19 responses.",
+            spotlight=Spotlight.objects.get(slug="covid-19"),
+        )
+    )
+    section = spotlight.add_child(instance=SpotlightSectionPage(title="Emergency response"))
+    CaseStudyPageFactory(parent=section, title="Food parcels")
+    elsewhere = CaseStudyPageFactory(parent=case_index, title="Tele-care", city=City.objects.get(slug="berlin"))
+    SpotlightSectionCase.objects.create(page=section, case=elsewhere)
+    CaseStudyPageFactory(parent=case_index, title="Unrelated")
+
+    assert spotlight.key_figures() == {"cases": 2, "countries": 2, "cities": 2}
+    assert "2 initiatives from 2 countries and 2 cities" in client.get(spotlight.url).content.decode()
+    section_html = client.get(section.url).content.decode()
+    assert section_html.index("Food parcels") < section_html.index("Tele-care")
+
+
+@pytest.mark.django_db
+def test_the_editor_form_explains_wrong_topics_years_and_missing_sdgs(case_index):
+    form_class = CaseStudyPage.get_edit_handler().get_form_class()
+    topic_elsewhere = Topic.objects.exclude(theme__slug="metropolitan-futures").first()
+    form = form_class(
+        data=nested_form_data(
+            {
+                "title": "A practice",
+                "slug": "a-practice",
+                "summary": "What the city did.",
+                "city": City.objects.get(slug="barcelona").pk,
+                "themes": [Topic.objects.get(slug="housing").theme_id],
+                "topics": [topic_elsewhere.pk],
+                "start_year": 2020,
+                "end_year": 2018,
+                "evidence_level": "described",
+                **{name: streamfield([]) for name in ("key_figures", "partners", "timeline", "gallery")},
+                **{name: inline_formset([]) for name in ("documents", "inspirations", "related_cases")},
+            }
+        )
+        | {"themes": [Topic.objects.get(slug="housing").theme_id], "topics": [topic_elsewhere.pk]},
+        instance=CaseStudyPage(),
+        parent_page=case_index,
+        for_user=None,
+    )
+    assert not form.is_valid(), form.errors
+    assert "belong to a theme you did not choose" in form.errors["topics"][0]
+    assert form.errors["end_year"] == ["The end year cannot be before the start year."]
+    assert "sdgs" in form.errors
+    assert SustainableDevelopmentGoal.objects.count() == 17
