@@ -129,3 +129,43 @@ def test_the_editor_form_explains_wrong_topics_years_and_missing_sdgs(case_index
     assert form.errors["end_year"] == ["The end year cannot be before the start year."]
     assert "sdgs" in form.errors
     assert SustainableDevelopmentGoal.objects.count() == 17
+
+
+@pytest.mark.django_db
+def test_articles_lead_to_the_cases_they_talk_about(client, case_index):
+    from cases.models import PositionCase, SpotlightFeaturedCase
+    from home.models import Theme
+
+    case = CaseStudyPageFactory(parent=case_index, title="Care cooperatives")
+    home = HomePage.objects.get(locale__language_code="en")
+    articles = home.add_child(instance=ArticleIndexPage(title="Articles"))
+    portrait = articles.add_child(
+        instance=CityPortraitPage(
+            title="Spotlight on Barcelona",
+            summary="A city of neighbourhoods.",
+            body="<p>History.</p>",
+            city=City.objects.get(slug="barcelona"),
+        )
+    )
+    position = articles.add_child(
+        instance=PositionPage(
+            title="Care is infrastructure", summary="An interview.", body="<p>Q and A.</p>", interviewee="A. Mayor"
+        )
+    )
+    for article in (portrait, position):
+        article.themes.set([Theme.objects.first()])
+        article.sdgs.set([SustainableDevelopmentGoal.objects.get(number=5)])
+        article.save()
+    PositionCase.objects.create(page=position, case=case)
+    spotlight = home.add_child(
+        instance=SpotlightPage(title="Local Care Systems", intro="Care.", spotlight=Spotlight.objects.get(slug="care"))
+    )
+    SpotlightFeaturedCase.objects.create(page=spotlight, case=case)
+
+    portrait_html = client.get(portrait.url).content.decode()
+    assert "Practices from Barcelona" in portrait_html and "Care cooperatives" in portrait_html
+    position_html = client.get(position.url).content.decode()
+    assert "Cases discussed" in position_html and "Care cooperatives" in position_html
+    assert "5. Gender equality" in position_html
+    assert "Spotlight on Barcelona" in client.get(articles.url).content.decode()
+    assert "Featured cases" in client.get(spotlight.url).content.decode()
