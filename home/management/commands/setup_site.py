@@ -2,11 +2,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cases.editorial import ensure_editorial_workflow
 from home.site_setup import ensure_admin, ensure_home_pages
 
 
 class Command(BaseCommand):
-    help = "Prepare a fresh database: locales, vocabularies, home pages and a first admin account."
+    help = (
+        "Prepare a fresh database: locales, vocabularies, home pages, editorial groups and workflow, "
+        "and a first admin account."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--no-admin", action="store_true", help="Do not create a first admin account.")
@@ -15,6 +19,8 @@ class Command(BaseCommand):
         call_command("load_vocabularies", verbosity=options["verbosity"])
         ensure_home_pages()
         self.stdout.write("Home pages ready in " + ", ".join(code for code, _name in settings.LANGUAGES))
+        ensure_editorial_workflow()
+        self.stdout.write("Editors and Moderators groups and the 'Editorial review' workflow ready")
         if no_admin:
             return
         password = ensure_admin()

@@ -1,0 +1,70 @@
+"""The editorial set-up: who may write, who may publish, and the review every page
+goes through before it is public.
+
+Editors write and submit; Moderators review, publish and keep the vocabularies. The
+"Editorial review" workflow is assigned to each language's home page, so it covers
+cases, spotlights and articles in every language (and expert profiles later).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from home.models import HomePage
+
+WORKFLOW_NAME = "Editorial review"
+APPROVAL_TASK_NAME = "Moderator approval"
+VOCABULARY_MODELS = (
+    "theme", "topic", "sustainabledevelopmentgoal", "region", "country", "city",
+    "targetgroup", "approach", "casestatus", "spotlight", "spotlightfacet", "spotlightfacetvalue",
+)  # fmt: skip
+
+GROUP_PAGE_PERMISSIONS = {
+    "Editors": ("add_page", "change_page"),
+    "Moderators": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+}
+MEDIA_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def permissions(pairs):
+    return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
+
+
+@transaction.atomic
+def ensure_editorial_workflow():
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUP_PAGE_PERMISSIONS}
+    vocabulary_view = [("home", f"view_{model}") for model in VOCABULARY_MODELS]
+    vocabulary_edit = [("home", f"{action}_{model}") for model in VOCABULARY_MODELS for action in ("add", "change")]
+    groups["Editors"].permissions.add(*permissions(MEDIA_PERMISSIONS + vocabulary_view))
+    groups["Moderators"].permissions.add(*permissions(MEDIA_PERMISSIONS + vocabulary_view + vocabulary_edit))
+
+    root = Page.get_first_root_node()
+    for name, codenames in GROUP_PAGE_PERMISSIONS.items():
+        for permission in permissions(("wagtailcore", codename) for codename in codenames):
+            GroupPagePermission.objects.get_or_create(group=groups[name], page=root, permission=permission)
+
+    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+    task.groups.add(groups["Moderators"])
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for home in HomePage.objects.all():
+        WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
