@@ -177,9 +177,10 @@ class VocabularyLoader:
             )
 
 
-def country_labels(code, english_name):
+def country_labels(code, english_name=None):
     """Country names in every language, from the ISO 3166 translations of pycountry."""
     country = pycountry.countries.get(alpha_2=code)
+    english_name = english_name or (country.name.split(", ")[0] if country else code)
     labels = {"en": english_name}
     for language in LANGUAGES[1:]:
         if country is None:

@@ -1,0 +1,283 @@
+"""`import_cases`: case studies from JSON Lines, as docs/import-format.md specifies.
+
+Every row is checked first; valid rows are then written one transaction each, the
+originals before their translations, so a row is imported whole or not at all.
+Re-importing an external_id updates its page instead of duplicating it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from home.import_tools import LANGUAGE_CODES, PlaceResolver, RecordReader, RowError, read_json_lines
+from home.models import Approach, CaseStatus, City, Country, Spotlight, SpotlightFacetValue, TargetGroup
+from home.vocabulary_loader import country_labels, label_fields
+
+from .models import CaseIndexPage, CaseStudyPage
+from .models.case import FIRST_YEAR
+
+KNOWN_FIELDS = {
+    "external_id", "language", "translation_of", "title", "summary", "sections", "city", "country", "region",
+    "start_year", "status", "themes", "topics", "sdgs", "target_groups", "approaches", "tags", "spotlights",
+    "spotlight_facets", "organisation", "website",
+}  # fmt: skip
+SECTIONS = ("context", "solution", "results", "lessons")
+
+
+@dataclass
+class CaseRecord:
+    """One checked row, ready to be written."""
+
+    line: int
+    external_id: str
+    language: str
+    translation_of: str
+    values: dict
+    relations: dict
+    tags: list
+    new_city: tuple | None = None
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    rejected: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    def reject(self, line, error):
+        self.rejected.append(f"line {line}: {error.field}: {error.reason}")
+
+
+def paragraphs_to_html(text):
+    """Plain text with blank lines between paragraphs, as rich text."""
+    return "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip())
+
+
+class CaseImporter:
+    def __init__(self, *, draft=False, dry_run=False, progress=None):
+        self.draft = draft
+        self.dry_run = dry_run
+        self.progress = progress or (lambda: None)
+        self.report = ImportReport()
+        self.places = PlaceResolver()
+
+    def run(self, path):
+        records, rejected_ids = {}, {}
+        for line in read_json_lines(path):
+            try:
+                if line.error:
+                    raise line.error
+                record = self.check(line)
+                if record.external_id in records:
+                    first = records[record.external_id].line
+                    raise RowError("external_id", f"already used on line {first}")
+            except RowError as error:
+                self.report.reject(line.number, error)
+                if line.record and isinstance(line.record.get("external_id"), str):
+                    rejected_ids[line.record["external_id"]] = line.number
+                self.progress()
+                continue
+            records[record.external_id] = record
+        for record in self.in_writing_order(records, rejected_ids):
+            self.write(record)
+            self.progress()
+        return self.report
+
+    def check(self, line):
+        reader = RecordReader(line.record)
+        for name in sorted(set(line.record) - KNOWN_FIELDS):
+            self.report.warnings.append(f"line {line.number}: {name}: unknown field, ignored")
+        external_id = reader.text("external_id", required=True, max_length=100)
+        language = reader.choice("language", LANGUAGE_CODES, required=True)
+        translation_of = reader.text("translation_of")
+        if translation_of == external_id:
+            raise RowError("translation_of", "a record cannot translate itself")
+        sections = line.record.get("sections") or {}
+        if not isinstance(sections, dict):
+            raise RowError("sections", "must be an object with context, solution, results, lessons")
+        section_reader = RecordReader(sections)
+        city, country, region, new_city_name = self.places.resolve(reader)
+        if new_city_name:
+            self.report.warnings.append(
+                f"line {line.number}: city: {new_city_name!r} is not in the vocabulary; "
+                f"it is created as a non-member city in {country.code if country else reader.text('country').upper()}"
+            )
+        themes, topics = reader.themes_and_topics(required=True)
+        spotlights = reader.terms("spotlights", Spotlight)
+        status = None
+        status_slug = reader.text("status")
+        if status_slug:
+            status = CaseStatus.objects.filter(slug=status_slug).first()
+            if status is None:
+                raise RowError("status", f"unknown case status {status_slug!r}")
+        values = {
+            "title": reader.text("title", required=True, max_length=255),
+            "summary": reader.text("summary", required=True),
+            **{name: paragraphs_to_html(section_reader.text(name)) for name in SECTIONS},
+            "start_year": reader.year("start_year", FIRST_YEAR, date.today().year + 1),
+            "status": status,
+            "organisation": reader.text("organisation", max_length=255),
+            "website": reader.url("website"),
+            "city": city,
+        }
+        return CaseRecord(
+            line=line.number,
+            external_id=external_id,
+            language=language,
+            translation_of=translation_of,
+            values=values,
+            relations={
+                "themes": themes,
+                "topics": topics,
+                "sdgs": reader.sdgs(required=True),
+                "target_groups": reader.terms("target_groups", TargetGroup),
+                "approaches": reader.terms("approaches", Approach),
+                "spotlights": spotlights,
+                "spotlight_facet_values": self.spotlight_facets(line.record, spotlights),
+            },
+            tags=reader.string_list("tags"),
+            new_city=(new_city_name, country, region, reader.text("country").upper()) if new_city_name else None,
+        )
+
+    @staticmethod
+    def spotlight_facets(record, spotlights):
+        facets = record.get("spotlight_facets") or {}
+        if not isinstance(facets, dict):
+            raise RowError("spotlight_facets", "must be an object of lists of slugs")
+        chosen = []
+        for key, slugs in facets.items():
+            reader = RecordReader({key: slugs})
+            values = {
+                value.slug: value
+                for value in SpotlightFacetValue.objects.filter(facet__key=key, facet__spotlight__in=spotlights)
+            }
+            if not values:
+                raise RowError("spotlight_facets", f"{key!r} is not a facet of the given spotlights")
+            unknown = [slug for slug in reader.string_list(key) if slug not in values]
+            if unknown:
+                raise RowError("spotlight_facets", f"{key}: unknown value {', '.join(map(repr, unknown))}")
+            chosen += [values[slug] for slug in reader.string_list(key)]
+        return chosen
+
+    def in_writing_order(self, records, rejected_ids):
+        """Originals first; a translation only when what it translates exists or comes."""
+        originals = [record for record in records.values() if not record.translation_of]
+        translations = []
+        for record in records.values():
+            if not record.translation_of:
+                continue
+            source = records.get(record.translation_of)
+            problem = None
+            if record.translation_of in rejected_ids:
+                problem = f"points to line {rejected_ids[record.translation_of]}, which was rejected"
+            elif source is None and not CaseStudyPage.objects.filter(external_id=record.translation_of).exists():
+                problem = f"no case with external_id {record.translation_of!r}"
+            elif source is not None and source.language == record.language:
+                problem = "translates a record in the same language"
+            if problem:
+                self.report.reject(record.line, RowError("translation_of", problem))
+                self.progress()
+            else:
+                translations.append(record)
+        return originals + translations
+
+    def write(self, record):
+        existing = CaseStudyPage.objects.filter(external_id=record.external_id).first()
+        if existing and existing.locale.language_code != record.language:
+            self.report.reject(
+                record.line,
+                RowError("language", f"the existing case is in {existing.locale.language_code}, not {record.language}"),
+            )
+            return
+        if self.dry_run:
+            if existing:
+                self.report.updated += 1
+            else:
+                self.report.created += 1
+            return
+        try:
+            with transaction.atomic():
+                self.save(record, existing)
+        except RowError as error:
+            self.report.reject(record.line, error)
+            return
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                self.report.reject(record.line, RowError(name, " ".join(messages)))
+            return
+        if existing:
+            self.report.updated += 1
+        else:
+            self.report.created += 1
+
+    def save(self, record, existing):
+        values = dict(record.values)
+        if record.new_city:
+            values["city"] = self.create_city(*record.new_city)
+        page = existing or CaseStudyPage(external_id=record.external_id, live=not self.draft)
+        for name, value in values.items():
+            setattr(page, name, value)
+        for name, terms in record.relations.items():
+            setattr(page, name, terms)
+        if existing is None:
+            self.place(page, record)
+        page.tags.set(record.tags)
+        revision = page.save_revision()
+        if not self.draft:
+            revision.publish()
+
+    def place(self, page, record):
+        locale = Locale.objects.get(language_code=record.language)
+        page.locale = locale
+        if record.translation_of:
+            source = CaseStudyPage.objects.get(external_id=record.translation_of)
+            if source.has_translation(locale):
+                raise RowError("translation_of", f"{record.translation_of!r} already has a {record.language} version")
+            page.translation_key = source.translation_key
+        parent = case_index(locale)
+        page.slug = free_slug(parent, slugify(record.values["title"])[:80] or slugify(record.external_id))
+        parent.add_child(instance=page)
+
+    def create_city(self, name, country, region, code):
+        """A non-member city met for the first time (and its country, if new)."""
+        if country is None:
+            country = Country.objects.create(code=code, region=region, **label_fields(country_labels(code)))
+        taken = set(City.objects.values_list("slug", flat=True))
+        slug = first_free(slugify(name)[:70] or "city", taken)
+        city = City.objects.create(
+            slug=slug, label_en=name, label_fr=name, label_es=name, country=country, region=region
+        )
+        self.places = PlaceResolver()
+        return city
+
+
+def first_free(base, taken):
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def free_slug(parent, base):
+    return first_free(base, set(parent.get_children().values_list("slug", flat=True)))
+
+
+def case_index(locale):
+    """The case index of a language, made as a translation of another language's
+    index when that language has none yet."""
+    index = CaseIndexPage.objects.filter(locale=locale).first()
+    if index is not None:
+        return index
+    source = CaseIndexPage.objects.first()
+    if source is None:
+        raise RowError("language", "the site has no case index page yet (run `manage.py load_demo` or add one)")
+    translation = source.copy_for_translation(locale, copy_parents=True)
+    translation.save_revision().publish()
+    return translation
