@@ -9,16 +9,17 @@ INSTALLED := $(VENV)/.installed
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
 TEST_OPENSEARCH_PORT ?= 9250
-TEST_OPENSEARCH_HOME := var/opensearch/node-test
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test lint system-packages messages
+.PHONY: help install run stop test lint chromium messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(INSTALLED): pyproject.toml
+	@# Debian splits venv support out of its Python packages.
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -q && $(APT_INSTALL) python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
@@ -26,25 +27,18 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create the virtualenv and install the project with its dev tools
 
-# Debian packages the tests need: Chromium for the browser tests, gettext to compile
-# the interface translations. Installed only when missing.
-system-packages:
-	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
-	if [ -n "$$missing" ]; then \
-		echo "Installing Debian packages:$$missing"; \
-		apt-get update -q && $(APT_INSTALL) $$missing; \
-	fi
+# Debian's Chromium drives the browser tests; installed only when missing.
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -q && $(APT_INSTALL) chromium; }
 
-messages: install ## Compile the French and Spanish interface translations
+messages: install ## Compile the French and Spanish interface translations (installs gettext when missing)
+	@command -v msgfmt >/dev/null || { apt-get update -q && $(APT_INSTALL) gettext; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
 
 run: install messages ## Start OpenSearch, prepare the database and demo content, serve on http://127.0.0.1:8000
 	$(MANAGE) opensearch start
 	$(MANAGE) migrate --no-input -v 1
 	$(MANAGE) setup_site
-	@test ! -f var/admin-login.txt || { echo "Admin login (http://$(RUN_ADDRESS)/admin/):"; cat var/admin-login.txt; }
 	$(MANAGE) runserver $(RUN_ADDRESS)
 
 stop: install ## Stop the development OpenSearch node
@@ -52,11 +46,11 @@ stop: install ## Stop the development OpenSearch node
 
 # The whole suite runs against its own OpenSearch node (own port and data folder),
 # which is stopped afterwards whatever the outcome.
-test: install system-packages messages ## Run every test (unit, OpenSearch, browser)
-	$(MANAGE) opensearch start --port $(TEST_OPENSEARCH_PORT) --home $(TEST_OPENSEARCH_HOME)
+test: install chromium messages ## Run every test (unit, OpenSearch, browser)
+	$(MANAGE) opensearch start --port $(TEST_OPENSEARCH_PORT)
 	@status=0; \
 	OPENSEARCH_URL=http://127.0.0.1:$(TEST_OPENSEARCH_PORT) $(VENV)/bin/pytest $(PYTEST_ARGS) || status=$$?; \
-	$(MANAGE) opensearch stop --port $(TEST_OPENSEARCH_PORT) --home $(TEST_OPENSEARCH_HOME); \
+	$(MANAGE) opensearch stop --port $(TEST_OPENSEARCH_PORT); \
 	exit $$status
 
 lint: install ## Lint Python (ruff) and templates (djLint)

@@ -48,7 +48,8 @@ def ensure_home_pages():
         Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
         home = tree_root().add_child(instance=HomePage(slug="home", locale=locales["en"], **HOME_CONTENT["en"]))
         home.save_revision().publish()
-    Site.objects.update_or_create(
+    # An existing site keeps the hostname and name an administrator gave it.
+    Site.objects.get_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HOME_CONTENT["en"]["title"]},
     )

@@ -1,7 +1,7 @@
 """Loads the controlled vocabularies from the files in home/data/ (copies of the
 network's shared taxonomy and member list) into the database. Idempotent: terms are
 matched by slug (SDGs by number, countries by ISO code), so running it twice changes
-nothing; labels an editor changed in the admin are kept unless `update_labels` is set.
+nothing; a term an editor changed in the admin is kept as it is unless `overwrite` is set.
 """
 
 import csv
@@ -95,19 +95,18 @@ def label_fields(labels):
 
 
 class VocabularyLoader:
-    def __init__(self, *, update_labels=False, progress=None):
-        self.update_labels = update_labels
+    def __init__(self, *, overwrite=False, progress=None):
+        self.overwrite = overwrite
         self.progress = progress or (lambda: None)
         self.report = LoadReport()
 
     def upsert(self, model, lookup, labels, **values):
-        """Create the term or complete it; labels are only overwritten on request."""
+        """Create the term; an existing one is only changed on request."""
         defaults = {**values, **label_fields(labels)}
         obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
         changed = False
-        if not created:
-            wanted = defaults if self.update_labels else values
-            for name, value in wanted.items():
+        if not created and self.overwrite:
+            for name, value in defaults.items():
                 if getattr(obj, name) != value:
                     setattr(obj, name, value)
                     changed = True

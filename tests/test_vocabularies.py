@@ -71,15 +71,17 @@ def test_spotlights_have_their_own_facets():
     assert care.values.count() == 5
 
 
-def test_loading_again_keeps_editors_labels_unless_asked(capsys):
-    Theme.objects.filter(slug="gender-equality").update(label_en="Gender")
+def test_loading_again_keeps_editors_changes_unless_asked(capsys):
+    Theme.objects.filter(slug="gender-equality").update(label_en="Gender", sort_order=0)
+    City.objects.filter(slug="berlin").update(institution="Senate of Berlin")
     call_command("load_vocabularies", verbosity=0)
     assert "already up to date" in capsys.readouterr().out
     assert Theme.objects.get(slug="gender-equality").label_en == "Gender"
+    assert City.objects.get(slug="berlin").institution == "Senate of Berlin"
     assert Theme.objects.count() == 5
 
-    call_command("load_vocabularies", update_labels=True, verbosity=0)
-    assert "1 themes updated" in capsys.readouterr().out
+    call_command("load_vocabularies", overwrite=True, verbosity=0)
+    assert "1 themes updated, 1 cities updated" in capsys.readouterr().out
     assert Theme.objects.get(slug="gender-equality").label_en != "Gender"
 
 

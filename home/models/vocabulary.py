@@ -3,8 +3,8 @@ approaches, spotlight collections and their facets, case status, countries and c
 
 Each term has a stable slug (used by imports, URLs, facets and the search API) and a
 label in every interface language; code refers to slugs, people see labels. The terms
-are loaded from home/data/ by a migration (home/vocabulary_loader.py) and editable as
-snippets in the admin.
+are loaded from home/data/ by the `load_vocabularies` command (home/vocabulary_loader.py)
+and editable as snippets in the admin.
 """
 
 from django.conf import settings

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -17,20 +17,20 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
+    if page is not None:
+        urls = live_translation_urls(page, request)
+        home_urls = live_translation_urls(request.site.root_page, request) if getattr(request, "site", None) else {}
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
-            url = localized_page_url(page, code, request)
+            url = urls.get(code) or home_urls.get(code) or f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
 
-def localized_page_url(page, code, request):
-    locale = Locale.objects.filter(language_code=code).first()
-    translation = page.get_translation_or_none(locale) if locale else None
-    if translation is None or not translation.live:
-        site_root = request.site.root_page if getattr(request, "site", None) else None
-        translation = site_root.get_translation_or_none(locale) if site_root and locale else None
-    return translation.get_url(request) if translation else f"/{code}/"
+def live_translation_urls(page, request):
+    """{language code: URL} of a page's live versions, in one query."""
+    versions = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+    return {version.locale.language_code: version.get_url(request) for version in versions}

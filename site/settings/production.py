@@ -17,7 +17,11 @@ def required(name):
 
 DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
-ALLOWED_HOSTS = [host.strip() for host in required("ALLOWED_HOSTS").split(",") if host.strip()]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Production needs the environment variable ALLOWED_HOSTS.")
+# Links in notification e-mails point here.
+WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL")
 required("DATABASE_URL")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     raise ImproperlyConfigured("Production needs a PostgreSQL DATABASE_URL, not SQLite.")

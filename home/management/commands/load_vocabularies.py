@@ -11,12 +11,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--update-labels",
+            "--overwrite",
             action="store_true",
-            help="Overwrite labels edited in the admin with the ones from the data files.",
+            help="Reset terms edited in the admin (labels, order, colours, positions) to the data files.",
         )
 
-    def handle(self, *args, update_labels=False, **options):
+    def handle(self, *args, overwrite=False, **options):
         taxonomy, members = read_taxonomy(), read_members()
         with tqdm(
             total=count_terms(taxonomy, members),
@@ -25,6 +25,6 @@ class Command(BaseCommand):
             disable=options["verbosity"] < 1,
             file=sys.stderr,
         ) as bar:
-            loader = VocabularyLoader(update_labels=update_labels, progress=lambda: bar.update(1))
+            loader = VocabularyLoader(overwrite=overwrite, progress=lambda: bar.update(1))
             report = loader.load(taxonomy, members)
         self.stdout.write(report.summary())
