@@ -35,10 +35,10 @@ messages: install ## Compile the French and Spanish interface translations (inst
 	@command -v msgfmt >/dev/null || { apt-get update -q && $(APT_INSTALL) gettext; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
 
-run: install messages ## Start OpenSearch, prepare the database and demo content, serve on http://127.0.0.1:8000
+run: install messages ## Start OpenSearch, migrate, load the demo content, serve on http://127.0.0.1:8000
 	$(MANAGE) opensearch start
 	$(MANAGE) migrate --no-input -v 1
-	$(MANAGE) setup_site
+	$(MANAGE) load_demo
 	$(MANAGE) runserver $(RUN_ADDRESS)
 
 stop: install ## Stop the development OpenSearch node

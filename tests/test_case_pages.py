@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import (
     ArticleIndexPage,
     CaseIndexPage,
@@ -18,7 +19,6 @@ from cases.models import (
     SpotlightSectionPage,
 )
 from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Topic
-from tests.factories import CaseIndexPageFactory, CaseStudyPageFactory
 
 
 class PagePlacementTests(WagtailPageTestCase):

@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Workflow
 
+from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage, SpotlightPage
 from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Theme
-from tests.factories import CaseIndexPageFactory, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from cases.factories import CaseIndexPageFactory
 from cases.models import CaseIndexPage, CaseStudyPage
 from home.models import City, HomePage
-from tests.factories import CaseIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,311 @@
+"""The demo platform: case index, articles and both spotlight trees in every language,
+and 150 varied cases across the member cities, some translated, some in one language.
+
+Built with the same factories as the tests and a fixed seed, so every newcomer and
+every browser test sees the same content. Idempotent: what exists (by slug for
+structure pages, by external_id for cases) is left alone.
+"""
+
+import io
+import random
+from functools import cached_property
+
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from home.models import (
+    Approach,
+    CaseStatus,
+    City,
+    HomePage,
+    Spotlight,
+    SpotlightFacetValue,
+    SustainableDevelopmentGoal,
+    TargetGroup,
+    Topic,
+)
+
+from . import demo_text as text
+from .factories import CaseStudyPageFactory
+from .models import (
+    ArticleIndexPage,
+    CaseIndexPage,
+    CaseStudyPage,
+    CityPortraitPage,
+    EvidenceLevel,
+    PositionCase,
+    PositionPage,
+    SpotlightFeaturedCase,
+    SpotlightPage,
+    SpotlightSectionCase,
+    SpotlightSectionPage,
+)
+
+SEED = 2026
+CASE_COUNT = 150
+IMAGE_COUNT = 12
+LANGUAGES = ("en", "fr", "es")
+# Which facet's values make the sections of each spotlight tree.
+SECTION_FACETS = {"covid-19": "phase", "care": "care_dimension"}
+
+
+def paragraph(template, **words):
+    return f"<p>{template.format(**words)}</p>"
+
+
+class DemoBuilder:
+    def __init__(self, seed=SEED, case_count=CASE_COUNT, progress=None):
+        self.random = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
+        self.case_count = case_count
+        self.progress = progress or (lambda: None)
+        self.locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+        self.homes = {code: HomePage.objects.get(locale=locale) for code, locale in self.locales.items()}
+
+    def build(self):
+        self.case_indexes = self.translated_structure(CaseIndexPage, "cases")
+        self.article_indexes = self.translated_structure(ArticleIndexPage, "articles")
+        self.spotlights = {slug: self.spotlight_tree(slug) for slug in SECTION_FACETS}
+        for number in range(1, self.case_count + 1):
+            self.case(number)
+            self.progress()
+        self.articles()
+
+    # Structure ---------------------------------------------------------------
+
+    def translated_structure(self, model, key):
+        """The page of this type under every language's home, translations of one another."""
+        pages = {}
+        for code in LANGUAGES:
+            title, intro = text.STRUCTURE[key][code]
+            pages[code] = model.objects.filter(locale=self.locales[code]).first() or self.translate_or_create(
+                model, pages.get("en"), code, title=title, intro=intro, slug=slugify(title)
+            )
+        return pages
+
+    def translate_or_create(self, model, source, code, parent=None, **fields):
+        if source is None:
+            page = (parent or self.homes[code]).add_child(instance=model(**fields))
+            page.save_revision().publish()
+            return page
+        page = source.copy_for_translation(self.locales[code])
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        # Publishing wrote the new slug's URL path to the database, not to this object,
+        # and children added below it take their path from it.
+        page.refresh_from_db()
+        return page
+
+    def spotlight_tree(self, slug):
+        spotlight = Spotlight.objects.get(slug=slug)
+        roots, sections = {}, {}
+        for code in LANGUAGES:
+            roots[code] = SpotlightPage.objects.filter(locale=self.locales[code], spotlight=spotlight).first()
+            if roots[code] is None:
+                roots[code] = self.translate_or_create(
+                    SpotlightPage,
+                    roots.get("en"),
+                    code,
+                    title=spotlight.label_in(code),
+                    intro=text.STRUCTURE[slug][code],
+                    spotlight=spotlight,
+                    slug=slug,
+                )
+        for value in SpotlightFacetValue.objects.filter(facet__spotlight=spotlight, facet__key=SECTION_FACETS[slug]):
+            for code in LANGUAGES:
+                existing = SpotlightSectionPage.objects.child_of(roots[code]).filter(slug=value.slug).first()
+                sections[value.slug, code] = existing or self.translate_or_create(
+                    SpotlightSectionPage,
+                    sections.get((value.slug, "en")),
+                    code,
+                    parent=roots[code],
+                    title=value.label_in(code),
+                    slug=value.slug,
+                )
+        return {"spotlight": spotlight, "roots": roots, "sections": sections}
+
+    # Cases -------------------------------------------------------------------
+
+    @cached_property
+    def vocabulary(self):
+        return {
+            "cities": list(City.objects.filter(is_member=True).select_related("country")),
+            "topics": list(Topic.objects.select_related("theme")),
+            "target_groups": list(TargetGroup.objects.all()),
+            "approaches": list(Approach.objects.all()),
+            "statuses": list(CaseStatus.objects.all()),
+        }
+
+    @cached_property
+    def images(self):
+        return [self.image(number) for number in range(1, IMAGE_COUNT + 1)]
+
+    def image(self, number):
+        """A hero picture drawn with Pillow: no download, same pixels every time."""
+        title = f"Demo picture {number}"
+        image_model = get_image_model()
+        existing = image_model.objects.filter(title=title).first()
+        if existing:
+            return existing
+        painter = random.Random(number)  # noqa: S311 - the same picture every time
+        picture = PillowImage.new("RGB", (1200, 675), tuple(painter.randrange(40, 200) for _ in range(3)))
+        draw = ImageDraw.Draw(picture)
+        for _ in range(14):
+            x, y, size = painter.randrange(1200), painter.randrange(675), painter.randrange(60, 260)
+            colour = tuple(painter.randrange(256) for _ in range(3))
+            draw.ellipse((x - size, y - size, x + size, y + size), fill=colour)
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=80)
+        return image_model.objects.create(title=title, file=ImageFile(buffer, name=f"demo-{number}.jpg"))
+
+    def case(self, number):
+        external_id = f"demo-{number:03d}"
+        pick, vocabulary = self.random, self.vocabulary
+        # Every draw happens whether or not the case exists, so a second run makes the same choices.
+        choices = {
+            "language": pick.choices(LANGUAGES, weights=(6, 2, 2))[0],
+            "city": pick.choice(vocabulary["cities"]),
+            "topic": pick.choice(vocabulary["topics"]),
+            "sdgs": sorted(pick.sample(range(1, 18), pick.randint(1, 3))),
+            "target": pick.choice(vocabulary["target_groups"]),
+            "approach": pick.choice(vocabulary["approaches"]),
+            "status": pick.choice(vocabulary["statuses"]),
+            "year": pick.randint(2008, 2025),
+            "title": pick.choice(text.TITLES),
+            "image": pick.randrange(IMAGE_COUNT),
+            "evidence": pick.choice(EvidenceLevel.values),
+            "spotlight": pick.choices([None, "covid-19", "care"], weights=(6, 2, 2))[0],
+            "translations": pick.choices([0, 1, 2], weights=(6, 3, 1))[0],
+            "figures": pick.sample(text.KEY_FIGURE_LABELS, 2),
+            "amounts": [pick.randrange(12, 90000, 7) for _ in range(2)],
+        }
+        if CaseStudyPage.objects.filter(external_id=external_id).exists():
+            return
+        language = choices["language"]
+        spotlight = self.spotlights.get(choices["spotlight"])
+        section_value = (
+            pick.choice([slug for slug, code in spotlight["sections"] if code == language]) if spotlight else None
+        )
+        # COVID-19 cases live in their section's tree; care cases live in the index and are curated.
+        parent = (
+            spotlight["sections"][section_value, language]
+            if spotlight and choices["spotlight"] == "covid-19"
+            else self.case_indexes[language]
+        )
+        page = CaseStudyPageFactory(
+            parent=parent,
+            external_id=external_id,
+            city=choices["city"],
+            slug=f"{external_id}-{slugify(self.words(choices, language)['topic'])}"[:80],
+            start_year=choices["year"],
+            end_year=None,
+            status=choices["status"],
+            evidence_level=choices["evidence"],
+            hero_image=self.images[choices["image"]],
+            hero_caption=choices["city"].label_in(language),
+            key_figures=[
+                ("figure", {"value": f"{amount:,}", "label": label[language]})
+                for amount, label in zip(choices["amounts"], choices["figures"], strict=True)
+            ],
+            organisation=choices["city"].institution,
+            **self.texts(choices, language),
+            taxonomy__topic=choices["topic"].slug,
+            taxonomy__sdgs=choices["sdgs"],
+            taxonomy__target_groups=[choices["target"]],
+            taxonomy__approaches=[choices["approach"]],
+            taxonomy__spotlights=[spotlight["spotlight"]] if spotlight else [],
+            taxonomy__spotlight_facet_values=list(SpotlightFacetValue.objects.filter(slug=section_value))
+            if spotlight
+            else [],
+            taxonomy__tags=[choices["topic"].label_en.lower(), choices["city"].label_en.lower()],
+        )
+        if spotlight and choices["spotlight"] == "care":
+            SpotlightSectionCase.objects.create(page=spotlight["sections"][section_value, language], case=page)
+        if spotlight and SpotlightFeaturedCase.objects.filter(page=spotlight["roots"][language]).count() < 3:
+            SpotlightFeaturedCase.objects.create(page=spotlight["roots"][language], case=page)
+        others = [code for code in LANGUAGES if code != language]
+        for code in others[: choices["translations"]]:
+            self.translate_case(page, code, choices)
+
+    def translate_case(self, page, code, choices):
+        translation = page.copy_for_translation(self.locales[code])
+        translation.external_id = f"{page.external_id}-{code}"
+        translation.slug = f"{page.external_id}-{slugify(self.words(choices, code)['topic'])}"[:80]
+        for name, value in self.texts(choices, code).items():
+            setattr(translation, name, value)
+        translation.hero_caption = choices["city"].label_in(code)
+        translation.key_figures = [
+            ("figure", {"value": f"{amount:,}", "label": label[code]})
+            for amount, label in zip(choices["amounts"], choices["figures"], strict=True)
+        ]
+        translation.save_revision().publish()
+
+    @staticmethod
+    def words(choices, language):
+        return {
+            "city": choices["city"].label_in(language),
+            "topic": choices["topic"].label_in(language).lower(),
+            "target": choices["target"].label_in(language).lower(),
+            "approach": choices["approach"].label_in(language).lower(),
+            "year": choices["year"],
+        }
+
+    def texts(self, choices, language):
+        words = self.words(choices, language)
+        title = choices["title"][language].format(**words)
+        return {
+            "title": title[0].upper() + title[1:],
+            "summary": text.SUMMARY[language].format(**words),
+            **{name: paragraph(templates[language], **words) for name, templates in text.SECTIONS.items()},
+        }
+
+    # Articles ----------------------------------------------------------------
+
+    def articles(self):
+        cities = [city for city in self.vocabulary["cities"] if city.slug in ("barcelona", "bogota", "abidjan")]
+        for city in cities:
+            for code in LANGUAGES:
+                index = self.article_indexes[code]
+                slug = f"spotlight-on-{city.slug}"
+                if CityPortraitPage.objects.child_of(index).filter(slug=slug).exists():
+                    continue
+                self.article(
+                    CityPortraitPage,
+                    index,
+                    slug=slug,
+                    title=text.PORTRAIT["title"][code].format(city=city.label_in(code)),
+                    summary=text.PORTRAIT["summary"][code].format(city=city.label_in(code)),
+                    city=city,
+                    topic=self.vocabulary["topics"][0],
+                )
+        for topic in self.vocabulary["topics"][:3]:
+            for code in LANGUAGES:
+                index = self.article_indexes[code]
+                slug = f"interview-{topic.slug}"
+                if PositionPage.objects.child_of(index).filter(slug=slug).exists():
+                    continue
+                position = self.article(
+                    PositionPage,
+                    index,
+                    slug=slug,
+                    title=text.POSITION["title"][code].format(topic=topic.label_in(code)),
+                    summary=text.POSITION["summary"][code].format(topic=topic.label_in(code).lower()),
+                    interviewee="Ana Martínez",
+                    interviewee_role=text.POSITION["role"][code],
+                    topic=topic,
+                )
+                for case in CaseStudyPage.objects.live().filter(locale=index.locale, topics=topic)[:3]:
+                    PositionCase.objects.create(page=position, case=case)
+
+    @staticmethod
+    def article(model, index, *, topic, **fields):
+        page = model(body=f"<p>{fields['summary']}</p>", **fields)
+        page.themes = [topic.theme]
+        page.sdgs = [SustainableDevelopmentGoal.objects.get(number=11)]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        return page

@@ -1,0 +1,28 @@
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from cases.demo import CASE_COUNT, SEED, DemoBuilder
+from cases.models import CaseStudyPage
+
+
+class Command(BaseCommand):
+    help = "Build the demo platform (idempotent): structure pages in every language and 150 cases."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cases", type=int, default=CASE_COUNT, help="How many original cases to build.")
+        parser.add_argument("--seed", type=int, default=SEED, help="Seed of the random choices.")
+
+    def handle(self, *args, cases=CASE_COUNT, seed=SEED, **options):
+        call_command("setup_site", verbosity=options["verbosity"])
+        with tqdm(
+            total=cases, desc="Demo cases", unit="case", disable=options["verbosity"] < 1, file=sys.stderr
+        ) as bar:
+            DemoBuilder(seed=seed, case_count=cases, progress=lambda: bar.update(1)).build()
+        live = CaseStudyPage.objects.live()
+        per_language = ", ".join(
+            f"{code}: {live.filter(locale__language_code=code).count()}" for code in ("en", "fr", "es")
+        )
+        self.stdout.write(self.style.SUCCESS(f"Demo ready: {live.count()} published case pages ({per_language})."))

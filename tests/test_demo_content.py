@@ -1,0 +1,50 @@
+"""`load_demo`: the platform a newcomer (and every browser test) sees first."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+
+from cases.models import ArticleIndexPage, CaseIndexPage, CaseStudyPage, SpotlightPage, SpotlightSectionPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", cases=15, verbosity=0)
+
+
+def test_every_language_gets_the_structure_and_both_spotlight_trees(demo):
+    for model in (CaseIndexPage, ArticleIndexPage):
+        assert sorted(model.objects.live().values_list("locale__language_code", flat=True)) == ["en", "es", "fr"]
+    for slug, sections in (("covid-19", 3), ("care", 5)):
+        roots = SpotlightPage.objects.live().filter(spotlight__slug=slug)
+        assert roots.count() == 3
+        for root in roots:
+            assert SpotlightSectionPage.objects.child_of(root).live().count() == sections
+
+
+def test_cases_come_in_three_languages_some_translated(demo):
+    originals = CaseStudyPage.objects.live().filter(external_id__regex=r"^demo-\d+$")
+    assert originals.count() == 15
+    assert set(originals.values_list("locale__language_code", flat=True)) == {"en", "fr", "es"}
+    translated = [case for case in originals if case.get_translations().exists()]
+    assert 0 < len(translated) < 15
+    assert all(case.hero_image for case in originals)
+    assert get_image_model().objects.filter(title__startswith="Demo picture").count() == 12
+
+
+def test_a_second_run_changes_nothing(demo, capsys):
+    pages = CaseStudyPage.objects.count()
+    call_command("load_demo", cases=15, verbosity=0)
+    assert CaseStudyPage.objects.count() == pages
+    assert "Demo ready" in capsys.readouterr().out
+
+
+def test_demo_pages_render_in_their_language(demo, client):
+    case = CaseStudyPage.objects.live().filter(locale__language_code="es").first()
+    response = client.get(case.url)
+    assert response.status_code == 200
+    assert '<html lang="es">' in response.content.decode()
+    for url in ("/fr/pratiques/", "/es/articulos/", "/en/covid-19/emergency/", "/fr/care/"):
+        assert client.get(url).status_code == 200, url
