@@ -181,7 +181,7 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
         FieldPanel("city"),
         FieldPanel("further_cities"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
-        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status", widget=forms.Select)]),
         *ThemedMixin.themed_panels,
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),

@@ -24,10 +24,10 @@ class Labelled(index.Indexed, models.Model):
     label_es = models.CharField(_("label (Spanish)"), max_length=200)
 
     label_panels = [FieldRowPanel([FieldPanel("label_en"), FieldPanel("label_fr"), FieldPanel("label_es")])]
+    # Autocomplete lets the admin's choosers find "Barcelona" from "Barc".
     search_fields = [
-        index.SearchField("label_en"),
-        index.SearchField("label_fr"),
-        index.SearchField("label_es"),
+        *(index.SearchField(f"label_{code}") for code in ("en", "fr", "es")),
+        *(index.AutocompleteField(f"label_{code}") for code in ("en", "fr", "es")),
     ]
 
     class Meta:
