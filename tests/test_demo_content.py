@@ -48,3 +48,10 @@ def test_demo_pages_render_in_their_language(demo, client):
     assert '<html lang="es">' in response.content.decode()
     for url in ("/fr/pratiques/", "/es/articulos/", "/en/covid-19/emergency/", "/fr/care/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_the_main_menu_leads_to_the_practices_spotlights_and_articles(demo, client):
+    html = client.get("/fr/").content.decode()
+    menu = html.split('class="main-menu"')[1].split("</nav>")[0]
+    for link in ('href="/fr/pratiques/"', 'href="/fr/covid-19/"', 'href="/fr/care/"', 'href="/fr/articles/"'):
+        assert link in menu

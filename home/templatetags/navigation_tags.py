@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 register = template.Library()
 
@@ -18,8 +18,9 @@ def language_switcher(context):
     page = context.get("page")
     current = get_language()
     if page is not None:
+        site = Site.find_for_request(request)
         urls = live_translation_urls(page, request)
-        home_urls = live_translation_urls(request.site.root_page, request) if getattr(request, "site", None) else {}
+        home_urls = live_translation_urls(site.root_page, request) if site else {}
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
@@ -34,3 +35,13 @@ def live_translation_urls(page, request):
     """{language code: URL} of a page's live versions, in one query."""
     versions = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
     return {version.locale.language_code: version.get_url(request) for version in versions}
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The sections of the visitor's language: the live pages right under its home page."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    home = site.root_page.get_translation_or_none(Locale.get_active()) if site else None
+    items = home.get_children().live().public() if home else Page.objects.none()
+    return {"items": [(item.title, item.get_url(request)) for item in items]}
