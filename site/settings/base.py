@@ -147,5 +147,7 @@ LOGGING = {
     "loggers": {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # opensearch-py logs every request at INFO.
+        "opensearch": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,164 @@
+"""Turns a published, public page into its search document.
+
+One document per page and language. Translations of one page share a
+translation_key; `represents` names the interface languages for which this
+document stands for the whole group (its own language, and the languages the page
+has no translation in, where the original stands in), so a search shows each page
+once, in the visitor's language when it exists.
+"""
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
+
+from .analysis import CONTENT_LANGUAGES
+
+# The page types the public index holds, and the `type` each document carries.
+DOCUMENT_TYPES = {
+    CaseStudyPage: "case",
+    CityPortraitPage: "portrait",
+    PositionPage: "position",
+    SpotlightPage: "spotlight",
+}
+UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# What building each type's document reads, fetched in a few queries per batch.
+THEMED = ("themes", "topics", "sdgs")
+DOCUMENT_JOINS = {
+    CaseStudyPage: ("locale", "city__country__region", "city__region", "status", "hero_image"),
+    CityPortraitPage: ("locale", "city__country__region", "city__region", "hero_image"),
+    PositionPage: ("locale", "hero_image"),
+    SpotlightPage: ("locale", "spotlight", "hero_image"),
+}
+DOCUMENT_PREFETCHES = {
+    CaseStudyPage: (*THEMED, "target_groups", "approaches", "spotlights", "spotlight_facet_values__facet", "tags"),
+    CityPortraitPage: THEMED,
+    PositionPage: THEMED,
+    SpotlightPage: (),
+}
+
+
+def document_id(page_id):
+    return f"page-{page_id}"
+
+
+def indexable_pages():
+    """Every page the public index must hold: live, without view restriction."""
+    return Page.objects.live().public().type(*DOCUMENT_TYPES)
+
+
+def labels(terms):
+    return [label for term in terms for label in term.labels.values()]
+
+
+def slugs(terms):
+    return [term.slug for term in terms]
+
+
+def translation_groups(pages, request=None):
+    """{translation_key: [(pk, language), ...]} of the live, public versions, and
+    {pk: URL} of every one of them, in one query."""
+    keys = {page.translation_key for page in pages}
+    groups, urls = {}, {}
+    versions = indexable_pages().filter(translation_key__in=keys).order_by("pk").select_related("locale")
+    for version in versions.only("pk", "translation_key", "url_path", "locale__language_code"):
+        groups.setdefault(version.translation_key, []).append((version.pk, version.locale.language_code))
+        urls[version.pk] = version.get_url(request)
+    return groups, urls
+
+
+def represented_languages(page_pk, versions):
+    """The interface languages this version stands for within its group."""
+    by_language = {language: pk for pk, language in versions}
+    original = versions[0][0]
+    return [code for code in UI_LANGUAGES if by_language.get(code, original) == page_pk]
+
+
+def build_documents(pages, request=None):
+    """Documents for a batch of specific pages, with one query for their translations."""
+    groups, urls = translation_groups(pages, request)
+    documents = []
+    for page in pages:
+        versions = groups[page.translation_key]
+        translations = [{"language": language, "url": urls[pk]} for pk, language in versions if pk != page.pk]
+        documents.append(document(page, urls[page.pk], versions, translations))
+    return documents
+
+
+def document(page, url, versions, translations):
+    language = page.locale.language_code
+    body = {
+        "page_id": page.pk,
+        "type": DOCUMENT_TYPES[type(page)],
+        "language": language,
+        "translation_key": str(page.translation_key),
+        "represents": represented_languages(page.pk, versions),
+        "translations": translations,
+        "url": url,
+        "title": page.title,
+        "summary": getattr(page, "summary", "") or getattr(page, "intro", ""),
+        "revision_id": page.live_revision_id,
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+        "external_id": getattr(page, "external_id", "") or None,
+    }
+    body.update(taxonomy_fields(page))
+    body.update(place_fields(page))
+    body.update(type_fields(page))
+    text = " ".join(part for part in (page.title, body["summary"], body.pop("text", "")) if part)
+    for code in CONTENT_LANGUAGES:
+        body[f"text_{code}"] = text if code == language else None
+    return body
+
+
+def taxonomy_fields(page):
+    fields = {}
+    for name in ("themes", "topics", "target_groups", "approaches", "spotlights"):
+        terms = list(getattr(page, name).all()) if hasattr(page, name) else []
+        fields[name] = slugs(terms)
+        fields[f"{name}_labels"] = labels(terms)
+    sdgs = list(page.sdgs.all()) if hasattr(page, "sdgs") else []
+    fields["sdgs"] = [sdg.number for sdg in sdgs]
+    fields["sdgs_labels"] = labels(sdgs)
+    return fields
+
+
+def place_fields(page):
+    city = getattr(page, "city", None)
+    if city is None:
+        return {"city": None, "country": None, "region": None, "place_labels": []}
+    latitude = getattr(page, "latitude", None) or city.latitude
+    longitude = getattr(page, "longitude", None) or city.longitude
+    return {
+        "city": city.slug,
+        "country": city.country.code,
+        "region": city.region.slug,
+        "place_labels": labels([city, city.country, city.region]),
+        "location": {"lat": float(latitude), "lon": float(longitude)} if latitude is not None else None,
+    }
+
+
+def type_fields(page):
+    """What only some page types carry: years, status, facets, organisation, thumbnail."""
+    fields = {"text": ""}
+    if isinstance(page, CaseStudyPage):
+        values = list(page.spotlight_facet_values.all())
+        fields.update(
+            start_year=page.start_year,
+            end_year=page.end_year,
+            status=page.status.slug if page.status else None,
+            organisation=page.organisation,
+            tags=[tag.name for tag in page.tags.all()],
+            spotlight_facets=[f"{value.facet.key}:{value.slug}" for value in values],
+            spotlight_facets_labels=labels(values),
+            text=" ".join(strip_tags(part) for part in (page.context, page.solution, page.results, page.lessons)),
+        )
+    elif isinstance(page, CityPortraitPage | PositionPage):
+        fields["text"] = strip_tags(page.body)
+    elif isinstance(page, SpotlightPage):
+        fields["spotlights"] = [page.spotlight.slug]
+        fields["spotlights_labels"] = labels([page.spotlight])
+    image = getattr(page, "hero_image", None)
+    fields["thumbnail"] = image.get_rendition("fill-480x270|format-webp").url if image else None
+    return fields

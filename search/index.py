@@ -1,0 +1,140 @@
+"""The public index behind its alias: create, write, rebuild with an atomic swap,
+compare with the database."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from opensearchpy import NotFoundError, helpers
+
+from .client import get_client, index_name
+from .documents import (
+    DOCUMENT_JOINS,
+    DOCUMENT_PREFETCHES,
+    DOCUMENT_TYPES,
+    build_documents,
+    document_id,
+    indexable_pages,
+)
+from .mapping import index_mappings, index_settings
+
+BATCH_SIZE = 200
+
+
+def alias_name():
+    return index_name("public")
+
+
+def create_index():
+    """A new, empty concrete index (not yet behind the alias)."""
+    name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+    get_client().indices.create(index=name, body={"settings": index_settings(), "mappings": index_mappings()})
+    return name
+
+
+def indices_behind_alias():
+    try:
+        return sorted(get_client().indices.get_alias(name=alias_name()))
+    except NotFoundError:
+        return []
+
+
+def ensure_index():
+    """The alias exists and points at an index; create both when missing."""
+    current = indices_behind_alias()
+    if current:
+        return current[0]
+    name = create_index()
+    get_client().indices.put_alias(index=name, name=alias_name())
+    return name
+
+
+def specific_pages(page_ids):
+    """The indexable pages among these ids, as their specific classes, prefetched per type."""
+    ids = list(indexable_pages().filter(pk__in=page_ids).values_list("pk", flat=True))
+    pages = []
+    for model in DOCUMENT_TYPES:
+        pages += (
+            model.objects.filter(pk__in=ids)
+            .select_related(*DOCUMENT_JOINS[model])
+            .prefetch_related(*DOCUMENT_PREFETCHES[model])
+        )
+    return pages
+
+
+def write(page_ids, index=None):
+    """Write the documents of these pages, and remove those that are no longer public."""
+    index = index or ensure_index()
+    pages = specific_pages(page_ids)
+    actions = [
+        {"_op_type": "index", "_index": index, "_id": document_id(doc["page_id"]), "_source": doc}
+        for doc in build_documents(pages)
+    ]
+    kept = {page.pk for page in pages}
+    actions += [
+        {"_op_type": "delete", "_index": index, "_id": document_id(page_id)} for page_id in set(page_ids) - kept
+    ]
+    # A delete of a document that was never indexed is not an error.
+    helpers.bulk(get_client(), actions, raise_on_error=False, raise_on_exception=True, refresh=False)
+    return len(kept), len(page_ids) - len(kept)
+
+
+def rebuild(progress=None):
+    """Fill a new index from the database, then swap the alias in one atomic step,
+    so searches never see an empty or half-filled index."""
+    from .models import PendingIndexChange
+
+    started_after = PendingIndexChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    new_index = create_index()
+    page_ids = list(indexable_pages().order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(page_ids), BATCH_SIZE):
+        batch = page_ids[start : start + BATCH_SIZE]
+        write(batch, index=new_index)
+        if progress:
+            progress(len(batch))
+    # Changes made while the new index filled may have reached only the old one.
+    changed = set(PendingIndexChange.objects.filter(pk__gt=started_after).values_list("page_id", flat=True))
+    if changed:
+        write(changed, index=new_index)
+    client = get_client()
+    client.indices.refresh(index=new_index)
+    old = indices_behind_alias()
+    client.indices.update_aliases(
+        body={
+            "actions": [
+                *({"remove": {"index": name, "alias": alias_name()}} for name in old),
+                {"add": {"index": new_index, "alias": alias_name()}},
+            ]
+        }
+    )
+    for name in old:
+        client.indices.delete(index=name)
+    return new_index, len(page_ids)
+
+
+@dataclass
+class Drift:
+    missing: int
+    stale: int
+    extra: int
+
+    @property
+    def total(self):
+        return self.missing + self.stale + self.extra
+
+
+def verify():
+    """Compare the index with the database: missing, stale (older revision or URL) and extra documents."""
+    expected = {document_id(pk): revision for pk, revision in indexable_pages().values_list("pk", "live_revision_id")}
+    indexed = {}
+    for hit in helpers.scan(
+        get_client(), index=alias_name(), query={"_source": ["revision_id"], "query": {"match_all": {}}}
+    ):
+        indexed[hit["_id"]] = hit["_source"].get("revision_id")
+    missing = expected.keys() - indexed.keys()
+    extra = indexed.keys() - expected.keys()
+    stale = {doc_id for doc_id in expected.keys() & indexed.keys() if expected[doc_id] != indexed[doc_id]}
+    return Drift(len(missing), len(stale), len(extra))
+
+
+def document_count():
+    return get_client().count(index=alias_name())["count"]

@@ -1,0 +1,59 @@
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from opensearchpy.exceptions import OpenSearchException
+from tqdm import tqdm
+
+from search import index, sync
+from search.documents import indexable_pages
+
+
+class Command(BaseCommand):
+    help = "Manage the public search index: rebuild, verify, status, drain the outbox, or work continuously."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "verify", "status", "drain", "work"])
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between outbox polls (work).")
+
+    def handle(self, *args, action, interval=1.0, **options):
+        try:
+            getattr(self, action)(interval=interval, verbosity=options["verbosity"])
+        except OpenSearchException as error:
+            raise CommandError(f"OpenSearch cannot be reached or refused the request: {error}") from error
+
+    def rebuild(self, verbosity, **kwargs):
+        total = indexable_pages().count()
+        with tqdm(total=total, desc="Indexing", unit="page", disable=verbosity < 1, file=sys.stderr) as bar:
+            name, count = index.rebuild(progress=bar.update)
+        self.stdout.write(f"Rebuilt {index.alias_name()} -> {name}: {count} documents.")
+
+    def verify(self, **kwargs):
+        drift = index.verify()
+        self.stdout.write(f"missing: {drift.missing}, stale: {drift.stale}, extra: {drift.extra}")
+        if drift.total:
+            raise CommandError("The index has drifted from the database; run `search_index rebuild`.")
+
+    def status(self, **kwargs):
+        self.stdout.write(f"outbox backlog: {sync.backlog()}")
+        behind = index.indices_behind_alias()
+        if not behind:
+            self.stdout.write(f"alias {index.alias_name()}: missing (run `search_index rebuild`)")
+            return
+        self.stdout.write(f"alias {index.alias_name()} -> {', '.join(behind)}: {index.document_count()} documents")
+
+    def drain(self, **kwargs):
+        applied = sync.drain()
+        self.stdout.write(f"applied {applied} change(s); {sync.backlog()} waiting")
+
+    def work(self, interval, **kwargs):
+        """Apply outbox changes as they come, until interrupted."""
+        self.stdout.write(f"Search index worker: polling the outbox every {interval:g} s (Ctrl-C stops).")
+        try:
+            while True:
+                applied = sync.drain()
+                if applied:
+                    self.stdout.write(f"applied {applied} change(s)")
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            self.stdout.write("Search index worker stopped.")

@@ -1,0 +1,71 @@
+"""The public index: settings and field mapping.
+
+Text is analysed by its own language (`text_en`, `text_fr`, `text_es`); every
+document also feeds a folded, language-neutral field, so a word in any language and
+without accents still matches. Taxonomy terms are keywords (slugs) for filters and
+facets, and their labels in every language are text, so "santé" finds a case tagged
+SDG 3 in English.
+"""
+
+from .analysis import ANALYSIS_SETTINGS, language_text_fields
+
+SUGGEST_ANALYSIS = {
+    "filter": {"suggest_shingle": {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3}},
+    "analyzer": {
+        # Unstemmed and accent-folded: the "did you mean" suggestions must be real words.
+        "suggest_shingles": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding", "suggest_shingle"]},
+    },
+}
+
+KEYWORD = {"type": "keyword"}
+FOLDED_TEXT = {"type": "text", "analyzer": "folded", "copy_to": ["all_text"]}
+LABEL_FIELDS = (
+    "themes_labels", "topics_labels", "sdgs_labels", "target_groups_labels", "approaches_labels",
+    "spotlights_labels", "spotlight_facets_labels", "place_labels",
+)  # fmt: skip
+KEYWORD_FIELDS = (
+    "type", "language", "translation_key", "represents", "external_id", "themes", "topics", "target_groups",
+    "approaches", "spotlights", "spotlight_facets", "tags", "status", "city", "country", "region",
+)  # fmt: skip
+
+
+def index_settings(shards=1, replicas=0):
+    analysis = {
+        "filter": {**ANALYSIS_SETTINGS["analysis"]["filter"], **SUGGEST_ANALYSIS["filter"]},
+        "analyzer": {**ANALYSIS_SETTINGS["analysis"]["analyzer"], **SUGGEST_ANALYSIS["analyzer"]},
+    }
+    return {"number_of_shards": shards, "number_of_replicas": replicas, "analysis": analysis}
+
+
+def index_mappings():
+    text_fields = {
+        name: {**field, "copy_to": ["all_text", "suggest_text"]} for name, field in language_text_fields().items()
+    }
+    return {
+        "dynamic": "strict",
+        "properties": {
+            **dict.fromkeys(KEYWORD_FIELDS, KEYWORD),
+            **dict.fromkeys(LABEL_FIELDS, FOLDED_TEXT),
+            **text_fields,
+            "page_id": {"type": "integer"},
+            "revision_id": {"type": "integer"},
+            "sdgs": {"type": "integer"},
+            "start_year": {"type": "integer"},
+            "end_year": {"type": "integer"},
+            "first_published_at": {"type": "date"},
+            "last_published_at": {"type": "date"},
+            "location": {"type": "geo_point"},
+            "title": {
+                "type": "text",
+                "analyzer": "folded",
+                "fields": {"autocomplete": {"type": "search_as_you_type", "analyzer": "folded"}},
+            },
+            "summary": {"type": "text", "analyzer": "folded"},
+            "organisation": {"type": "text", "analyzer": "folded"},
+            "url": {"type": "keyword", "index": False},
+            "thumbnail": {"type": "keyword", "index": False},
+            "translations": {"type": "object", "enabled": False},
+            "all_text": {"type": "text", "analyzer": "folded"},
+            "suggest_text": {"type": "text", "analyzer": "suggest_shingles"},
+        },
+    }

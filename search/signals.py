@@ -1,0 +1,69 @@
+"""Every change that alters what the public index should hold writes to the outbox,
+inside the transaction that makes the change (see search/sync.py).
+
+Wagtail fires no per-page signal when a move rewrites descendants' URLs, and view
+restrictions are inherited, so those enqueue the whole subtree.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
+from home.models import Country, Labelled, Region
+
+from .sync import enqueue, enqueue_page
+
+
+@receiver(page_published)
+def on_publish(sender, instance, **kwargs):
+    # Descendants too: a new slug changes their URLs.
+    enqueue_page(instance, "publish", descendants=True)
+
+
+@receiver(page_unpublished)
+def on_unpublish(sender, instance, **kwargs):
+    enqueue_page(instance, "unpublish")
+
+
+@receiver(post_page_move)
+def on_move(sender, instance, **kwargs):
+    enqueue_page(instance, "move", descendants=True)
+
+
+@receiver(post_delete)
+def on_delete(sender, instance, **kwargs):
+    # Deleting a page deletes its descendants, each with its own signal.
+    if isinstance(instance, Page) and type(instance) is Page:
+        enqueue([instance.pk], "delete")
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def on_privacy_change(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        enqueue_page(page, "privacy", descendants=True)
+
+
+@receiver(post_save)
+def on_vocabulary_change(sender, instance, created, **kwargs):
+    """A renamed term changes the labels of every page that carries it."""
+    if created or not isinstance(instance, Labelled):
+        return
+    enqueue(pages_using(instance), "vocabulary")
+
+
+def pages_using(term):
+    ids = set()
+    if isinstance(term, Country | Region):
+        # Countries and regions reach pages through their cities.
+        lookup = "city__country" if isinstance(term, Country) else "city__region"
+        for model in (CaseStudyPage, CityPortraitPage):
+            ids.update(model.objects.filter(**{lookup: term}).values_list("pk", flat=True))
+    for model in (CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage):
+        for field in model._meta.get_fields():
+            related = getattr(field, "related_model", None)
+            if related is type(term) and (field.many_to_many or field.many_to_one):
+                ids.update(model.objects.filter(**{field.name: term}).values_list("pk", flat=True))
+    return ids
