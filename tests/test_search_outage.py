@@ -5,7 +5,6 @@ disturbing the rest of the suite.
 """
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
@@ -53,4 +52,3 @@ def test_changes_made_during_an_outage_arrive_after_the_restart(own_node, index_
         for hit in get_client().search(index=index.alias_name(), body={"query": {"match_all": {}}})["hits"]["hits"]
     }
     assert titles == {before.title, during.title}
-    assert settings.OPENSEARCH_URL == own_node.url
