@@ -35,10 +35,13 @@ messages: install ## Compile the French and Spanish interface translations (inst
 	@command -v msgfmt >/dev/null || { apt-get update -q && $(APT_INSTALL) gettext; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
 
-run: install messages ## Start OpenSearch, migrate, load the demo content, serve on http://127.0.0.1:8000
+run: install messages ## Start OpenSearch, migrate, load the demo, build the index, serve on http://127.0.0.1:8000 with the index worker
 	$(MANAGE) opensearch start
 	$(MANAGE) migrate --no-input -v 1
 	$(MANAGE) load_demo
+	$(MANAGE) search_index rebuild
+	@# The index worker runs beside the server and stops with it.
+	$(MANAGE) search_index work & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(MANAGE) runserver $(RUN_ADDRESS)
 
 stop: install ## Stop the development OpenSearch node

@@ -108,6 +108,10 @@ def rebuild(progress=None):
     )
     for name in old:
         client.indices.delete(index=name)
+    # Changes made before the rebuild began are in the new index already.
+    PendingIndexChange.objects.filter(pk__lte=started_after, processed_at__isnull=True).update(
+        processed_at=timezone.now()
+    )
     return new_index, len(page_ids)
 
 

@@ -1,31 +1,74 @@
-import re
+from math import ceil
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-RESULTS_PER_PAGE = 20
-MAX_QUERY_LENGTH = 500
+from home.models import SustainableDevelopmentGoal
+
+from . import service
+from .facets import FACETS_BY_PARAMETER
+from .query import SORTS, SearchRequest
+
+
+def without(params, name, value=None):
+    """The query string without one value of a parameter (or all of it), back on page 1."""
+    params = params.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(name, None)
+    else:
+        params.setlist(name, [item for item in params.getlist(name) if item != str(value)])
+    return params.urlencode()
 
 
 def search(request):
-    """Site search over the live, public pages of the visitor's language.
-
-    This is the database search that stays available when OpenSearch cannot be
-    reached; the faceted OpenSearch search replaces it as the first choice.
-    """
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    # Database full-text engines give quotes and operators a syntax of their own
-    # (SQLite FTS fails on an unbalanced quote): search the words alone.
-    words = " ".join(re.findall(r"\w+", query))
-    results = Page.objects.none()
-    if words:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active(), depth__gt=1)
-            .specific()
-            .search(words, operator="and")
-        )
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": page})
+    """The search page: a GET form that works without JavaScript; with it, the form
+    submits itself as filters change and the URL stays shareable."""
+    search_request, problems = SearchRequest.from_query_dict(request.GET, ui_language=get_language(), strict=False)
+    results = service.search(search_request)
+    facets = [
+        {"parameter": name, "label": FACETS_BY_PARAMETER[name].label, "values": values}
+        for name, values in results.facets.items()
+        if values
+    ]
+    colours = dict(SustainableDevelopmentGoal.objects.values_list("number", "colour"))
+    for value in results.facets.get("sdg", []):
+        value["colour"] = colours.get(value["value"])
+    chips = [
+        {
+            "label": value["label"],
+            "facet": facet["label"],
+            "remove": without(request.GET, facet["parameter"], value["value"]),
+        }
+        for facet in facets
+        for value in facet["values"]
+        if value["selected"]
+    ]
+    for name in ("year_from", "year_to"):
+        if getattr(search_request, name):
+            chips.append({"label": getattr(search_request, name), "facet": name, "remove": without(request.GET, name)})
+    for hit in results.hits:
+        # OpenSearch HTML-encodes everything but its own <mark> tags ("encoder": "html").
+        hit["highlight"] = mark_safe(hit["highlight"]) if hit["highlight"] else None  # noqa: S308
+    pages = max(1, ceil(results.total / search_request.page_size))
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": search_request.text,
+            "search": search_request,
+            "results": results,
+            "facets": facets,
+            "chips": chips,
+            "problems": problems,
+            "sorts": list(SORTS),
+            "page_count": pages,
+            "previous_page": without(request.GET, "page") + f"&page={search_request.page - 1}"
+            if search_request.page > 1
+            else None,
+            "next_page": without(request.GET, "page") + f"&page={search_request.page + 1}"
+            if search_request.page < pages
+            else None,
+        },
+    )

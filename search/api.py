@@ -1,0 +1,55 @@
+"""The public JSON API: /api/v1/search/, /api/v1/suggest/ and its OpenAPI schema."""
+
+from django.http import JsonResponse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from . import service, suggest
+from .openapi import SCHEMA
+from .query import InvalidParameter, SearchRequest
+
+RESULT_FIELDS = ("external_id", "type", "url", "title", "language", "summary", "highlight", "city", "country",
+                 "region", "themes", "sdgs", "translations")  # fmt: skip
+
+
+def error(parameter, message):
+    return JsonResponse({"error": {"parameter": parameter, "message": message}}, status=400)
+
+
+def api_result(hit):
+    return {"id": hit["page_id"], **{name: hit.get(name) for name in RESULT_FIELDS}}
+
+
+@require_GET
+def search_view(request):
+    try:
+        search, _problems = SearchRequest.from_query_dict(request.GET, ui_language="en", strict=True)
+    except InvalidParameter as problem:
+        return error(problem.parameter, str(problem))
+    with translation.override(search.ui_language):
+        results = service.search(search)
+        return JsonResponse(
+            {
+                "total": results.total,
+                "page": search.page,
+                "page_size": search.page_size,
+                "engine": results.engine,
+                "suggestion": results.suggestion,
+                "results": [api_result(hit) for hit in results.hits],
+                "facets": results.facets,
+            }
+        )
+
+
+@require_GET
+def suggest_view(request):
+    ui_language = request.GET.get("ui_language") or "en"
+    if ui_language not in ("en", "fr", "es"):
+        return error("ui_language", "must be one of en, fr, es")
+    with translation.override(ui_language):
+        return JsonResponse({"suggestions": suggest.suggestions(request.GET.get("q", ""), ui_language)})
+
+
+@require_GET
+def schema_view(request):
+    return JsonResponse(SCHEMA)

@@ -1,0 +1,72 @@
+"""The facets of the public search: request parameter, index field, and how a value
+is checked and labelled in the visitor's language."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from home.models import (
+    Approach,
+    CaseStatus,
+    City,
+    Country,
+    Region,
+    Spotlight,
+    SustainableDevelopmentGoal,
+    TargetGroup,
+    Theme,
+    Topic,
+)
+
+TYPE_LABELS = {
+    "case": _("Case study"),
+    "portrait": _("City portrait"),
+    "position": _("Position"),
+    "spotlight": _("Spotlight collection"),
+}
+LANGUAGE_LABELS = {"en": "English", "fr": "Français", "es": "Español"}
+
+
+@dataclass(frozen=True)
+class Facet:
+    parameter: str
+    field: str
+    label: str
+    model: type | None = None
+    lookup: str = "slug"
+    fixed_labels: dict | None = None
+
+    def parse(self, raw):
+        """The index value of a request value, or None when it is not a known one."""
+        if self.fixed_labels is not None:
+            return raw if raw in self.fixed_labels else None
+        if self.lookup == "number":
+            return int(raw) if raw.isdigit() and 1 <= int(raw) <= 17 else None
+        return raw if raw in self.known_values() else None
+
+    def known_values(self):
+        return set(self.model.objects.values_list(self.lookup, flat=True))
+
+    def labels(self, values):
+        """{value: label in the active language} for the values shown."""
+        if self.fixed_labels is not None:
+            return {value: str(self.fixed_labels.get(value, value)) for value in values}
+        terms = self.model.objects.filter(**{f"{self.lookup}__in": values})
+        return {getattr(term, self.lookup): str(term) for term in terms}
+
+
+FACETS = [
+    Facet("type", "type", _("Type"), fixed_labels=TYPE_LABELS),
+    Facet("theme", "themes", _("Theme"), Theme),
+    Facet("topic", "topics", _("Topic"), Topic),
+    Facet("sdg", "sdgs", _("Sustainable Development Goal"), SustainableDevelopmentGoal, lookup="number"),
+    Facet("region", "region", _("Region"), Region),
+    Facet("country", "country", _("Country"), Country, lookup="code"),
+    Facet("city", "city", _("City"), City),
+    Facet("target_group", "target_groups", _("Target group"), TargetGroup),
+    Facet("approach", "approaches", _("Approach"), Approach),
+    Facet("language", "language", _("Language"), fixed_labels=LANGUAGE_LABELS),
+    Facet("spotlight", "spotlights", _("Spotlight"), Spotlight),
+    Facet("status", "status", _("Status"), CaseStatus),
+]
+FACETS_BY_PARAMETER = {facet.parameter: facet for facet in FACETS}

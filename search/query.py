@@ -1,0 +1,229 @@
+"""From a visitor's request to an OpenSearch query and back: text, facets with counts,
+sort, pagination, highlights and "did you mean".
+
+Several values of one facet combine with OR, facets combine with AND, and each
+facet's counts ignore its own selection (so a visitor can widen a choice): the
+selections go to a post_filter, and every facet's aggregation applies all the
+other selections.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+
+from .client import get_client
+from .facets import FACETS, FACETS_BY_PARAMETER
+from .index import alias_name
+
+MAX_QUERY_LENGTH = 500
+MAX_PAGE_SIZE = 50
+DEFAULT_PAGE_SIZE = 20
+MAX_RESULT_WINDOW = 10_000
+# "Did you mean" only helps when the words as typed find little.
+SUGGEST_BELOW = 5
+SORTS = {
+    "relevance": ["_score", {"last_published_at": "desc"}],
+    "newest": [{"first_published_at": "desc"}],
+    "start_year": [{"start_year": {"order": "desc", "missing": "_last"}}, "_score"],
+}
+TEXT_FIELDS = [
+    "title^4", "text_en^2", "text_fr^2", "text_es^2", "all_text", "summary^2", "organisation",
+    "themes_labels^2", "topics_labels^2", "sdgs_labels^2", "place_labels^2", "target_groups_labels",
+    "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
+]  # fmt: skip
+UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+class InvalidParameter(ValueError):
+    def __init__(self, parameter, message):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+@dataclass
+class SearchRequest:
+    text: str = ""
+    ui_language: str = "en"
+    selections: dict = field(default_factory=dict)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    scope: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_query_dict(cls, params, *, ui_language, strict=True):
+        """Read request parameters; with `strict`, a bad one raises InvalidParameter,
+        otherwise it is dropped (the HTML page keeps working with the rest)."""
+        request = cls(ui_language=params.get("ui_language") or ui_language)
+        problems = []
+
+        def check(parameter, condition, message):
+            if not condition:
+                if strict:
+                    raise InvalidParameter(parameter, message)
+                problems.append(parameter)
+            return condition
+
+        check("ui_language", request.ui_language in UI_LANGUAGES, f"must be one of {', '.join(UI_LANGUAGES)}")
+        if request.ui_language not in UI_LANGUAGES:
+            request.ui_language = ui_language
+        request.text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        for facet in FACETS:
+            values = []
+            for raw in params.getlist(facet.parameter):
+                value = facet.parse(raw)
+                if check(facet.parameter, value is not None, f"unknown value {raw!r}"):
+                    values.append(value)
+            if values:
+                request.selections[facet.parameter] = list(dict.fromkeys(values))
+        for name in ("year_from", "year_to"):
+            raw = params.get(name, "")
+            if raw and check(name, raw.isdigit() and 1900 <= int(raw) <= date.today().year + 10, "must be a year"):
+                setattr(request, name, int(raw))
+        sort = params.get("sort") or "relevance"
+        request.sort = sort if check("sort", sort in SORTS, f"must be one of {', '.join(SORTS)}") else "relevance"
+        request.page = read_int(params, "page", 1, 1, MAX_RESULT_WINDOW, check)
+        request.page_size = read_int(params, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, check)
+        return request, problems
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+
+def read_int(params, name, default, low, high, check):
+    raw = params.get(name, "")
+    if not raw:
+        return default
+    if check(name, raw.isdigit() and low <= int(raw) <= high, f"must be a whole number from {low} to {high}"):
+        return int(raw)
+    return default
+
+
+def selection_filter(parameter, values):
+    return {"terms": {FACETS_BY_PARAMETER[parameter].field: values}}
+
+
+def base_filters(search):
+    """Filters every count obeys: the scope of the page (e.g. one spotlight), one
+    document per translation group in the visitor's language (unless a language is
+    chosen), and the year range."""
+    filters = [{"term": {name: value}} for name, value in search.scope.items()]
+    if "language" not in search.selections:
+        filters.append({"term": {"represents": search.ui_language}})
+    if search.year_from or search.year_to:
+        bounds = {key: value for key, value in (("gte", search.year_from), ("lte", search.year_to)) if value}
+        filters.append({"range": {"start_year": bounds}})
+    return filters
+
+
+def text_query(search):
+    if not search.text:
+        return {"match_all": {}}
+    return {
+        "bool": {
+            "must": {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}},
+            # Comparable relevance: the visitor's own language first.
+            "should": [{"term": {"language": {"value": search.ui_language, "boost": 1.5}}}],
+        }
+    }
+
+
+def build_body(search):
+    selections = {name: selection_filter(name, values) for name, values in search.selections.items()}
+    aggregations = {}
+    for facet in FACETS:
+        others = [clause for name, clause in selections.items() if name != facet.parameter]
+        aggregations[facet.parameter] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": {"values": {"terms": {"field": facet.field, "size": 250}}},
+        }
+    body = {
+        "query": {"bool": {"must": text_query(search), "filter": base_filters(search)}},
+        "post_filter": {"bool": {"filter": list(selections.values())}},
+        "aggs": aggregations,
+        "sort": SORTS[search.sort],
+        "from": min(search.offset, MAX_RESULT_WINDOW - search.page_size),
+        "size": search.page_size if search.offset < MAX_RESULT_WINDOW else 0,
+        "track_total_hits": True,
+        "_source": {"excludes": ["text_*", "*_labels", "all_text", "suggest_text"]},
+        "highlight": {
+            # HTML-encode the text around the marks: highlights must never carry markup.
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": {"text_en": {}, "text_fr": {}, "text_es": {}, "all_text": {}},
+            "fragment_size": 180,
+            "number_of_fragments": 1,
+        },
+    }
+    if search.text:
+        body["suggest"] = {
+            "text": search.text,
+            "did_you_mean": {
+                "phrase": {
+                    "field": "suggest_text",
+                    "size": 1,
+                    "gram_size": 3,
+                    "direct_generator": [{"field": "suggest_text", "suggest_mode": "always"}],
+                    "highlight": {"pre_tag": "", "post_tag": ""},
+                }
+            },
+        }
+    return body
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list
+    facets: dict
+    suggestion: str | None
+    engine: str = "opensearch"
+
+
+def run(search):
+    response = get_client().search(index=alias_name(), body=build_body(search))
+    facets = {}
+    for facet in FACETS:
+        buckets = response["aggregations"][facet.parameter]["values"]["buckets"]
+        chosen = search.selections.get(facet.parameter, [])
+        values = [bucket["key"] for bucket in buckets]
+        labels = facet.labels(values + chosen)
+        counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+        # A chosen value stays visible (with 0) so that its chip and tick can be undone.
+        facets[facet.parameter] = [
+            {
+                "value": value,
+                "label": labels.get(value, str(value)),
+                "count": counts.get(value, 0),
+                "selected": value in chosen,
+            }
+            for value in dict.fromkeys(values + chosen)
+        ]
+    hits = [
+        {**hit["_source"], "highlight": first_highlight(hit.get("highlight", {}))} for hit in response["hits"]["hits"]
+    ]
+    return SearchResults(
+        total=response["hits"]["total"]["value"],
+        hits=hits,
+        facets=facets,
+        suggestion=suggestion(response, search.text) if response["hits"]["total"]["value"] < SUGGEST_BELOW else None,
+    )
+
+
+def first_highlight(highlight):
+    for fragments in highlight.values():
+        if fragments:
+            return fragments[0]
+    return None
+
+
+def suggestion(response, text):
+    options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
+    if options and options[0]["text"].casefold() != text.casefold():
+        return options[0]["text"]
+    return None

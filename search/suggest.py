@@ -1,0 +1,62 @@
+"""Autocomplete: page titles from the index (as you type), and the cities, themes and
+topics whose label in the visitor's language starts like the query."""
+
+from django.urls import reverse
+from opensearchpy.exceptions import TransportError
+
+from home.import_tools import folded
+from home.models import City, Theme, Topic
+
+from .client import get_client
+from .documents import indexable_pages
+from .index import alias_name
+
+MAX_SUGGESTIONS = 8
+MAX_QUERY_LENGTH = 100
+
+
+def suggestions(text, ui_language):
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    if not text:
+        return []
+    return (term_suggestions(text, ui_language) + title_suggestions(text, ui_language))[:MAX_SUGGESTIONS]
+
+
+def term_suggestions(text, ui_language):
+    wanted = folded(text)
+    search_url = reverse("search:search")
+    found = []
+    for model, parameter in ((City, "city"), (Theme, "theme"), (Topic, "topic")):
+        for term in model.objects.all():
+            label = term.label_in(ui_language)
+            if folded(label).startswith(wanted):
+                found.append({"text": label, "type": parameter, "url": f"{search_url}?{parameter}={term.slug}"})
+    return sorted(found, key=lambda item: item["text"])[:4]
+
+
+def title_suggestions(text, ui_language):
+    body = {
+        "size": MAX_SUGGESTIONS,
+        "_source": ["title", "type", "url"],
+        "query": {
+            "bool": {
+                "must": {
+                    "multi_match": {
+                        "query": text,
+                        "type": "bool_prefix",
+                        "fields": ["title.autocomplete", "title.autocomplete._2gram", "title.autocomplete._3gram"],
+                    }
+                },
+                "filter": {"term": {"represents": ui_language}},
+            }
+        },
+    }
+    try:
+        hits = get_client().search(index=alias_name(), body=body)["hits"]["hits"]
+        return [
+            {"text": hit["_source"]["title"], "type": hit["_source"]["type"], "url": hit["_source"]["url"]}
+            for hit in hits
+        ]
+    except TransportError:
+        pages = indexable_pages().filter(locale__language_code=ui_language, title__istartswith=text)[:MAX_SUGGESTIONS]
+        return [{"text": page.title, "type": "page", "url": page.url} for page in pages]
