@@ -3,6 +3,8 @@ request, the same result shape, without facet counts or highlights."""
 
 import re
 
+from wagtail.models import Locale
+
 from cases.models import CaseStudyPage
 
 from .documents import DOCUMENT_TYPES, build_documents, indexable_pages
@@ -26,8 +28,9 @@ MAX_MATCHES = 1000
 TYPE_MODELS = {name: model for model, name in DOCUMENT_TYPES.items()}
 
 
-def run(search):
-    pages = indexable_pages().filter(locale__language_code__in=search.selections.get("language", [search.ui_language]))
+def filtered_pages(search):
+    locales = Locale.objects.filter(language_code__in=search.selections.get("language", [search.ui_language]))
+    pages = indexable_pages().filter(locale__in=locales)
     if "type" in search.selections:
         pages = pages.type(*(TYPE_MODELS[name] for name in search.selections["type"]))
     case_filters = {CASE_LOOKUPS[name]: values for name, values in search.selections.items() if name in CASE_LOOKUPS}
@@ -40,10 +43,19 @@ def run(search):
         for lookup, value in case_filters.items():
             cases = cases.filter(**{lookup: value})
         pages = pages.filter(pk__in=cases.values("pk"))
+    return pages
+
+
+def run(search):
+    pages = filtered_pages(search)
     # Database full-text engines give quotes and operators a syntax of their own: search the words alone.
     words = " ".join(re.findall(r"\w+", search.text))
     if words:
-        ordered = [page.pk for page in pages.search(words, operator="and")[:MAX_MATCHES]]
+        # The database search backends filter only on indexed fields: rank the live
+        # pages first, then keep the filtered ones in that order.
+        wanted = set(pages.values_list("pk", flat=True))
+        ranked = indexable_pages().search(words, operator="and")[:MAX_MATCHES]
+        ordered = [page.pk for page in ranked if page.pk in wanted]
     else:
         ordered = list(pages.order_by("-first_published_at").values_list("pk", flat=True)[:MAX_MATCHES])
     window = ordered[search.offset : search.offset + search.page_size]

@@ -168,6 +168,7 @@ def build_body(search):
                     "field": "suggest_text",
                     "size": 1,
                     "gram_size": 3,
+                    "max_errors": 2,
                     "direct_generator": [{"field": "suggest_text", "suggest_mode": "always"}],
                     "highlight": {"pre_tag": "", "post_tag": ""},
                 }

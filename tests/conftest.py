@@ -39,8 +39,10 @@ def index_prefix(settings):
     other's documents; its indices are deleted afterwards."""
     prefix = f"{settings.OPENSEARCH_INDEX_PREFIX}-{uuid.uuid4().hex[:10]}"
     settings.OPENSEARCH_INDEX_PREFIX = prefix
+    # The node as it is now: a test may point OPENSEARCH_URL elsewhere meanwhile.
+    client = get_client()
     yield prefix
-    get_client().indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+    client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -1,0 +1,170 @@
+"""What visitors and API clients get from the search, on the real OpenSearch node."""
+
+import pytest
+from wagtail.models import Locale
+
+from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from home.models import City, HomePage
+from search import sync
+from search.client import get_client
+from search.index import alias_name
+
+pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
+
+
+@pytest.fixture
+def catalogue(index_prefix):
+    """Five English cases and a French translation, indexed."""
+    index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    index.copy_for_translation(Locale.objects.get(language_code="fr")).save_revision().publish()
+    make = CaseStudyPageFactory
+    cases = {
+        "housing": make(parent=index, title="Housing cooperatives", taxonomy__topic="housing", taxonomy__sdgs=[11]),
+        "health": make(
+            parent=index, title="Neighbourhood clinics", city=City.objects.get(slug="bogota"),
+            taxonomy__topic="health", taxonomy__sdgs=[3],
+        ),
+        "mobility": make(
+            parent=index, title="Bicycle highways", city=City.objects.get(slug="berlin"),
+            taxonomy__topic="sustainable-mobility", taxonomy__sdgs=[11, 13],
+        ),
+        "water": make(parent=index, title="Rainwater gardens", taxonomy__topic="water", taxonomy__sdgs=[6]),
+        "script": make(
+            parent=index,
+            title="Tagging <script>alert(1)</script> walls",
+            context="<p>Graffiti &lt;b&gt; art.</p>",
+            city=City.objects.get(slug="accra"),
+            taxonomy__topic="public-space",
+            taxonomy__sdgs=[16],
+        ),
+    }  # fmt: skip
+    french = cases["housing"].copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title = "Coopératives de logements"
+    french.summary = "Des logements abordables gérés par leurs habitants."
+    french.save_revision().publish()
+    cases["housing_fr"] = french
+    sync.drain()
+    get_client().indices.refresh(index=alias_name())
+    return cases
+
+
+def api(client, **params):
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(payload):
+    return [result["title"] for result in payload["results"]]
+
+
+def counts(payload, facet):
+    return {item["value"]: item["count"] for item in payload["facets"][facet]}
+
+
+def test_facets_combine_with_or_within_and_and_across(client, catalogue):
+    everything = api(client)
+    assert everything["engine"] == "opensearch" and everything["total"] == 5
+    either = api(client, sdg=[3, 6])
+    assert sorted(titles(either)) == ["Neighbourhood clinics", "Rainwater gardens"]
+    both = api(client, sdg=[11], country=["ES"])
+    assert titles(both) == ["Housing cooperatives"]
+    # Each facet's counts ignore its own selection, so a visitor can widen it...
+    assert counts(either, "sdg")[11] == 2 and counts(either, "sdg")[3] == 1
+    # ...and obey the others.
+    assert counts(both, "sdg") == {11: 1, 6: 1}  # the Spanish cases: housing (11), rainwater (6)
+    assert {item["value"]: item["selected"] for item in both["facets"]["country"]}["ES"] is True
+
+
+def test_each_language_is_stemmed_and_accent_folded(client, catalogue):
+    assert "Coopératives de logements" in titles(api(client, q="logement", ui_language="fr"))
+    assert "Coopératives de logements" in titles(api(client, q="cooperatives", ui_language="fr"))
+    assert "Bicycle highways" in titles(api(client, q="bicycle highway"))
+    assert "Neighbourhood clinics" in titles(api(client, q="bogota"))
+
+
+@pytest.mark.parametrize("word", ["santé", "salud", "health"])
+def test_taxonomy_labels_match_across_languages(client, catalogue, word):
+    assert "Neighbourhood clinics" in titles(api(client, q=word, ui_language="en"))
+
+
+def test_translations_are_grouped_under_the_visitors_language(client, catalogue):
+    french = api(client, ui_language="fr")
+    assert french["total"] == 5
+    assert "Coopératives de logements" in titles(french) and "Housing cooperatives" not in titles(french)
+    grouped = next(result for result in french["results"] if result["title"] == "Coopératives de logements")
+    assert grouped["translations"] == [{"language": "en", "url": catalogue["housing"].url}]
+    assert "Housing cooperatives" in titles(api(client, ui_language="es"))  # no Spanish version: the original
+    # The language facet restricts to one language and shows every version in it.
+    assert titles(api(client, ui_language="fr", language=["fr"])) == ["Coopératives de logements"]
+
+
+def test_highlights_are_html_escaped(client, catalogue):
+    result = next(r for r in api(client, q="graffiti tagging")["results"] if "Tagging" in r["title"])
+    assert "<mark>" in result["highlight"]
+    assert "<script>" not in result["highlight"] and "<b>" not in result["highlight"]
+    page = client.get("/en/search/", {"q": "tagging"}).content.decode()
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_did_you_mean_offers_real_words(client, catalogue):
+    assert api(client, q="bicycel highwys")["suggestion"] == "bicycle highways"
+
+
+def test_sorting_paging_and_pages_past_the_end(client, catalogue):
+    newest = api(client, sort="newest", page_size=2)
+    assert len(newest["results"]) == 2 and newest["total"] == 5
+    assert api(client, page=99)["results"] == []
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "title:(a OR", "x" * 10_000, "🏙️ ville", "", "a AND OR NOT", "*?~^"])
+def test_any_text_answers(client, catalogue, query):
+    assert api(client, q=query)["engine"] == "opensearch"
+    assert client.get("/fr/search/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"sdg": "18"}, "sdg"),
+        ({"theme": "nonsense"}, "theme"),
+        ({"page": "0"}, "page"),
+        ({"page_size": "500"}, "page_size"),
+        ({"sort": "random"}, "sort"),
+        ({"ui_language": "de"}, "ui_language"),
+        ({"year_from": "soon"}, "year_from"),
+    ],
+)
+def test_bad_parameters_answer_400_naming_the_parameter(client, catalogue, params, parameter):
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == parameter
+    # The page keeps working and says what it ignored.
+    assert client.get("/en/search/", params).status_code == 200
+
+
+def test_suggestions_complete_titles_and_places(client, catalogue):
+    suggestions = client.get("/api/v1/suggest/", {"q": "bicy", "ui_language": "en"}).json()["suggestions"]
+    assert {"text": "Bicycle highways", "type": "case", "url": catalogue["mobility"].url} in suggestions
+    places = client.get("/api/v1/suggest/", {"q": "barce", "ui_language": "fr"}).json()["suggestions"]
+    assert places[0] == {"text": "Barcelone", "type": "city", "url": "/fr/search/?city=barcelona"}
+
+
+def test_the_openapi_schema_documents_every_parameter(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    names = {p["name"] for p in schema["paths"]["/api/v1/search/"]["get"]["parameters"]}
+    expected = {
+        "q", "ui_language", "type", "theme", "topic", "sdg", "region", "country", "city", "language", "spotlight",
+        "target_group", "approach", "status", "year_from", "year_to", "sort", "page", "page_size",
+    }  # fmt: skip
+    assert expected <= names
+
+
+def test_with_opensearch_unreachable_the_database_answers(client, catalogue, settings):
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    payload = api(client, q="housing")
+    assert payload["engine"] == "database"
+    assert "Housing cooperatives" in titles(payload)
+    assert api(client, sdg=[3])["total"] == 1
+    page = client.get("/en/search/", {"q": "housing"}).content.decode()
+    assert "The search engine is unavailable" in page
