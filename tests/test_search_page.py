@@ -1,27 +1,43 @@
-"""The search box in the header: answers in the visitor's language, never fails."""
+"""The search page: a GET form with facets, chips and pagination that works without
+JavaScript, in the visitor's language."""
+
+import re
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
-def test_a_french_visitor_finds_the_french_home_page(client):
-    response = client.get("/fr/search/", {"q": "pratiques villes"})
-    html = response.content.decode()
+def test_a_french_visitor_sees_french_versions_facets_and_counts(client, catalogue):
+    html = client.get("/fr/search/", {"q": "logement"}).content.decode()
+    assert '<html lang="fr">' in html
+    assert "Coopératives de logements" in html and "Housing cooperatives" not in html
+    # The other language versions are badges linking to them.
+    assert f'href="{catalogue["housing"].url}" lang="en"' in html
+    # Facet labels in French, with counts.
+    assert "Futurs métropolitains" in html and "(1)" in html
+
+
+def test_ticked_filters_become_removable_chips(client, catalogue):
+    html = client.get("/en/search/", {"sdg": ["3", "6"], "country": "CO"}).content.decode()
+    assert "1 result" in html
+    chips = html.split('class="chips"')[1].split("</ul>")[0]
+    assert "3. Good health and well-being" in chips and "Colombia" in chips
+    # Removing one chip keeps the others.
+    assert 'href="?sdg=6&amp;country=CO"' in chips
+    assert re.search(r'name="sdg"\s+value="3"\s+checked', html)
+
+
+def test_filters_it_does_not_know_are_ignored_with_a_notice(client, catalogue):
+    response = client.get("/en/search/", {"sdg": "42", "page": "-1"})
     assert response.status_code == 200
-    assert "1 résultat pour « pratiques villes »" in html
-    assert 'href="/fr/"' in html
-
-
-def test_results_stay_in_the_visitors_language(client):
-    html = client.get("/es/search/", {"q": "pratiques"}).content.decode()
-    assert "0 resultados para «pratiques»" in html
+    assert "Some filters were not understood and were ignored: sdg, page." in response.content.decode()
 
 
 @pytest.mark.parametrize(
     "query", ['"unbalanced', "title:(a OR", "x" * 10_000, "🏙️ ville", "   ", "<script>alert(1)</script>"]
 )
-def test_any_query_answers_and_is_escaped(client, query):
+def test_any_query_answers_and_is_escaped(client, catalogue, query):
     response = client.get("/en/search/", {"q": query, "page": "nonsense"})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()

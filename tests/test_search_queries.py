@@ -1,51 +1,8 @@
 """What visitors and API clients get from the search, on the real OpenSearch node."""
 
 import pytest
-from wagtail.models import Locale
-
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
-from home.models import City, HomePage
-from search import sync
-from search.client import get_client
-from search.index import alias_name
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
-
-
-@pytest.fixture
-def catalogue(index_prefix):
-    """Five English cases and a French translation, indexed."""
-    index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
-    index.copy_for_translation(Locale.objects.get(language_code="fr")).save_revision().publish()
-    make = CaseStudyPageFactory
-    cases = {
-        "housing": make(parent=index, title="Housing cooperatives", taxonomy__topic="housing", taxonomy__sdgs=[11]),
-        "health": make(
-            parent=index, title="Neighbourhood clinics", city=City.objects.get(slug="bogota"),
-            taxonomy__topic="health", taxonomy__sdgs=[3],
-        ),
-        "mobility": make(
-            parent=index, title="Bicycle highways", city=City.objects.get(slug="berlin"),
-            taxonomy__topic="sustainable-mobility", taxonomy__sdgs=[11, 13],
-        ),
-        "water": make(parent=index, title="Rainwater gardens", taxonomy__topic="water", taxonomy__sdgs=[6]),
-        "script": make(
-            parent=index,
-            title="Tagging <script>alert(1)</script> walls",
-            context="<p>Graffiti &lt;b&gt; art.</p>",
-            city=City.objects.get(slug="accra"),
-            taxonomy__topic="public-space",
-            taxonomy__sdgs=[16],
-        ),
-    }  # fmt: skip
-    french = cases["housing"].copy_for_translation(Locale.objects.get(language_code="fr"))
-    french.title = "Coopératives de logements"
-    french.summary = "Des logements abordables gérés par leurs habitants."
-    french.save_revision().publish()
-    cases["housing_fr"] = french
-    sync.drain()
-    get_client().indices.refresh(index=alias_name())
-    return cases
 
 
 def api(client, **params):
