@@ -12,7 +12,7 @@ TEST_OPENSEARCH_PORT ?= 9250
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test lint chromium messages
+.PHONY: help install run stop test lint bench chromium messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -60,3 +60,9 @@ lint: install ## Lint Python (ruff) and templates (djLint)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+
+bench: install ## Print search latency (10,000 and 100,000 documents) and the rebuild rate
+	$(MANAGE) opensearch start
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo -v 0
+	$(PY) bench/search_bench.py

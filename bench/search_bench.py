@@ -1,0 +1,149 @@
+"""Search benchmark: fills indices with 10,000 and 100,000 synthetic multilingual
+documents and prints, for the JSON API with a text query and facets, p50/p95 latency
+beside OpenSearch's own `took`; then the rebuild rate from the database.
+
+Run with `make bench` (it starts the development node). Figures, not assertions.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "usesite.settings.dev")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+from opensearchpy import helpers  # noqa: E402
+
+from home.models import City, SustainableDevelopmentGoal, Topic  # noqa: E402
+from search import index, query  # noqa: E402
+from search.client import get_client  # noqa: E402
+from search.documents import indexable_pages  # noqa: E402
+
+SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
+QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
+WORDS = {
+    "en": "housing mobility health water energy care neighbourhood programme public space climate",
+    "fr": "logement mobilité santé eau énergie soins quartier programme espace public climat",
+    "es": "vivienda movilidad salud agua energía cuidados barrio programa espacio público clima",
+}
+WORDS = {language: words.split() for language, words in WORDS.items()}
+
+
+def synthetic_documents(count, seed=7):
+    pick = random.Random(seed)  # noqa: S311 - reproducible benchmark data
+    cities = list(City.objects.select_related("country", "region"))
+    topics = list(Topic.objects.select_related("theme"))
+    sdgs = list(SustainableDevelopmentGoal.objects.all())
+    for number in range(count):
+        language = pick.choice(("en", "fr", "es"))
+        city, topic = pick.choice(cities), pick.choice(topics)
+        goals = pick.sample(sdgs, 2)
+        text = " ".join(pick.choices(WORDS[language], k=40))
+        yield {
+            "_id": f"bench-{number}",
+            "_source": {
+                "page_id": number,
+                "type": "case",
+                "language": language,
+                "translation_key": f"key-{number}",
+                "represents": [language] + [code for code in ("en", "fr", "es") if code != language and number % 3],
+                "url": f"/{language}/bench/{number}/",
+                "title": f"{topic.label_in(language)} {city.label_in(language)} {number}",
+                "summary": text[:160],
+                f"text_{language}": text,
+                "themes": [topic.theme.slug],
+                "themes_labels": list(topic.theme.labels.values()),
+                "topics": [topic.slug],
+                "topics_labels": list(topic.labels.values()),
+                "sdgs": [goal.number for goal in goals],
+                "sdgs_labels": [label for goal in goals for label in goal.labels.values()],
+                "city": city.slug,
+                "country": city.country.code,
+                "region": city.region.slug,
+                "place_labels": list(city.labels.values()),
+                "start_year": pick.randint(2000, 2025),
+                "first_published_at": f"2024-01-{pick.randint(1, 28):02d}T10:00:00Z",
+            },
+        }
+
+
+def fill(count):
+    name = index.create_index()
+    get_client().indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
+    started = time.perf_counter()
+    helpers.bulk(get_client(), synthetic_documents(count), index=name, chunk_size=2000, request_timeout=120)
+    get_client().indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
+    get_client().indices.refresh(index=name)
+    get_client().indices.forcemerge(index=name, max_num_segments=1, request_timeout=300)
+    get_client().indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": index.alias_name()}}]})
+    return name, time.perf_counter() - started
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def measure(count):
+    pick = random.Random(11)  # noqa: S311
+    client = Client()
+    api_times, took_times = [], []
+    facets = {"sdg": [str(n) for n in range(1, 18)], "region": ["europe", "africa", "asia-pacific"]}
+    for _ in range(QUERIES):
+        language = pick.choice(("en", "fr", "es"))
+        params = {"q": " ".join(pick.sample(WORDS[language], 2)), "ui_language": language}
+        params.update({name: pick.choice(values) for name, values in facets.items() if pick.random() < 0.5})
+        started = time.perf_counter()
+        response = client.get("/api/v1/search/", params)
+        api_times.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"The API answered {response.status_code}: {response.content[:300]!r}")
+        search, _problems = query.SearchRequest.from_query_dict(_QueryDict(params), ui_language=language)
+        took_times.append(get_client().search(index=index.alias_name(), body=query.build_body(search))["took"])
+    print(
+        f"{count:>7,} docs  API p50 {percentile(api_times, 0.5):6.1f} ms  p95 {percentile(api_times, 0.95):6.1f} ms"
+        f"   OpenSearch took p50 {percentile(took_times, 0.5):5.1f} ms  p95 {percentile(took_times, 0.95):5.1f} ms"
+        f"   site overhead p50 {statistics.median(a - t for a, t in zip(api_times, took_times, strict=True)):5.1f} ms"
+    )
+
+
+class _QueryDict(dict):
+    def getlist(self, key):
+        value = self.get(key)
+        return [] if value is None else [value]
+
+
+def main():
+    print(f"OpenSearch at {settings.OPENSEARCH_URL}; {QUERIES} API requests per size (text query + random facets)")
+    for count in SIZES:
+        with override_settings(OPENSEARCH_INDEX_PREFIX=f"bench{count}", ALLOWED_HOSTS=["testserver"]):
+            get_client().indices.delete(index=f"bench{count}-*", ignore_unavailable=True, allow_no_indices=True)
+            name, seconds = fill(count)
+            print(f"{count:>7,} docs  indexed in {seconds:5.1f} s ({count / seconds:,.0f} docs/s)")
+            measure(count)
+            get_client().indices.delete(index=name)
+    pages = indexable_pages().count()
+    with override_settings(OPENSEARCH_INDEX_PREFIX="benchrebuild"):
+        started = time.perf_counter()
+        name, written = index.rebuild()
+        seconds = time.perf_counter() - started
+        get_client().indices.delete(index=name)
+    print(f"rebuild from the database: {written} pages in {seconds:.1f} s ({written / seconds:,.0f} pages/s)")
+    if pages < 1000:
+        print(
+            f"(only {pages} pages in this database: the rate includes index creation; load more with load_demo --cases)"
+        )
+
+
+if __name__ == "__main__":
+    main()
