@@ -1,6 +1,7 @@
 """The facets of the public search: request parameter, index field, and how a value
 is checked and labelled in the visitor's language."""
 
+import time
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,22 @@ TYPE_LABELS = {
     "spotlight": _("Spotlight collection"),
 }
 LANGUAGE_LABELS = {"en": "English", "fr": "Français", "es": "Español"}
+# Every search reads the vocabularies: keep them in memory a little while. A label
+# renamed in another process shows in facets after at most this long.
+VOCABULARY_TTL = 60
+_vocabulary_cache = {}
+
+
+def terms_by_key(model, lookup):
+    expires, terms = _vocabulary_cache.get((model, lookup), (0, None))
+    if expires < time.monotonic():
+        terms = {getattr(term, lookup): term for term in model.objects.all()}
+        _vocabulary_cache[model, lookup] = (time.monotonic() + VOCABULARY_TTL, terms)
+    return terms
+
+
+def forget_vocabularies():
+    _vocabulary_cache.clear()
 
 
 @dataclass(frozen=True)
@@ -41,18 +58,15 @@ class Facet:
         if self.fixed_labels is not None:
             return raw if raw in self.fixed_labels else None
         if self.lookup == "number":
-            return int(raw) if raw.isdigit() and 1 <= int(raw) <= 17 else None
-        return raw if raw in self.known_values() else None
-
-    def known_values(self):
-        return set(self.model.objects.values_list(self.lookup, flat=True))
+            return int(raw) if raw.isdigit() and int(raw) in terms_by_key(self.model, self.lookup) else None
+        return raw if raw in terms_by_key(self.model, self.lookup) else None
 
     def labels(self, values):
         """{value: label in the active language} for the values shown."""
         if self.fixed_labels is not None:
             return {value: str(self.fixed_labels.get(value, value)) for value in values}
-        terms = self.model.objects.filter(**{f"{self.lookup}__in": values})
-        return {getattr(term, self.lookup): str(term) for term in terms}
+        terms = terms_by_key(self.model, self.lookup)
+        return {value: str(terms[value]) for value in values if value in terms}
 
 
 FACETS = [

@@ -13,6 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
 from home.models import Country, Labelled, Region
 
+from .facets import forget_vocabularies
 from .sync import enqueue, enqueue_page
 
 
@@ -49,9 +50,11 @@ def on_privacy_change(sender, instance, **kwargs):
 @receiver(post_save)
 def on_vocabulary_change(sender, instance, created, **kwargs):
     """A renamed term changes the labels of every page that carries it."""
-    if created or not isinstance(instance, Labelled):
+    if not isinstance(instance, Labelled):
         return
-    enqueue(pages_using(instance), "vocabulary")
+    forget_vocabularies()
+    if not created:
+        enqueue(pages_using(instance), "vocabulary")
 
 
 def pages_using(term):

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from home.models import SustainableDevelopmentGoal
 
 from . import service
-from .facets import FACETS_BY_PARAMETER
+from .facets import FACETS_BY_PARAMETER, terms_by_key
 from .query import SORTS, SearchRequest
 
 
@@ -32,9 +32,9 @@ def search(request):
         for name, values in results.facets.items()
         if values
     ]
-    colours = dict(SustainableDevelopmentGoal.objects.values_list("number", "colour"))
+    goals = terms_by_key(SustainableDevelopmentGoal, "number")
     for value in results.facets.get("sdg", []):
-        value["colour"] = colours.get(value["value"])
+        value["colour"] = goals[value["value"]].colour if value["value"] in goals else None
     chips = [
         {
             "label": value["label"],

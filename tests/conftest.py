@@ -10,6 +10,7 @@ from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import City, HomePage
 from search import sync
 from search.client import get_client
+from search.facets import forget_vocabularies
 from search.index import alias_name
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise
@@ -18,10 +19,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def default_language():
-    """The test client leaves the last request's language active in the thread."""
+def fresh_process_state():
+    """The test client leaves the last request's language active in the thread, and
+    the search keeps vocabularies in memory: neither may leak into the next test."""
     yield
     translation.activate("en")
+    forget_vocabularies()
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +62,19 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture
-def catalogue(index_prefix):
+def apply_index_changes(index_prefix):
+    """Apply the outbox now and make the result searchable at once (OpenSearch
+    otherwise shows new documents within a second)."""
+
+    def apply():
+        sync.drain()
+        get_client().indices.refresh(index=alias_name())
+
+    return apply
+
+
+@pytest.fixture
+def catalogue(apply_index_changes):
     """Five English cases and a French translation, indexed."""
     index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
     index.copy_for_translation(Locale.objects.get(language_code="fr")).save_revision().publish()
@@ -89,6 +104,5 @@ def catalogue(index_prefix):
     french.summary = "Des logements abordables gérés par leurs habitants."
     french.save_revision().publish()
     cases["housing_fr"] = french
-    sync.drain()
-    get_client().indices.refresh(index=alias_name())
+    apply_index_changes()
     return cases

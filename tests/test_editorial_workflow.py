@@ -18,7 +18,8 @@ def member_of(group_name):
     return user
 
 
-def test_an_approved_case_appears_on_the_index_in_its_spotlight_and_in_search(client):
+@pytest.mark.opensearch
+def test_an_approved_case_appears_on_the_index_in_its_spotlight_and_in_search(client, apply_index_changes):
     home = HomePage.objects.get(locale__language_code="en")
     case_index = CaseIndexPageFactory(parent=home)
     spotlight = home.add_child(
@@ -50,6 +51,8 @@ def test_an_approved_case_appears_on_the_index_in_its_spotlight_and_in_search(cl
     assert [name for name, _label, _modal in task_state.task.specific.get_actions(case, editor)] == []
     assert "approve" in [name for name, _label, _modal in task_state.task.specific.get_actions(case, moderator)]
     assert "Neighbourhood vaccination buses" not in client.get(case_index.url).content.decode()
+    apply_index_changes()
+    assert client.get("/api/v1/search/", {"q": "vaccination"}).json()["total"] == 0
 
     task_state.task.specific.on_action(task_state, moderator, "approve")
 
@@ -57,8 +60,10 @@ def test_an_approved_case_appears_on_the_index_in_its_spotlight_and_in_search(cl
     assert case.live
     assert "Neighbourhood vaccination buses" in client.get(case_index.url).content.decode()
     assert spotlight.key_figures()["cases"] == 1
-    search = client.get("/en/search/", {"q": "vaccination buses"}).content.decode()
-    assert "Neighbourhood vaccination buses" in search
+    apply_index_changes()
+    found = client.get("/api/v1/search/", {"q": "vaccination buses", "spotlight": "covid-19"}).json()
+    assert found["engine"] == "opensearch"
+    assert [result["title"] for result in found["results"]] == ["Neighbourhood vaccination buses"]
 
 
 def test_editors_and_moderators_can_use_the_admin_and_its_vocabularies(client):
