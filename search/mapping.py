@@ -18,14 +18,17 @@ SUGGEST_ANALYSIS = {
 }
 
 KEYWORD = {"type": "keyword"}
+# Facet fields are aggregated on every search: build their ordinals at refresh, not at query time.
+FACET_KEYWORD = {"type": "keyword", "eager_global_ordinals": True}
 FOLDED_TEXT = {"type": "text", "analyzer": "folded", "copy_to": ["all_text"]}
 LABEL_FIELDS = (
     "themes_labels", "topics_labels", "sdgs_labels", "target_groups_labels", "approaches_labels",
     "spotlights_labels", "spotlight_facets_labels", "place_labels",
 )  # fmt: skip
-KEYWORD_FIELDS = (
-    "type", "language", "translation_key", "represents", "external_id", "themes", "topics", "target_groups",
-    "approaches", "spotlights", "spotlight_facets", "tags", "status", "city", "country", "region",
+KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "spotlight_facets", "tags")
+FACET_FIELDS = (
+    "type", "language", "themes", "topics", "target_groups", "approaches", "spotlights", "status", "city",
+    "country", "region",
 )  # fmt: skip
 
 
@@ -45,11 +48,12 @@ def index_mappings():
         "dynamic": "strict",
         "properties": {
             **dict.fromkeys(KEYWORD_FIELDS, KEYWORD),
+            **dict.fromkeys(FACET_FIELDS, FACET_KEYWORD),
             **dict.fromkeys(LABEL_FIELDS, FOLDED_TEXT),
             **text_fields,
             "page_id": {"type": "integer"},
             "revision_id": {"type": "integer"},
-            "sdgs": {"type": "integer"},
+            "sdgs": {"type": "integer"},  # a facet too; numeric terms need no ordinals
             "start_year": {"type": "integer"},
             "end_year": {"type": "integer"},
             "first_published_at": {"type": "date"},

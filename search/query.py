@@ -160,8 +160,14 @@ def build_body(search):
             "number_of_fragments": 1,
         },
     }
-    if search.text:
-        body["suggest"] = {
+    return body
+
+
+def suggest_body(search):
+    """Asked only when the words as typed find little: the phrase suggester is costly."""
+    return {
+        "size": 0,
+        "suggest": {
             "text": search.text,
             "did_you_mean": {
                 "phrase": {
@@ -173,8 +179,8 @@ def build_body(search):
                     "highlight": {"pre_tag": "", "post_tag": ""},
                 }
             },
-        }
-    return body
+        },
+    }
 
 
 @dataclass
@@ -187,7 +193,9 @@ class SearchResults:
 
 
 def run(search):
-    response = get_client().search(index=alias_name(), body=build_body(search))
+    client = get_client()
+    response = client.search(index=alias_name(), body=build_body(search))
+    total = response["hits"]["total"]["value"]
     facets = {}
     for facet in FACETS:
         buckets = response["aggregations"][facet.parameter]["values"]["buckets"]
@@ -208,12 +216,10 @@ def run(search):
     hits = [
         {**hit["_source"], "highlight": first_highlight(hit.get("highlight", {}))} for hit in response["hits"]["hits"]
     ]
-    return SearchResults(
-        total=response["hits"]["total"]["value"],
-        hits=hits,
-        facets=facets,
-        suggestion=suggestion(response, search.text) if response["hits"]["total"]["value"] < SUGGEST_BELOW else None,
-    )
+    suggested = None
+    if search.text and total < SUGGEST_BELOW:
+        suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
+    return SearchResults(total=total, hits=hits, facets=facets, suggestion=suggested)
 
 
 def first_highlight(highlight):
