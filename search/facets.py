@@ -13,6 +13,7 @@ from home.models import (
     Country,
     Region,
     Spotlight,
+    SpotlightFacetValue,
     SustainableDevelopmentGoal,
     TargetGroup,
     Theme,
@@ -84,3 +85,8 @@ FACETS = [
     Facet("status", "status", _("Status"), CaseStatus),
 ]
 FACETS_BY_PARAMETER = {facet.parameter: facet for facet in FACETS}
+# A spotlight page searches its own collection, with the collection's own facets first.
+SPOTLIGHT_FACETS = [
+    Facet("facet", "spotlight_facets", _("In this collection"), SpotlightFacetValue, lookup="key_slug"),
+    *(FACETS_BY_PARAMETER[name] for name in ("theme", "sdg", "region", "country", "city", "language")),
+]

@@ -3,9 +3,11 @@ request, the same result shape, without facet counts or highlights."""
 
 import re
 
+from django.db.models import Q
 from wagtail.models import Locale
 
 from cases.models import CaseStudyPage
+from home.models import SpotlightFacetValue
 
 from .documents import DOCUMENT_TYPES, build_documents, indexable_pages
 from .index import specific_pages
@@ -38,12 +40,24 @@ def filtered_pages(search):
         case_filters["start_year__gte"] = search.year_from
     if search.year_to:
         case_filters["start_year__lte"] = search.year_to
-    if case_filters:
+    if "spotlights" in search.scope:
+        case_filters["spotlights__slug"] = search.scope["spotlights"]
+    if case_filters or "facet" in search.selections:
         cases = CaseStudyPage.objects.all()
         for lookup, value in case_filters.items():
             cases = cases.filter(**{lookup: value})
+        if "facet" in search.selections:
+            cases = cases.filter(spotlight_facet_values__in=facet_values(search.selections["facet"]))
         pages = pages.filter(pk__in=cases.values("pk"))
     return pages
+
+
+def facet_values(key_slugs):
+    chosen = Q()
+    for key_slug in key_slugs:
+        key, slug = key_slug.split(":", 1)
+        chosen |= Q(facet__key=key, slug=slug)
+    return SpotlightFacetValue.objects.filter(chosen)
 
 
 def run(search):

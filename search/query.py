@@ -13,7 +13,7 @@ from datetime import date
 from django.conf import settings
 
 from .client import get_client
-from .facets import FACETS, FACETS_BY_PARAMETER
+from .facets import FACETS
 from .index import alias_name
 
 MAX_QUERY_LENGTH = 500
@@ -51,13 +51,15 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # A scoped search (a spotlight page) filters every count and offers its own facets.
     scope: dict = field(default_factory=dict)
+    facets: tuple = tuple(FACETS)
 
     @classmethod
-    def from_query_dict(cls, params, *, ui_language, strict=True):
+    def from_query_dict(cls, params, *, ui_language, strict=True, scope=None, facets=FACETS):
         """Read request parameters; with `strict`, a bad one raises InvalidParameter,
         otherwise it is dropped (the HTML page keeps working with the rest)."""
-        request = cls(ui_language=params.get("ui_language") or ui_language)
+        request = cls(ui_language=params.get("ui_language") or ui_language, scope=scope or {}, facets=tuple(facets))
         problems = []
 
         def check(parameter, condition, message):
@@ -71,7 +73,7 @@ class SearchRequest:
         if request.ui_language not in UI_LANGUAGES:
             request.ui_language = ui_language
         request.text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
-        for facet in FACETS:
+        for facet in request.facets:
             values = []
             for raw in params.getlist(facet.parameter):
                 value = facet.parse(raw)
@@ -93,6 +95,9 @@ class SearchRequest:
     def offset(self):
         return (self.page - 1) * self.page_size
 
+    def facet(self, parameter):
+        return next(facet for facet in self.facets if facet.parameter == parameter)
+
 
 def read_int(params, name, default, low, high, check):
     raw = params.get(name, "")
@@ -101,10 +106,6 @@ def read_int(params, name, default, low, high, check):
     if check(name, raw.isdigit() and low <= int(raw) <= high, f"must be a whole number from {low} to {high}"):
         return int(raw)
     return default
-
-
-def selection_filter(parameter, values):
-    return {"terms": {FACETS_BY_PARAMETER[parameter].field: values}}
 
 
 def base_filters(search):
@@ -133,9 +134,9 @@ def text_query(search):
 
 
 def build_body(search):
-    selections = {name: selection_filter(name, values) for name, values in search.selections.items()}
+    selections = {name: {"terms": {search.facet(name).field: values}} for name, values in search.selections.items()}
     aggregations = {}
-    for facet in FACETS:
+    for facet in search.facets:
         others = [clause for name, clause in selections.items() if name != facet.parameter]
         aggregations[facet.parameter] = {
             "filter": {"bool": {"filter": others}},
@@ -197,7 +198,7 @@ def run(search):
     response = client.search(index=alias_name(), body=build_body(search))
     total = response["hits"]["total"]["value"]
     facets = {}
-    for facet in FACETS:
+    for facet in search.facets:
         buckets = response["aggregations"][facet.parameter]["values"]["buckets"]
         chosen = search.selections.get(facet.parameter, [])
         values = [bucket["key"] for bucket in buckets]

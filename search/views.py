@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from home.models import SustainableDevelopmentGoal
 
 from . import service
-from .facets import FACETS_BY_PARAMETER, terms_by_key
+from .facets import FACETS, terms_by_key
 from .query import SORTS, SearchRequest
 
 
@@ -25,10 +25,17 @@ def without(params, name, value=None):
 def search(request):
     """The search page: a GET form that works without JavaScript; with it, the form
     submits itself as filters change and the URL stays shareable."""
-    search_request, problems = SearchRequest.from_query_dict(request.GET, ui_language=get_language(), strict=False)
+    return render(request, "search/search.html", search_context(request))
+
+
+def search_context(request, *, scope=None, facets=FACETS):
+    """Results, facets, chips and pagination for a search page, whole-site or scoped."""
+    search_request, problems = SearchRequest.from_query_dict(
+        request.GET, ui_language=get_language(), strict=False, scope=scope, facets=facets
+    )
     results = service.search(search_request)
-    facets = [
-        {"parameter": name, "label": FACETS_BY_PARAMETER[name].label, "values": values}
+    facet_lists = [
+        {"parameter": name, "label": search_request.facet(name).label, "values": values}
         for name, values in results.facets.items()
         if values
     ]
@@ -36,39 +43,28 @@ def search(request):
     for value in results.facets.get("sdg", []):
         value["colour"] = goals[value["value"]].colour if value["value"] in goals else None
     chips = [
-        {
-            "label": value["label"],
-            "facet": facet["label"],
-            "remove": without(request.GET, facet["parameter"], value["value"]),
-        }
-        for facet in facets
+        {"label": value["label"], "remove": without(request.GET, facet["parameter"], value["value"])}
+        for facet in facet_lists
         for value in facet["values"]
         if value["selected"]
     ]
     for name in ("year_from", "year_to"):
         if getattr(search_request, name):
-            chips.append({"label": getattr(search_request, name), "facet": name, "remove": without(request.GET, name)})
+            chips.append({"label": getattr(search_request, name), "remove": without(request.GET, name)})
     for hit in results.hits:
         # OpenSearch HTML-encodes everything but its own <mark> tags ("encoder": "html").
         hit["highlight"] = mark_safe(hit["highlight"]) if hit["highlight"] else None  # noqa: S308
     pages = max(1, ceil(results.total / search_request.page_size))
-    return render(
-        request,
-        "search/search.html",
-        {
-            "query": search_request.text,
-            "search": search_request,
-            "results": results,
-            "facets": facets,
-            "chips": chips,
-            "problems": problems,
-            "sorts": list(SORTS),
-            "page_count": pages,
-            "previous_page": without(request.GET, "page") + f"&page={search_request.page - 1}"
-            if search_request.page > 1
-            else None,
-            "next_page": without(request.GET, "page") + f"&page={search_request.page + 1}"
-            if search_request.page < pages
-            else None,
-        },
-    )
+    base = without(request.GET, "page")
+    return {
+        "query": search_request.text,
+        "search": search_request,
+        "results": results,
+        "facets": facet_lists,
+        "chips": chips,
+        "problems": problems,
+        "sorts": list(SORTS),
+        "page_count": pages,
+        "previous_page": f"{base}&page={search_request.page - 1}" if search_request.page > 1 else None,
+        "next_page": f"{base}&page={search_request.page + 1}" if search_request.page < pages else None,
+    }

@@ -5,6 +5,10 @@ import re
 
 import pytest
 
+from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from cases.models import SpotlightPage
+from home.models import HomePage, Spotlight, SpotlightFacetValue
+
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
@@ -41,3 +45,25 @@ def test_any_query_answers_and_is_escaped(client, catalogue, query):
     response = client.get("/en/search/", {"q": query, "page": "nonsense"})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_spotlight_page_searches_its_own_collection_with_its_own_facets(client, apply_index_changes):
+    home = HomePage.objects.get(locale__language_code="en")
+    covid = Spotlight.objects.get(slug="covid-19")
+    spotlight = home.add_child(
+        instance=SpotlightPage(title="Cities for Global Health", intro="COVID-19.", spotlight=covid)
+    )
+    index = CaseIndexPageFactory(parent=home)
+    emergency = SpotlightFacetValue.objects.get(facet__key="phase", slug="emergency")
+    CaseStudyPageFactory(
+        parent=index, title="Food parcels", taxonomy__spotlights=[covid], taxonomy__spotlight_facet_values=[emergency]
+    )
+    CaseStudyPageFactory(parent=index, title="Bike lanes")
+    apply_index_changes()
+
+    html = client.get(spotlight.url).content.decode()
+    assert "Search this collection" in html and "1 result" in html
+    assert "Food parcels" in html and "Bike lanes" not in html
+    assert "In this collection" in html and "Emergency response" in html
+    narrowed = client.get(spotlight.url, {"facet": "phase:recovery"}).content.decode()
+    assert "Some filters were not understood" not in narrowed and "0 results" in narrowed

@@ -51,6 +51,16 @@ class SpotlightPage(Page):
     class Meta:
         verbose_name = _("spotlight collection page")
 
+    def get_context(self, request, *args, **kwargs):
+        """The collection's own search: every count scoped to its spotlight, with its facets."""
+        # Imported here: the search app builds its documents from these models.
+        from search.facets import SPOTLIGHT_FACETS
+        from search.views import search_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(search_context(request, scope={"spotlights": self.spotlight.slug}, facets=SPOTLIGHT_FACETS))
+        return context
+
     def cases(self):
         """Every live case of the collection in this language: tagged with its
         spotlight, placed below it, or curated into one of its sections."""

@@ -165,6 +165,11 @@ class SpotlightFacetValue(Labelled):
         verbose_name = _("spotlight facet value")
         verbose_name_plural = _("spotlight facet values")
 
+    @property
+    def key_slug(self):
+        """How the search index and URLs name the value: "phase:emergency"."""
+        return f"{self.facet.key}:{self.slug}"
+
 
 class Country(Labelled):
     code = models.CharField(
