@@ -3,7 +3,6 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models.mixins import CityMixin, ThemedMixin, ThemedPageForm
+from home.models.vocabulary import latitude_field, longitude_field
 
 from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerBlock
 
@@ -119,23 +119,8 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
     source = models.CharField(
         _("source or award"), max_length=255, blank=True, help_text=_("For example: Guangzhou Award 2018 finalist.")
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Leave empty to use the city's position."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field(help_text=_("Leave empty to use the city's position."))
+    longitude = longitude_field()
     evidence_level = models.CharField(
         _("evidence level"), max_length=30, choices=EvidenceLevel.choices, default=EvidenceLevel.DESCRIBED
     )

@@ -16,6 +16,30 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 
+def latitude_field(**options):
+    return models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        **options,
+    )
+
+
+def longitude_field(**options):
+    return models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        **options,
+    )
+
+
 class Labelled(index.Indexed, models.Model):
     """A label in each interface language, shown in the visitor's language."""
 
@@ -200,22 +224,8 @@ class City(Term):
     institution = models.CharField(_("member institution"), max_length=255, blank=True)
     is_member = models.BooleanField(_("Metropolis member"), default=False)
     # Empty for a city an import created without coordinates; an editor can add them.
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
 
     panels = [
         *Term.panels,
