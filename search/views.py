@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from home.models import SustainableDevelopmentGoal
 
 from . import service
-from .facets import FACETS, terms_by_key
+from .facets import FACETS, TYPE_LABELS, terms_by_key
 from .query import SORTS, SearchRequest
 
 
@@ -54,6 +54,7 @@ def search_context(request, *, scope=None, facets=FACETS):
     for hit in results.hits:
         # OpenSearch HTML-encodes everything but its own <mark> tags ("encoder": "html").
         hit["highlight"] = mark_safe(hit["highlight"]) if hit["highlight"] else None  # noqa: S308
+        hit["type_label"] = TYPE_LABELS.get(hit["type"], hit["type"])
     pages = max(1, ceil(results.total / search_request.page_size))
     base = without(request.GET, "page")
     return {

@@ -18,8 +18,10 @@ def test_a_french_visitor_sees_french_versions_facets_and_counts(client, catalog
     assert "Coopératives de logements" in html and "Housing cooperatives" not in html
     # The other language versions are badges linking to them.
     assert f'href="{catalogue["housing"].url}" lang="en"' in html
-    # Facet labels in French, with counts.
+    # Facet labels, badges and counts in French.
     assert "Futurs métropolitains" in html and "(1)" in html
+    assert '<span class="badge">Étude de cas</span>' in html
+    assert "1 résultat" in html
 
 
 def test_ticked_filters_become_removable_chips(client, catalogue):
