@@ -195,22 +195,17 @@ class CaseImporter:
                 RowError("language", f"the existing case is in {existing.locale.language_code}, not {record.language}"),
             )
             return
-        if self.dry_run:
-            if existing:
-                self.report.updated += 1
-            else:
-                self.report.created += 1
-            return
-        try:
-            with transaction.atomic():
-                self.save(record, existing)
-        except RowError as error:
-            self.report.reject(record.line, error)
-            return
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                self.report.reject(record.line, RowError(name, " ".join(messages)))
-            return
+        if not self.dry_run:
+            try:
+                with transaction.atomic():
+                    self.save(record, existing)
+            except RowError as error:
+                self.report.reject(record.line, error)
+                return
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    self.report.reject(record.line, RowError(name, " ".join(messages)))
+                return
         if existing:
             self.report.updated += 1
         else:
@@ -253,7 +248,7 @@ class CaseImporter:
         city = City.objects.create(
             slug=slug, label_en=name, label_fr=name, label_es=name, country=country, region=region
         )
-        self.places = PlaceResolver()
+        self.places.remember(city)
         return city
 
 

@@ -145,8 +145,11 @@ class PlaceResolver:
     def __init__(self):
         self.cities = {}
         for city in City.objects.select_related("country", "region"):
-            for key in (city.slug, city.label_en, city.label_fr, city.label_es):
-                self.cities.setdefault(folded(key), city)
+            self.remember(city)
+
+    def remember(self, city):
+        for key in (city.slug, city.label_en, city.label_fr, city.label_es):
+            self.cities.setdefault(folded(key), city)
 
     def resolve(self, reader):
         """(city or None when it is new, country, region, new city name) for a record."""

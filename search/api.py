@@ -5,6 +5,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from . import service, suggest
+from .documents import UI_LANGUAGES
 from .openapi import SCHEMA
 from .query import InvalidParameter, SearchRequest
 
@@ -44,8 +45,8 @@ def search_view(request):
 @require_GET
 def suggest_view(request):
     ui_language = request.GET.get("ui_language") or "en"
-    if ui_language not in ("en", "fr", "es"):
-        return error("ui_language", "must be one of en, fr, es")
+    if ui_language not in UI_LANGUAGES:
+        return error("ui_language", f"must be one of {', '.join(UI_LANGUAGES)}")
     with translation.override(ui_language):
         return JsonResponse({"suggestions": suggest.suggestions(request.GET.get("q", ""), ui_language)})
 

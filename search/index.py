@@ -16,6 +16,7 @@ from .documents import (
     indexable_pages,
 )
 from .mapping import index_mappings, index_settings
+from .models import PendingIndexChange
 
 BATCH_SIZE = 200
 
@@ -81,8 +82,6 @@ def write(page_ids, index=None):
 def rebuild(progress=None):
     """Fill a new index from the database, then swap the alias in one atomic step,
     so searches never see an empty or half-filled index."""
-    from .models import PendingIndexChange
-
     started_after = PendingIndexChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     new_index = create_index()
     page_ids = list(indexable_pages().order_by("pk").values_list("pk", flat=True))

@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 description of the public API, served at /api/v1/openapi.json."""
 
+from .documents import UI_LANGUAGES
 from .facets import FACETS
 
 LIST_PARAMETER_NOTE = "Repeat the parameter for several values (OR within a facet; facets combine with AND)."
@@ -22,7 +23,7 @@ def query_parameter(name, schema, description):
 
 
 UI_LANGUAGE = query_parameter(
-    "ui_language", {"type": "string", "enum": ["en", "fr", "es"], "default": "en"}, "Language of labels and results."
+    "ui_language", {"type": "string", "enum": UI_LANGUAGES, "default": "en"}, "Language of labels and results."
 )
 ERROR = {
     "description": "A malformed parameter or an unknown facet value.",

@@ -10,9 +10,8 @@ other selections.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
-
 from .client import get_client
+from .documents import UI_LANGUAGES
 from .facets import FACETS
 from .index import alias_name
 
@@ -32,7 +31,6 @@ TEXT_FIELDS = [
     "themes_labels^2", "topics_labels^2", "sdgs_labels^2", "place_labels^2", "target_groups_labels",
     "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
 ]  # fmt: skip
-UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 class InvalidParameter(ValueError):

@@ -4,7 +4,7 @@ first, the database when OpenSearch cannot be reached."""
 import logging
 
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
-from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, TransportError
+from opensearchpy.exceptions import NotFoundError, TransportError
 
 from . import fallback, query
 
@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 def search(request):
     try:
         return query.run(request)
-    except (OpenSearchConnectionError, ConnectionTimeout, NotFoundError) as error:
+    except (OpenSearchConnectionError, NotFoundError) as error:
         logger.warning("OpenSearch unavailable, answering from the database: %s", error)
     except TransportError as error:
         # A cluster that answers but fails (red index, 5xx): the visitor still gets results.

@@ -33,11 +33,10 @@ def on_move(sender, instance, **kwargs):
     enqueue_page(instance, "move", descendants=True)
 
 
-@receiver(post_delete)
+@receiver(post_delete, sender=Page)
 def on_delete(sender, instance, **kwargs):
-    # Deleting a page deletes its descendants, each with its own signal.
-    if isinstance(instance, Page) and type(instance) is Page:
-        enqueue([instance.pk], "delete")
+    # Sent once per page (for its base row), descendants included.
+    enqueue([instance.pk], "delete")
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)

@@ -42,16 +42,12 @@ def backoff(attempts):
     return min(timedelta(seconds=2**attempts), MAX_BACKOFF)
 
 
-def drain(limit=None):
-    """Apply every due change (or `limit` of them); returns how many were applied."""
+def drain():
+    """Apply every due change; returns how many were applied."""
     applied = 0
-    while limit is None or applied < limit:
-        now = timezone.now()
-        rows = list(
-            PendingIndexChange.objects.filter(processed_at__isnull=True, next_attempt_at__lte=now).order_by("pk")[
-                : min(BATCH_SIZE, limit - applied) if limit else BATCH_SIZE
-            ]
-        )
+    while True:
+        due = PendingIndexChange.objects.filter(processed_at__isnull=True, next_attempt_at__lte=timezone.now())
+        rows = list(due.order_by("pk")[:BATCH_SIZE])
         if not rows:
             break
         try:
@@ -61,6 +57,8 @@ def drain(limit=None):
             break
         PendingIndexChange.objects.filter(pk__in=[row.pk for row in rows]).update(processed_at=timezone.now())
         applied += len(rows)
+    if applied:
+        forget_processed()
     return applied
 
 
