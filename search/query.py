@@ -145,8 +145,9 @@ def build_body(search):
         "post_filter": {"bool": {"filter": list(selections.values())}},
         "aggs": aggregations,
         "sort": SORTS[search.sort],
-        "from": min(search.offset, MAX_RESULT_WINDOW - search.page_size),
-        "size": search.page_size if search.offset < MAX_RESULT_WINDOW else 0,
+        # OpenSearch serves at most MAX_RESULT_WINDOW hits: a page reaching past it is cut short.
+        "from": min(search.offset, MAX_RESULT_WINDOW),
+        "size": max(0, min(search.page_size, MAX_RESULT_WINDOW - search.offset)),
         "track_total_hits": True,
         "_source": {"excludes": ["text_*", "*_labels", "all_text", "suggest_text"]},
         "highlight": {

@@ -2,6 +2,8 @@
 
 import pytest
 
+from search.query import MAX_RESULT_WINDOW, SearchRequest, build_body
+
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
@@ -125,3 +127,11 @@ def test_with_opensearch_unreachable_the_database_answers(client, catalogue, set
     assert api(client, sdg=[3])["total"] == 1
     page = client.get("/en/search/", {"q": "housing"}).content.decode()
     assert "The search engine is unavailable" in page
+
+
+def test_a_page_at_the_edge_of_the_result_window_is_that_page_not_an_earlier_one():
+    edge = SearchRequest(page=334, page_size=30)  # offsets 9,990 to 10,019
+    body = build_body(edge)
+    assert (body["from"], body["size"]) == (9990, MAX_RESULT_WINDOW - 9990)
+    beyond = build_body(SearchRequest(page=400, page_size=30))
+    assert beyond["size"] == 0
