@@ -8,12 +8,14 @@ cases, spotlights and articles in every language (and expert profiles later).
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 
@@ -68,3 +70,42 @@ def ensure_editorial_workflow():
     for home in HomePage.objects.all():
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
     return workflow
+
+
+class ReviewStatus:
+    """Where a member's page stands, in words the member understands."""
+
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    PUBLISHED = "published"
+    UNPUBLISHED = "unpublished"
+
+    def __init__(self, page):
+        self.code, self.comment = self.UNPUBLISHED, ""
+        state = WorkflowState.objects.for_instance(page).active().select_related("current_task_state").first()
+        if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            self.code, self.comment = self.CHANGES_REQUESTED, state.current_task_state.specific.get_comment()
+        elif state:
+            self.code = self.IN_REVIEW
+        elif page.live:
+            self.code = self.PUBLISHED
+
+    @property
+    def label(self):
+        return {
+            self.IN_REVIEW: _("In review"),
+            self.CHANGES_REQUESTED: _("Changes requested"),
+            self.PUBLISHED: _("Published"),
+            self.UNPUBLISHED: _("Not published"),
+        }[self.code]
+
+
+def submit_for_review(page, user):
+    """Send the page's latest revision to the moderators: a new review, or the
+    resumed one after they asked for changes; a review under way sees the new
+    revision anyway."""
+    state = WorkflowState.objects.for_instance(page).active().first()
+    if state is None:
+        page.get_workflow().start(page, user)
+    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)

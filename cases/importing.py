@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from home.import_tools import LANGUAGE_CODES, PlaceResolver, RecordReader, RowError, read_json_lines
 from home.models import Approach, CaseStatus, City, Country, Spotlight, SpotlightFacetValue, TargetGroup
+from home.slugs import first_free, free_slug
 from home.vocabulary_loader import country_labels, label_fields
 
 from .models import CaseIndexPage, CaseStudyPage
@@ -250,18 +251,6 @@ class CaseImporter:
         )
         self.places.remember(city)
         return city
-
-
-def first_free(base, taken):
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
-def free_slug(parent, base):
-    return first_free(base, set(parent.get_children().values_list("slug", flat=True)))
 
 
 def case_index(locale):

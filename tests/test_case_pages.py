@@ -18,12 +18,13 @@ from cases.models import (
     SpotlightSectionCase,
     SpotlightSectionPage,
 )
+from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Topic
 
 
 class PagePlacementTests(WagtailPageTestCase):
     def test_every_page_type_lives_only_where_it_belongs(self):
-        self.assertAllowedSubpageTypes(HomePage, {CaseIndexPage, SpotlightPage, ArticleIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {CaseIndexPage, SpotlightPage, ArticleIndexPage, ExpertDirectoryPage})
         self.assertAllowedParentPageTypes(CaseIndexPage, {HomePage})
         self.assertAllowedParentPageTypes(CaseStudyPage, {CaseIndexPage, SpotlightSectionPage})
         self.assertAllowedSubpageTypes(CaseStudyPage, set())
@@ -34,6 +35,8 @@ class PagePlacementTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(CityPortraitPage, {ArticleIndexPage})
         self.assertAllowedParentPageTypes(PositionPage, {ArticleIndexPage})
         self.assertCanNotCreateAt(Page, CaseStudyPage)
+        self.assertAllowedParentPageTypes(ExpertProfilePage, {ExpertDirectoryPage})
+        self.assertAllowedSubpageTypes(ExpertProfilePage, set())
 
 
 @pytest.fixture

@@ -9,9 +9,11 @@ from .case import (
     RelatedCase,
 )
 from .collections import SpotlightFeaturedCase, SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
+from .contributions import CaseContribution
 
 __all__ = [
     "ArticleIndexPage",
+    "CaseContribution",
     "CaseDocument",
     "CaseIndexPage",
     "CaseInspiration",

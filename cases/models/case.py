@@ -114,6 +114,15 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
         _("contact name"), max_length=200, blank=True, help_text=_("Shown publicly; no e-mail address is ever shown.")
     )
     contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
+    contact_expert = models.ForeignKey(
+        "experts.ExpertProfilePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact expert"),
+        help_text=_("The expert profile of the contact, if they have one."),
+    )
     gallery = StreamField([("image", GalleryImageBlock())], blank=True, verbose_name=_("gallery"))
     video_url = models.URLField(_("video link"), blank=True)
     source = models.CharField(
@@ -179,7 +188,10 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             heading=_("Spotlight collections"),
         ),
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("website")]),
-        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]), FieldPanel("contact_expert")],
+            heading=_("Contact"),
+        ),
         FieldPanel("source"),
         FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("last_verified")], heading=_("Evidence")),
         InlinePanel("inspirations", label=_("Inspired by")),

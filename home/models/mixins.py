@@ -11,21 +11,26 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from .vocabulary import City
 
 
+def check_topics_in_themes(form, cleaned_data):
+    """Adds an error on `topics` for each chosen topic outside the chosen themes."""
+    themes = cleaned_data.get("themes")
+    topics = cleaned_data.get("topics")
+    if themes is not None and topics is not None:
+        stray = [topic for topic in topics if topic.theme not in themes]
+        if stray:
+            form.add_error(
+                "topics",
+                _("These topics belong to a theme you did not choose: %(topics)s.")
+                % {"topics": ", ".join(str(topic) for topic in stray)},
+            )
+
+
 class ThemedPageForm(WagtailAdminPageForm):
     """Checks that every chosen topic belongs to one of the chosen themes."""
 
     def clean(self):
         cleaned_data = super().clean()
-        themes = cleaned_data.get("themes")
-        topics = cleaned_data.get("topics")
-        if themes is not None and topics is not None:
-            stray = [topic for topic in topics if topic.theme not in themes]
-            if stray:
-                self.add_error(
-                    "topics",
-                    _("These topics belong to a theme you did not choose: %(topics)s.")
-                    % {"topics": ", ".join(str(topic) for topic in stray)},
-                )
+        check_topics_in_themes(self, cleaned_data)
         return cleaned_data
 
 

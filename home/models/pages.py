@@ -18,7 +18,12 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cases.CaseIndexPage", "cases.SpotlightPage", "cases.ArticleIndexPage"]
+    subpage_types = [
+        "cases.CaseIndexPage",
+        "cases.SpotlightPage",
+        "cases.ArticleIndexPage",
+        "experts.ExpertDirectoryPage",
+    ]
     # One home page per language: each locale's copy is a translation of the first.
     max_count_per_parent = 3
 

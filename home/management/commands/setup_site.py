@@ -3,12 +3,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cases.editorial import ensure_editorial_workflow
+from experts.directory import ensure_expert_directories
 from home.site_setup import ensure_admin, ensure_home_pages
 
 
 class Command(BaseCommand):
     help = (
-        "Prepare a fresh database: locales, vocabularies, home pages, editorial groups and workflow, "
+        "Prepare a fresh database: locales, vocabularies, home pages, expert directories, editorial groups and workflow, "
         "and a first admin account."
     )
 
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         call_command("load_vocabularies", verbosity=options["verbosity"])
         ensure_home_pages()
         self.stdout.write("Home pages ready in " + ", ".join(code for code, _name in settings.LANGUAGES))
+        ensure_expert_directories()
+        self.stdout.write("Expert directory ready in every language")
         ensure_editorial_workflow()
         self.stdout.write("Editors and Moderators groups and the 'Editorial review' workflow ready")
         if no_admin:

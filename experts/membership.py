@@ -1,0 +1,86 @@
+"""What a member can take away or erase: their data as JSON, and their account."""
+
+from django.db import transaction
+from wagtail.models import PageLogEntry
+
+from cases.models import CaseContribution
+
+from .models import Conversation, Message
+from .ownership import own_profile, own_profiles_everywhere
+
+
+def member_data(user):
+    """Everything the platform holds about the member, as plain JSON-ready data."""
+    profile = own_profile(user)
+    draft = profile.get_latest_revision_as_object() if profile else None
+    conversations = Conversation.objects.filter(starter=user) | Conversation.objects.filter(recipient=user)
+    return {
+        "account": {
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in user.emailaddress_set.all()
+            ],
+        },
+        "profile": profile_data(draft) if draft else None,
+        "conversations": [
+            {
+                "subject": conversation.subject,
+                "expert": conversation.expert.title,
+                "messages": [
+                    {
+                        "from_me": message.sender_id == user.pk,
+                        "sent_at": message.sent_at.isoformat(),
+                        "body": message.body,
+                    }
+                    for message in conversation.messages.all()
+                ],
+            }
+            for conversation in conversations.distinct().select_related("expert").prefetch_related("messages")
+        ],
+        "contributions": [
+            {"title": contribution.page.title, "submitted_at": contribution.submitted_at.isoformat()}
+            for contribution in CaseContribution.objects.filter(member=user).select_related("page")
+        ],
+    }
+
+
+def profile_data(profile):
+    return {
+        "name": profile.title,
+        "language": profile.locale.language_code,
+        "profile_type": profile.profile_type,
+        "position": profile.position,
+        "organisation": profile.organisation,
+        "city": profile.city.slug if profile.city_id else None,
+        "country": profile.country.code,
+        "biography": profile.biography,
+        "languages": profile.languages.split(),
+        "themes": [theme.slug for theme in profile.themes.all()],
+        "topics": [topic.slug for topic in profile.topics.all()],
+        "sdgs": [sdg.number for sdg in profile.sdgs.all()],
+        "expertise_tags": [tag.name for tag in profile.expertise_tags.all()],
+        "website": profile.website,
+        "linkedin_url": profile.linkedin_url,
+        "orcid": profile.orcid,
+        "availability": [str(label) for label in profile.availability()],
+    }
+
+
+@transaction.atomic
+def delete_member(user):
+    """Erase the member: their profile in every language with its revisions, history
+    and photo (the deletion also reaches the search index through the outbox), their
+    conversations and messages, and the account with its e-mail addresses. Cases they
+    contributed stay published, no longer linked to anyone."""
+    for page in own_profiles_everywhere(user):
+        photo = page.photo
+        page_id = page.pk
+        page.delete()
+        PageLogEntry.objects.filter(page_id=page_id).delete()
+        if photo is not None:
+            photo.delete()
+    Message.objects.filter(sender=user).delete()
+    user.delete()

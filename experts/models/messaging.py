@@ -1,0 +1,81 @@
+"""Members writing to experts without either side seeing the other's e-mail address.
+
+A conversation joins the member who started it and the expert's account; each
+message is stored here and announced by e-mail with a link back to the inbox.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Conversation(models.Model):
+    expert = models.ForeignKey(
+        "experts.ExpertProfilePage", on_delete=models.CASCADE, related_name="conversations", verbose_name=_("expert")
+    )
+    starter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="started_conversations"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="received_conversations"
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("conversation")
+
+    def __str__(self):
+        return self.subject
+
+    def participants(self):
+        return {self.starter_id, self.recipient_id}
+
+    def other_party(self, user):
+        return self.recipient if user.pk == self.starter_id else self.starter
+
+
+class Message(models.Model):
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_messages")
+    body = models.TextField(_("message"), max_length=5000)
+    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["sent_at"]
+        verbose_name = _("message")
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class Block(models.Model):
+    """An expert (or any member) refusing further messages from one sender."""
+
+    blocker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks")
+    blocked = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="one_block_per_pair")]
+
+
+class MessageReport(models.Model):
+    """A message a recipient flagged for the moderators."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reports", verbose_name=_("message"))
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("reason"), max_length=2000)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    resolved = models.BooleanField(_("resolved"), default=False)
+
+    class Meta:
+        ordering = ["resolved", "-created_at"]
+        verbose_name = _("message report")
+        verbose_name_plural = _("message reports")
+
+    def __str__(self):
+        return f"{self.reason[:60]}"

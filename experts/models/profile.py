@@ -1,0 +1,204 @@
+"""Expert profiles: people (or organisations) a city can learn from directly.
+
+A profile is a Wagtail page under the expert directory, so it gets revisions,
+moderation, translations and the search index like every other page; `owner_account`
+ties it to the one member account that may edit it from the site.
+"""
+
+import re
+
+import pycountry
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.models.mixins import ThemedMixin, ThemedPageForm
+
+EXPERTS_PER_PAGE = 24
+BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# Languages an expert can speak: every ISO 639-1 code.
+SPOKEN_LANGUAGES = {language.alpha_2: language.name for language in pycountry.languages if hasattr(language, "alpha_2")}
+ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+
+
+def validate_language_codes(value):
+    unknown = [code for code in value.split() if code not in SPOKEN_LANGUAGES]
+    if unknown:
+        raise ValidationError(
+            _("Unknown language codes: %(codes)s. Use ISO 639-1 codes such as en, fr, es.")
+            % {"codes": ", ".join(unknown)}
+        )
+
+
+def validate_orcid(value):
+    if value and not ORCID_PATTERN.match(value):
+        raise ValidationError(_("Enter an ORCID iD such as 0000-0002-1825-0097."))
+
+
+class ProfileType(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    ORGANISATION = "organisation", _("Organisation")
+
+
+class Availability(models.TextChoices):
+    """What an expert offers other cities; each is a boolean field of the profile."""
+
+    PEER_EXCHANGE = "peer_exchange", _("Peer exchange")
+    MENTORING = "mentoring", _("Mentoring")
+    SPEAKING = "speaking", _("Speaking")
+    STUDY_VISITS = "study_visits", _("Study visits")
+
+
+class ExpertiseTag(TaggedItemBase):
+    content_object = ParentalKey("experts.ExpertProfilePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ExpertProfilePage(ThemedMixin, Page):
+    owner_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="expert_profiles",
+        verbose_name=_("member account"),
+        help_text=_("The one account that may edit this profile from the site."),
+    )
+    external_id = models.CharField(_("external id"), max_length=100, blank=True, db_index=True)
+    profile_type = models.CharField(
+        _("profile type"), max_length=20, choices=ProfileType.choices, default=ProfileType.INDIVIDUAL
+    )
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    city = models.ForeignKey(
+        "home.City", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("city")
+    )
+    country = models.ForeignKey(
+        "home.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"),
+        help_text=_("Follows the city when one is chosen."),
+    )  # fmt: skip
+    biography = RichTextField(_("biography"), blank=True, features=BIOGRAPHY_FEATURES)
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=200,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("ISO 639-1 codes separated by spaces, for example: en fr es."),
+    )
+    expertise_tags = ClusterTaggableManager(through=ExpertiseTag, blank=True, verbose_name=_("expertise tags"))
+    website = models.URLField(_("website"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
+    peer_exchange = models.BooleanField(Availability.PEER_EXCHANGE.label, default=False)
+    mentoring = models.BooleanField(Availability.MENTORING.label, default=False)
+    speaking = models.BooleanField(Availability.SPEAKING.label, default=False)
+    study_visits = models.BooleanField(Availability.STUDY_VISITS.label, default=False)
+
+    # Unlike a case, a profile may be saved before its owner names any theme or goal.
+    themes = ParentalManyToManyField("home.Theme", blank=True, related_name="+", verbose_name=_("themes"))
+    sdgs = ParentalManyToManyField(
+        "home.SustainableDevelopmentGoal", blank=True, related_name="+", verbose_name=_("sustainable development goals")
+    )
+    base_form_class = ThemedPageForm
+    parent_page_types = ["experts.ExpertDirectoryPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("biography"),
+        index.SearchField("organisation"),
+        index.FilterField("external_id"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("profile_type"), FieldPanel("owner_account")]),
+        FieldPanel("photo"),
+        FieldRowPanel([FieldPanel("position"), FieldPanel("organisation")]),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+        FieldPanel("biography"),
+        FieldPanel("languages"),
+        *ThemedMixin.themed_panels,
+        FieldPanel("expertise_tags"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldRowPanel([FieldPanel("linkedin_url"), FieldPanel("orcid")])],
+            heading=_("Links"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(choice.value) for choice in Availability],
+            heading=_("Availability"),
+        ),
+        FieldPanel("external_id", read_only=True),
+    ]
+
+    class Meta:
+        verbose_name = _("expert profile")
+        verbose_name_plural = _("expert profiles")
+
+    def clean(self):
+        super().clean()
+        if self.city_id:
+            self.country = self.city.country
+
+    def save(self, *args, **kwargs):
+        if self.city_id:
+            self.country_id = self.city.country_id
+        super().save(*args, **kwargs)
+
+    @property
+    def region(self):
+        return self.city.region if self.city_id else self.country.region
+
+    def availability(self):
+        return [choice.label for choice in Availability if getattr(self, choice.value)]
+
+    def spoken_languages(self):
+        return [SPOKEN_LANGUAGES[code] for code in self.languages.split() if code in SPOKEN_LANGUAGES]
+
+    def cases(self):
+        """Live cases this expert is the contact for or contributed as a member."""
+        from cases.models import CaseStudyPage
+
+        profiles = ExpertProfilePage.objects.filter(translation_key=self.translation_key)
+        contributed = models.Q(contribution__member=self.owner_account) if self.owner_account_id else models.Q()
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(models.Q(contact_expert__in=profiles) | contributed, locale=self.locale)
+            .distinct()
+            .order_by("-first_published_at")
+        )
+
+
+class ExpertDirectoryPage(Page):
+    """Lists the published experts of its language."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["experts.ExpertProfilePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("expert directory")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        experts = (
+            ExpertProfilePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("city", "country", "photo")
+            .order_by("title")
+        )
+        context["experts"] = Paginator(experts, EXPERTS_PER_PAGE).get_page(request.GET.get("page"))
+        return context

@@ -1,0 +1,87 @@
+"""The form a member fills in on the site to create or edit their own expert profile."""
+
+from django import forms
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import ClusterForm
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+
+from home.models import City
+from home.models.mixins import check_topics_in_themes
+
+from .models import Availability, ExpertProfilePage
+from .models.profile import BIOGRAPHY_FEATURES, SPOKEN_LANGUAGES
+
+SPOKEN_LANGUAGE_CHOICES = sorted(SPOKEN_LANGUAGES.items(), key=lambda item: item[1])
+
+
+class ExpertProfileForm(ClusterForm):
+    profile_language = forms.ChoiceField(
+        label=_("Language of this profile"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language you write your biography in; editors can translate it."),
+    )
+    spoken_languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"), choices=SPOKEN_LANGUAGE_CHOICES, required=False
+    )
+    photo_upload = WagtailImageField(label=_("Photo"), required=False)
+    biography = forms.CharField(
+        label=_("Biography"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Plain text; blank lines separate paragraphs. Bold, italic, lists and links are kept."),
+    )
+
+    class Meta:
+        model = ExpertProfilePage
+        fields = [
+            "title", "profile_type", "position", "organisation", "city", "country", "biography",
+            "themes", "topics", "sdgs", "expertise_tags", "website", "linkedin_url", "orcid",
+            *(choice.value for choice in Availability),
+        ]  # fmt: skip
+        labels = {"title": _("Name")}
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "topics": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["city"].queryset = City.objects.select_related("country").order_by("label_en")
+        self.fields["city"].required = False
+        self.fields["expertise_tags"].help_text = _("Separate tags with commas.")
+        if self.instance.pk:
+            # A profile stays in the language it was written in; translations are the editors' work.
+            del self.fields["profile_language"]
+            self.fields["spoken_languages"].initial = self.instance.languages.split()
+
+    def clean_biography(self):
+        """Members write plain text or simple HTML; only Wagtail's whitelist of the
+        biography's features survives, so no script or style reaches a visitor."""
+        text = self.cleaned_data["biography"].strip()
+        if text and "<" not in text:
+            text = "".join(f"<p>{paragraph}</p>" for paragraph in escape(text).split("\n\n"))
+        return EditorHTMLConverter(features=BIOGRAPHY_FEATURES).to_database_format(text) if text else ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        check_topics_in_themes(self, cleaned_data)
+        city, country = cleaned_data.get("city"), cleaned_data.get("country")
+        if city and country and city.country_id != country.pk:
+            self.add_error("country", _("%(city)s is in %(country)s.") % {"city": city, "country": city.country})
+        return cleaned_data
+
+    def save(self, commit=False):
+        profile = super().save(commit=False)
+        profile.languages = " ".join(self.cleaned_data["spoken_languages"])
+        photo = self.cleaned_data.get("photo_upload")
+        if photo:
+            profile.photo = get_image_model().objects.create(
+                title=profile.title, file=photo, uploaded_by_user=self.user
+            )
+        return profile

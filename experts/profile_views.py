@@ -1,0 +1,60 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from cases.editorial import ReviewStatus, submit_for_review
+from home.slugs import free_slug
+
+from .directory import directory_for
+from .models import MemberSettings
+from .ownership import own_profile, own_profiles_everywhere
+from .profile_forms import ExpertProfileForm
+
+
+@login_required
+def edit_profile(request):
+    profile = own_profile(request.user)
+    draft = profile.get_latest_revision_as_object() if profile else None
+    form = ExpertProfileForm(request.POST or None, request.FILES or None, instance=draft, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            save_profile(request, form, is_new=profile is None)
+        return redirect("experts:edit_profile")
+    return render(
+        request,
+        "experts/edit_profile.html",
+        {"form": form, "profile": profile, "status": ReviewStatus(profile) if profile else None},
+    )
+
+
+def save_profile(request, form, *, is_new):
+    """A new revision on every save; new profiles (and, by the member settings,
+    every change) wait for a moderator, the others are published at once."""
+    page = form.save()
+    if is_new:
+        directory = directory_for(Locale.objects.get(language_code=form.cleaned_data["profile_language"]))
+        page.slug = free_slug(directory, slugify(page.title)[:70] or "expert")
+        page.owner_account = page.owner = request.user
+        page.live = False
+        directory.add_child(instance=page)
+    revision = page.save_revision(user=request.user, log_action=True)
+    if is_new or MemberSettings.for_request(request).review_profile_changes:
+        submit_for_review(page, request.user)
+        messages.success(request, _("Your profile was saved and sent to the moderators for review."))
+    else:
+        revision.publish(user=request.user)
+        messages.success(request, _("Your profile was saved and published."))
+
+
+@login_required
+@require_POST
+def unpublish_profile(request):
+    for page in own_profiles_everywhere(request.user).live():
+        page.unpublish(user=request.user, log_action=True)
+    messages.success(request, _("Your profile is no longer public. Save it again to send it for review."))
+    return redirect("experts:edit_profile")
