@@ -17,3 +17,6 @@ class CaseContribution(models.Model):
     class Meta:
         ordering = ["-submitted_at"]
         verbose_name = _("case contribution")
+
+    def __str__(self):
+        return self.page.title

@@ -62,6 +62,9 @@ class Block(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="one_block_per_pair")]
 
+    def __str__(self):
+        return f"{self.blocker} blocks {self.blocked}"
+
 
 class MessageReport(models.Model):
     """A message a recipient flagged for the moderators."""

@@ -9,8 +9,8 @@ from home.site_setup import ensure_admin, ensure_home_pages
 
 class Command(BaseCommand):
     help = (
-        "Prepare a fresh database: locales, vocabularies, home pages, expert directories, editorial groups and workflow, "
-        "and a first admin account."
+        "Prepare a fresh database: locales, vocabularies, home pages, expert directories, editorial groups "
+        "and workflow, and a first admin account."
     )
 
     def add_arguments(self, parser):
