@@ -41,6 +41,8 @@ MEDIA_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+# Moderators read and resolve the messages members report (experts/wagtail_hooks.py).
+MODERATOR_PERMISSIONS = [("experts", "change_messagereport")]
 
 
 def permissions(pairs):
@@ -53,7 +55,9 @@ def ensure_editorial_workflow():
     vocabulary_view = [("home", f"view_{model}") for model in VOCABULARY_MODELS]
     vocabulary_edit = [("home", f"{action}_{model}") for model in VOCABULARY_MODELS for action in ("add", "change")]
     groups["Editors"].permissions.add(*permissions(MEDIA_PERMISSIONS + vocabulary_view))
-    groups["Moderators"].permissions.add(*permissions(MEDIA_PERMISSIONS + vocabulary_view + vocabulary_edit))
+    groups["Moderators"].permissions.add(
+        *permissions(MEDIA_PERMISSIONS + MODERATOR_PERMISSIONS + vocabulary_view + vocabulary_edit)
+    )
 
     root = Page.get_first_root_node()
     for name, codenames in GROUP_PAGE_PERMISSIONS.items():

@@ -5,19 +5,15 @@ originals before their translations, so a row is imported whole or not at all.
 Re-importing an external_id updates its page instead of duplicating it.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.import_tools import LANGUAGE_CODES, PlaceResolver, RecordReader, RowError, read_json_lines
-from home.models import Approach, CaseStatus, City, Country, Spotlight, SpotlightFacetValue, TargetGroup
-from home.slugs import first_free, free_slug
-from home.vocabulary_loader import country_labels, label_fields
+from home.import_tools import LANGUAGE_CODES, Place, RecordReader, RowError, RowImporter, paragraphs_to_html
+from home.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
+from home.slugs import free_slug
 
 from .models import CaseIndexPage, CaseStudyPage
 from .models.case import FIRST_YEAR
@@ -38,62 +34,17 @@ class CaseRecord:
     external_id: str
     language: str
     translation_of: str
+    place: Place
     values: dict
     relations: dict
     tags: list
-    new_city: tuple | None = None
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    rejected: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-
-    def reject(self, line, error):
-        self.rejected.append(f"line {line}: {error.field}: {error.reason}")
-
-
-def paragraphs_to_html(text):
-    """Plain text with blank lines between paragraphs, as rich text."""
-    return "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip())
-
-
-class CaseImporter:
-    def __init__(self, *, draft=False, dry_run=False, progress=None):
-        self.draft = draft
-        self.dry_run = dry_run
-        self.progress = progress or (lambda: None)
-        self.report = ImportReport()
-        self.places = PlaceResolver()
-
-    def run(self, path):
-        records, rejected_ids = {}, {}
-        for line in read_json_lines(path):
-            try:
-                if line.error:
-                    raise line.error
-                record = self.check(line)
-                if record.external_id in records:
-                    first = records[record.external_id].line
-                    raise RowError("external_id", f"already used on line {first}")
-            except RowError as error:
-                self.report.reject(line.number, error)
-                if line.record and isinstance(line.record.get("external_id"), str):
-                    rejected_ids[line.record["external_id"]] = line.number
-                self.progress()
-                continue
-            records[record.external_id] = record
-        for record in self.in_writing_order(records, rejected_ids):
-            self.write(record)
-            self.progress()
-        return self.report
+class CaseImporter(RowImporter):
+    known_fields = KNOWN_FIELDS
 
     def check(self, line):
         reader = RecordReader(line.record)
-        for name in sorted(set(line.record) - KNOWN_FIELDS):
-            self.report.warnings.append(f"line {line.number}: {name}: unknown field, ignored")
         external_id = reader.text("external_id", required=True, max_length=100)
         language = reader.choice("language", LANGUAGE_CODES, required=True)
         translation_of = reader.text("translation_of")
@@ -103,12 +54,7 @@ class CaseImporter:
         if not isinstance(sections, dict):
             raise RowError("sections", "must be an object with context, solution, results, lessons")
         section_reader = RecordReader(sections)
-        city, country, region, new_city_name = self.places.resolve(reader)
-        if new_city_name:
-            self.report.warnings.append(
-                f"line {line.number}: city: {new_city_name!r} is not in the vocabulary; "
-                f"it is created as a non-member city in {country.code if country else reader.text('country').upper()}"
-            )
+        place = self.locate(line, reader)
         themes, topics = reader.themes_and_topics(required=True)
         spotlights = reader.terms("spotlights", Spotlight)
         status = None
@@ -125,13 +71,13 @@ class CaseImporter:
             "status": status,
             "organisation": reader.text("organisation", max_length=255),
             "website": reader.url("website"),
-            "city": city,
         }
         return CaseRecord(
             line=line.number,
             external_id=external_id,
             language=language,
             translation_of=translation_of,
+            place=place,
             values=values,
             relations={
                 "themes": themes,
@@ -143,7 +89,6 @@ class CaseImporter:
                 "spotlight_facet_values": self.spotlight_facets(line.record, spotlights),
             },
             tags=reader.string_list("tags"),
-            new_city=(new_city_name, country, region, reader.text("country").upper()) if new_city_name else None,
         )
 
     @staticmethod
@@ -188,45 +133,25 @@ class CaseImporter:
                 translations.append(record)
         return originals + translations
 
-    def write(self, record):
+    def find_existing(self, record):
         existing = CaseStudyPage.objects.filter(external_id=record.external_id).first()
         if existing and existing.locale.language_code != record.language:
-            self.report.reject(
-                record.line,
-                RowError("language", f"the existing case is in {existing.locale.language_code}, not {record.language}"),
+            raise RowError(
+                "language", f"the existing case is in {existing.locale.language_code}, not {record.language}"
             )
-            return
-        if not self.dry_run:
-            try:
-                with transaction.atomic():
-                    self.save(record, existing)
-            except RowError as error:
-                self.report.reject(record.line, error)
-                return
-            except ValidationError as error:
-                for name, messages in error.message_dict.items():
-                    self.report.reject(record.line, RowError(name, " ".join(messages)))
-                return
-        if existing:
-            self.report.updated += 1
-        else:
-            self.report.created += 1
+        return existing
 
     def save(self, record, existing):
-        values = dict(record.values)
-        if record.new_city:
-            values["city"] = self.create_city(*record.new_city)
         page = existing or CaseStudyPage(external_id=record.external_id, live=not self.draft)
-        for name, value in values.items():
+        for name, value in record.values.items():
             setattr(page, name, value)
+        page.city = self.places.create_missing(record.place).city
         for name, terms in record.relations.items():
             setattr(page, name, terms)
         if existing is None:
             self.place(page, record)
         page.tags.set(record.tags)
-        revision = page.save_revision()
-        if not self.draft:
-            revision.publish()
+        self.publish(page)
 
     def place(self, page, record):
         locale = Locale.objects.get(language_code=record.language)
@@ -239,18 +164,6 @@ class CaseImporter:
         parent = case_index(locale)
         page.slug = free_slug(parent, slugify(record.values["title"])[:80] or slugify(record.external_id))
         parent.add_child(instance=page)
-
-    def create_city(self, name, country, region, code):
-        """A non-member city met for the first time (and its country, if new)."""
-        if country is None:
-            country = Country.objects.create(code=code, region=region, **label_fields(country_labels(code)))
-        taken = set(City.objects.values_list("slug", flat=True))
-        slug = first_free(slugify(name)[:70] or "city", taken)
-        city = City.objects.create(
-            slug=slug, label_en=name, label_fr=name, label_es=name, country=country, region=region
-        )
-        self.places.remember(city)
-        return city
 
 
 def case_index(locale):

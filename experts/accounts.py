@@ -14,7 +14,13 @@ from django.dispatch import receiver
 
 
 def unclaimed_accounts(email):
-    return [user for user in filter_users_by_email(email, is_active=False) if not user.has_usable_password()]
+    """Inactive accounts nobody ever signed in to; an account an administrator
+    disabled has signed in before and stays disabled."""
+    return [
+        user
+        for user in filter_users_by_email(email, is_active=False)
+        if not user.has_usable_password() and user.last_login is None
+    ]
 
 
 class ClaimingResetPasswordForm(ResetPasswordForm):

@@ -1,5 +1,6 @@
 """The form a member fills in on the site to create or edit their own expert profile."""
 
+from bs4 import BeautifulSoup
 from django import forms
 from django.conf import settings
 from django.utils.html import escape
@@ -64,9 +65,15 @@ class ExpertProfileForm(ClusterForm):
         """Members write plain text or simple HTML; only Wagtail's whitelist of the
         biography's features survives, so no script or style reaches a visitor."""
         text = self.cleaned_data["biography"].strip()
-        if text and "<" not in text:
-            text = "".join(f"<p>{paragraph}</p>" for paragraph in escape(text).split("\n\n"))
-        return EditorHTMLConverter(features=BIOGRAPHY_FEATURES).to_database_format(text) if text else ""
+        if not text:
+            return ""
+        if "<" not in text:
+            return "".join(f"<p>{paragraph}</p>" for paragraph in escape(text).split("\n\n"))
+        # The whitelist unwraps what it refuses; scripts and styles go with their content.
+        soup = BeautifulSoup(text, "html.parser")
+        for element in soup(["script", "style"]):
+            element.decompose()
+        return EditorHTMLConverter(features=BIOGRAPHY_FEATURES).to_database_format(str(soup))
 
     def clean(self):
         cleaned_data = super().clean()

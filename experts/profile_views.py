@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale
 
 from cases.editorial import ReviewStatus, submit_for_review
@@ -47,7 +48,8 @@ def save_profile(request, form, *, is_new):
         submit_for_review(page, request.user)
         messages.success(request, _("Your profile was saved and sent to the moderators for review."))
     else:
-        revision.publish(user=request.user)
+        # The member may not publish in the admin; the site setting lets their own profile through.
+        revision.publish(user=request.user, skip_permission_checks=True)
         messages.success(request, _("Your profile was saved and published."))
 
 
@@ -55,6 +57,7 @@ def save_profile(request, form, *, is_new):
 @require_POST
 def unpublish_profile(request):
     for page in own_profiles_everywhere(request.user).live():
-        page.unpublish(user=request.user, log_action=True)
+        # Members hold no admin permission: owning the profile is what allows this.
+        UnpublishPageAction(page, user=request.user).execute(skip_permission_checks=True)
     messages.success(request, _("Your profile is no longer public. Save it again to send it for review."))
     return redirect("experts:edit_profile")

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
+from experts.models import Availability, ExpertProfilePage
 
 from .analysis import CONTENT_LANGUAGES
 
@@ -21,6 +22,7 @@ DOCUMENT_TYPES = {
     CityPortraitPage: "portrait",
     PositionPage: "position",
     SpotlightPage: "spotlight",
+    ExpertProfilePage: "expert",
 }
 UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # What building each type's document reads, fetched in a few queries per batch.
@@ -30,12 +32,14 @@ DOCUMENT_JOINS = {
     CityPortraitPage: ("locale", "city__country__region", "city__region", "hero_image"),
     PositionPage: ("locale", "hero_image"),
     SpotlightPage: ("locale", "spotlight", "hero_image"),
+    ExpertProfilePage: ("locale", "city__country__region", "city__region", "country__region", "photo"),
 }
 DOCUMENT_PREFETCHES = {
     CaseStudyPage: (*THEMED, "target_groups", "approaches", "spotlights", "spotlight_facet_values__facet", "tags"),
     CityPortraitPage: THEMED,
     PositionPage: THEMED,
     SpotlightPage: (),
+    ExpertProfilePage: (*THEMED, "expertise_tags"),
 }
 
 
@@ -46,6 +50,12 @@ def document_id(page_id):
 def indexable_pages():
     """Every page the public index must hold: live, without view restriction."""
     return Page.objects.live().public().type(*DOCUMENT_TYPES)
+
+
+def plain_text(html):
+    """Rich text as words: a space where each tag was, so "<p>clinics.</p><p>Next" does
+    not become one token "clinics.Next"."""
+    return " ".join(strip_tags(html.replace("<", " <")).split())
 
 
 def labels(terms):
@@ -126,15 +136,18 @@ def taxonomy_fields(page):
 
 def place_fields(page):
     city = getattr(page, "city", None)
-    if city is None:
+    # An expert may name a country without a city.
+    country = city.country if city else getattr(page, "country", None)
+    if country is None:
         return {"city": None, "country": None, "region": None, "place_labels": []}
-    latitude = getattr(page, "latitude", None) or city.latitude
-    longitude = getattr(page, "longitude", None) or city.longitude
+    region = city.region if city else country.region
+    latitude = getattr(page, "latitude", None) or (city.latitude if city else None)
+    longitude = getattr(page, "longitude", None) or (city.longitude if city else None)
     return {
-        "city": city.slug,
-        "country": city.country.code,
-        "region": city.region.slug,
-        "place_labels": labels([city, city.country, city.region]),
+        "city": city.slug if city else None,
+        "country": country.code,
+        "region": region.slug if region else None,
+        "place_labels": labels(term for term in (city, country, region) if term),
         "location": {"lat": float(latitude), "lon": float(longitude)} if latitude is not None else None,
     }
 
@@ -152,13 +165,23 @@ def type_fields(page):
             tags=[tag.name for tag in page.tags.all()],
             spotlight_facets=[f"{value.facet.key}:{value.slug}" for value in values],
             spotlight_facets_labels=labels(values),
-            text=" ".join(strip_tags(part) for part in (page.context, page.solution, page.results, page.lessons)),
+            text=" ".join(plain_text(part) for part in (page.context, page.solution, page.results, page.lessons)),
         )
     elif isinstance(page, CityPortraitPage | PositionPage):
-        fields["text"] = strip_tags(page.body)
+        fields["text"] = plain_text(page.body)
     elif isinstance(page, SpotlightPage):
         fields["spotlights"] = [page.spotlight.slug]
         fields["spotlights_labels"] = labels([page.spotlight])
+    elif isinstance(page, ExpertProfilePage):
+        fields.update(
+            organisation=page.organisation,
+            tags=[tag.name for tag in page.expertise_tags.all()],
+            availability=[choice.value for choice in Availability if getattr(page, choice.value)],
+            speaks=page.languages.split(),
+            text=" ".join((page.position, plain_text(page.biography))),
+        )
+        fields["thumbnail"] = page.photo.get_rendition("fill-160x160|format-webp").url if page.photo else None
+        return fields
     image = getattr(page, "hero_image", None)
     fields["thumbnail"] = image.get_rendition("fill-480x270|format-webp").url if image else None
     return fields

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from experts.models import Availability
+from experts.models.profile import SPOKEN_LANGUAGES
 from home.models import (
     Approach,
     CaseStatus,
@@ -25,6 +27,7 @@ TYPE_LABELS = {
     "portrait": _("City portrait"),
     "position": _("Position"),
     "spotlight": _("Spotlight collection"),
+    "expert": _("Expert"),
 }
 LANGUAGE_LABELS = {"en": "English", "fr": "Français", "es": "Español"}
 # Every search reads the vocabularies: keep them in memory a little while. A label
@@ -85,6 +88,13 @@ FACETS = [
     Facet("status", "status", _("Status"), CaseStatus),
 ]
 FACETS_BY_PARAMETER = {facet.parameter: facet for facet in FACETS}
+# The expert directory searches profiles only, by expertise, place, what they offer and the languages they speak.
+EXPERT_FACETS = [
+    *(FACETS_BY_PARAMETER[name] for name in ("theme", "topic", "sdg", "region", "country", "city")),
+    Facet("availability", "availability", _("Available for"), fixed_labels=dict(Availability.choices)),
+    Facet("speaks", "speaks", _("Languages spoken"), fixed_labels=SPOKEN_LANGUAGES),
+    FACETS_BY_PARAMETER["language"],
+]
 # A spotlight page searches its own collection, with the collection's own facets first.
 SPOTLIGHT_FACETS = [
     Facet("facet", "spotlight_facets", _("In this collection"), SpotlightFacetValue, lookup="key_slug"),

@@ -6,50 +6,82 @@ import re
 from django.db.models import Q
 from wagtail.models import Locale
 
-from cases.models import CaseStudyPage
+from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
+from experts.models import ExpertProfilePage
 from home.models import SpotlightFacetValue
 
 from .documents import DOCUMENT_TYPES, build_documents, indexable_pages
 from .index import specific_pages
 from .query import SearchResults
 
-# How each facet narrows cases in the database; other page types carry none of them.
-CASE_LOOKUPS = {
-    "theme": "themes__slug__in",
-    "topic": "topics__slug__in",
-    "sdg": "sdgs__number__in",
-    "region": "city__region__slug__in",
-    "country": "city__country__code__in",
-    "city": "city__slug__in",
-    "target_group": "target_groups__slug__in",
-    "approach": "approaches__slug__in",
-    "spotlight": "spotlights__slug__in",
-    "status": "status__slug__in",
+# How each facet narrows each page type in the database; a type without a lookup
+# for a chosen facet carries none of its values and drops out.
+SHARED_LOOKUPS = {"theme": "themes__slug__in", "topic": "topics__slug__in", "sdg": "sdgs__number__in"}
+MODEL_LOOKUPS = {
+    CaseStudyPage: {
+        **SHARED_LOOKUPS,
+        "region": "city__region__slug__in",
+        "country": "city__country__code__in",
+        "city": "city__slug__in",
+        "target_group": "target_groups__slug__in",
+        "approach": "approaches__slug__in",
+        "spotlight": "spotlights__slug__in",
+        "status": "status__slug__in",
+        "facet": lambda key_slugs: Q(spotlight_facet_values__in=facet_values(key_slugs)),
+        "year_from": lambda year: Q(start_year__gte=year),
+        "year_to": lambda year: Q(start_year__lte=year),
+    },
+    CityPortraitPage: {
+        **SHARED_LOOKUPS,
+        "region": "city__region__slug__in",
+        "country": "city__country__code__in",
+        "city": "city__slug__in",
+    },
+    PositionPage: SHARED_LOOKUPS,
+    ExpertProfilePage: {
+        **SHARED_LOOKUPS,
+        "region": "country__region__slug__in",
+        "country": "country__code__in",
+        "city": "city__slug__in",
+        "availability": lambda names: any_of(Q(**{name: True}) for name in names),
+        "speaks": lambda codes: any_of(Q(languages__regex=rf"(^| ){code}( |$)") for code in codes),
+    },
 }
 MAX_MATCHES = 1000
 TYPE_MODELS = {name: model for model, name in DOCUMENT_TYPES.items()}
 
 
+def any_of(conditions):
+    combined = Q(pk__in=[])
+    for condition in conditions:
+        combined |= condition
+    return combined
+
+
+def condition(lookup, value):
+    return lookup(value) if callable(lookup) else Q(**{lookup: value})
+
+
 def filtered_pages(search):
     locales = Locale.objects.filter(language_code__in=search.selections.get("language", [search.ui_language]))
     pages = indexable_pages().filter(locale__in=locales)
-    if "type" in search.selections:
-        pages = pages.type(*(TYPE_MODELS[name] for name in search.selections["type"]))
-    case_filters = {CASE_LOOKUPS[name]: values for name, values in search.selections.items() if name in CASE_LOOKUPS}
-    if search.year_from:
-        case_filters["start_year__gte"] = search.year_from
-    if search.year_to:
-        case_filters["start_year__lte"] = search.year_to
+    types = search.selections.get("type") or ([search.scope["type"]] if "type" in search.scope else [])
+    if types:
+        pages = pages.type(*(TYPE_MODELS[name] for name in types))
+    filters = {name: values for name, values in search.selections.items() if name not in ("type", "language")}
     if "spotlights" in search.scope:
-        case_filters["spotlights__slug"] = search.scope["spotlights"]
-    if case_filters or "facet" in search.selections:
-        cases = CaseStudyPage.objects.all()
-        for lookup, value in case_filters.items():
-            cases = cases.filter(**{lookup: value})
-        if "facet" in search.selections:
-            cases = cases.filter(spotlight_facet_values__in=facet_values(search.selections["facet"]))
-        pages = pages.filter(pk__in=cases.values("pk"))
-    return pages
+        filters["spotlight"] = [search.scope["spotlights"]]
+    filters.update({name: getattr(search, name) for name in ("year_from", "year_to") if getattr(search, name)})
+    if not filters:
+        return pages
+    matching = Q(pk__in=[])
+    for model, lookups in MODEL_LOOKUPS.items():
+        if set(filters) <= set(lookups):
+            narrowed = model.objects.all()
+            for name, value in filters.items():
+                narrowed = narrowed.filter(condition(lookups[name], value))
+            matching |= Q(pk__in=narrowed.values("pk"))
+    return pages.filter(matching)
 
 
 def facet_values(key_slugs):

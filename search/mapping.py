@@ -28,7 +28,7 @@ LABEL_FIELDS = (
 KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "spotlight_facets", "tags")
 FACET_FIELDS = (
     "type", "language", "themes", "topics", "target_groups", "approaches", "spotlights", "status", "city",
-    "country", "region",
+    "country", "region", "availability", "speaks",
 )  # fmt: skip
 
 

@@ -10,9 +10,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
 from home.models import Country, Labelled, Region
 
+from .documents import DOCUMENT_TYPES
 from .facets import forget_vocabularies
 from .sync import enqueue, enqueue_page
 
@@ -56,14 +56,17 @@ def on_vocabulary_change(sender, instance, created, **kwargs):
         enqueue(pages_using(instance), "vocabulary")
 
 
+# Countries and regions reach pages through their cities (and an expert's country).
+INDIRECT_LOOKUPS = {Country: ("city__country",), Region: ("city__region", "country__region")}
+
+
 def pages_using(term):
     ids = set()
-    if isinstance(term, Country | Region):
-        # Countries and regions reach pages through their cities.
-        lookup = "city__country" if isinstance(term, Country) else "city__region"
-        for model in (CaseStudyPage, CityPortraitPage):
-            ids.update(model.objects.filter(**{lookup: term}).values_list("pk", flat=True))
-    for model in (CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage):
+    for model in DOCUMENT_TYPES:
+        names = {field.name for field in model._meta.get_fields()}
+        for lookup in INDIRECT_LOOKUPS.get(type(term), ()):
+            if lookup.split("__")[0] in names:
+                ids.update(model.objects.filter(**{lookup: term}).values_list("pk", flat=True))
         for field in model._meta.get_fields():
             related = getattr(field, "related_model", None)
             if related is type(term) and (field.many_to_many or field.many_to_one):

@@ -28,7 +28,7 @@ def search(request):
     return render(request, "search/search.html", search_context(request))
 
 
-def search_context(request, *, scope=None, facets=FACETS):
+def search_context(request, *, scope=None, facets=FACETS, years=True):
     """Results, facets, chips and pagination for a search page, whole-site or scoped."""
     search_request, problems = SearchRequest.from_query_dict(
         request.GET, ui_language=get_language(), strict=False, scope=scope, facets=facets
@@ -64,7 +64,9 @@ def search_context(request, *, scope=None, facets=FACETS):
         "facets": facet_lists,
         "chips": chips,
         "problems": problems,
-        "sorts": list(SORTS),
+        # Only cases have start years: a search scoped to experts offers no year range or sort.
+        "offers_years": years,
+        "sorts": [sort for sort in SORTS if years or sort != "start_year"],
         "page_count": pages,
         "previous_page": f"{base}&page={search_request.page - 1}" if search_request.page > 1 else None,
         "next_page": f"{base}&page={search_request.page + 1}" if search_request.page < pages else None,

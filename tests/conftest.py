@@ -1,3 +1,4 @@
+import json
 import os
 import uuid
 
@@ -106,3 +107,18 @@ def catalogue(apply_index_changes):
     cases["housing_fr"] = french
     apply_index_changes()
     return cases
+
+
+@pytest.fixture
+def jsonl(tmp_path):
+    """Writes an import file: each argument is a record (dict) or a raw line (str)."""
+
+    def write(*lines):
+        path = tmp_path / "import.jsonl"
+        path.write_text(
+            "\n".join(line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines) + "\n",
+            encoding="utf-8",
+        )
+        return str(path)
+
+    return write

@@ -1,7 +1,5 @@
 """`import_cases`: a partner network hands over its practices as JSON Lines."""
 
-import json
-
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -39,19 +37,6 @@ def case(external_id, **fields):
 @pytest.fixture
 def case_index():
     return CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
-
-
-@pytest.fixture
-def jsonl(tmp_path):
-    def write(*lines):
-        path = tmp_path / "cases.jsonl"
-        path.write_text(
-            "\n".join(line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines) + "\n",
-            encoding="utf-8",
-        )
-        return str(path)
-
-    return write
 
 
 def test_good_rows_are_imported_and_published(case_index, jsonl, capsys):

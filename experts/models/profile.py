@@ -10,7 +10,6 @@ import re
 import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,7 +22,6 @@ from wagtail.search import index
 
 from home.models.mixins import ThemedMixin, ThemedPageForm
 
-EXPERTS_PER_PAGE = 24
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Languages an expert can speak: every ISO 639-1 code.
 SPOKEN_LANGUAGES = {language.alpha_2: language.name for language in pycountry.languages if hasattr(language, "alpha_2")}
@@ -157,6 +155,11 @@ class ExpertProfilePage(ThemedMixin, Page):
     def region(self):
         return self.city.region if self.city_id else self.country.region
 
+    @property
+    def summary(self):
+        """What a search result says under the name."""
+        return ", ".join(part for part in (self.position, self.organisation) if part)
+
     def availability(self):
         return [choice.label for choice in Availability if getattr(self, choice.value)]
 
@@ -192,13 +195,11 @@ class ExpertDirectoryPage(Page):
         verbose_name = _("expert directory")
 
     def get_context(self, request, *args, **kwargs):
+        """The directory is the public search scoped to expert profiles, with their facets."""
+        # Imported here: the search app builds its documents from these models.
+        from search.facets import EXPERT_FACETS
+        from search.views import search_context
+
         context = super().get_context(request, *args, **kwargs)
-        experts = (
-            ExpertProfilePage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("city", "country", "photo")
-            .order_by("title")
-        )
-        context["experts"] = Paginator(experts, EXPERTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(search_context(request, scope={"type": "expert"}, facets=EXPERT_FACETS, years=False))
         return context

@@ -6,10 +6,12 @@ from tqdm import tqdm
 
 from cases.demo import CASE_COUNT, SEED, DemoBuilder
 from cases.models import CaseStudyPage
+from experts.demo import EXPERT_COUNT, build_demo_experts
+from experts.models import ExpertProfilePage
 
 
 class Command(BaseCommand):
-    help = "Build the demo platform (idempotent): structure pages in every language and 150 cases."
+    help = "Build the demo platform (idempotent): structure pages in every language, 150 cases and 40 experts."
 
     def add_arguments(self, parser):
         parser.add_argument("--cases", type=int, default=CASE_COUNT, help="How many original cases to build.")
@@ -21,8 +23,15 @@ class Command(BaseCommand):
             total=cases, desc="Demo cases", unit="case", disable=options["verbosity"] < 1, file=sys.stderr
         ) as bar:
             DemoBuilder(seed=seed, case_count=cases, progress=lambda: bar.update(1)).build()
+        with tqdm(
+            total=EXPERT_COUNT, desc="Demo experts", unit="expert", disable=options["verbosity"] < 1, file=sys.stderr
+        ) as bar:
+            build_demo_experts(seed=seed, progress=lambda: bar.update(1))
         live = CaseStudyPage.objects.live()
         per_language = ", ".join(
             f"{code}: {live.filter(locale__language_code=code).count()}" for code in ("en", "fr", "es")
         )
-        self.stdout.write(self.style.SUCCESS(f"Demo ready: {live.count()} published case pages ({per_language})."))
+        experts = ExpertProfilePage.objects.live().count()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo ready: {live.count()} published case pages ({per_language}), {experts} experts.")
+        )

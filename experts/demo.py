@@ -1,0 +1,87 @@
+"""Demo expert profiles: varied people and organisations across the member cities,
+in the three languages, some of them the contact of demo cases. Seeded, so every run
+makes the same profiles; idempotent by external_id."""
+
+import random
+
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from cases.models import CaseStudyPage
+from home.models import City, SustainableDevelopmentGoal, Topic
+from home.slugs import free_slug
+
+from .directory import directory_for
+from .models import Availability, ExpertProfilePage, ProfileType
+
+EXPERT_COUNT = 40
+FIRST_NAMES = (
+    "Amara", "Lucía", "Mei", "Jonas", "Fatou", "Rafael", "Aïcha", "Sofía", "Kwame", "Elena", "Hiroshi", "Nadia",
+    "Thiago", "Ingrid", "Omar", "Camille", "Priya", "Mateo", "Zanele", "Hugo",
+)  # fmt: skip
+LAST_NAMES = (
+    "Okafor", "García", "Chen", "Berg", "Diallo", "Souza", "Benali", "Martínez", "Mensah", "Petrova", "Tanaka",
+    "Haddad", "Oliveira", "Larsen", "Farouk", "Dubois", "Sharma", "Rojas", "Dlamini", "Lefèvre",
+)  # fmt: skip
+POSITIONS = {
+    "en": ("Director of urban planning", "Policy adviser", "Researcher", "Head of international relations"),
+    "fr": (
+        "Directrice de l'urbanisme",
+        "Conseiller politique",
+        "Chercheuse",
+        "Responsable des relations internationales",
+    ),
+    "es": ("Directora de urbanismo", "Asesor de políticas", "Investigadora", "Jefe de relaciones internacionales"),
+}
+BIOGRAPHIES = {
+    "en": "<p>Works with city governments on {topic}, and has led programmes in {city} for {years} years.</p>",
+    "fr": "<p>Travaille avec les villes sur {topic} et a dirigé des programmes à {city} pendant {years} ans.</p>",
+    "es": "<p>Trabaja con gobiernos locales en {topic} y ha dirigido programas en {city} durante {years} años.</p>",
+}
+SPOKEN = ("en", "fr", "es", "pt", "ar", "zh", "de", "sw")
+
+
+def build_demo_experts(seed=2026, count=EXPERT_COUNT, progress=None):
+    pick = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
+    cities = list(City.objects.filter(is_member=True).select_related("country"))
+    topics = list(Topic.objects.select_related("theme"))
+    goals = list(SustainableDevelopmentGoal.objects.all())
+    for number in range(1, count + 1):
+        # Every draw happens whether or not the profile exists, so a second run makes the same choices.
+        language = pick.choices(("en", "fr", "es"), weights=(6, 2, 2))[0]
+        city, chosen_topics = pick.choice(cities), pick.sample(topics, 2)
+        values = {
+            "title": f"{pick.choice(FIRST_NAMES)} {pick.choice(LAST_NAMES)}",
+            "profile_type": ProfileType.ORGANISATION if number % 8 == 0 else ProfileType.INDIVIDUAL,
+            "position": pick.choice(POSITIONS[language]),
+            "organisation": city.institution or str(city),
+            "city": city,
+            "biography": BIOGRAPHIES[language].format(
+                topic=chosen_topics[0].label_in(language), city=city.label_in(language), years=pick.randint(5, 25)
+            ),
+            "languages": " ".join(dict.fromkeys([language, *pick.sample(SPOKEN, 2)])),
+            **{choice.value: pick.random() < 0.5 for choice in Availability},
+        }
+        sdgs = pick.sample(goals, 2)
+        external_id = f"demo-expert-{number:02d}"
+        if not ExpertProfilePage.objects.filter(external_id=external_id).exists():
+            directory = directory_for(Locale.objects.get(language_code=language))
+            profile = ExpertProfilePage(
+                external_id=external_id, slug=free_slug(directory, slugify(values["title"])), **values
+            )
+            profile.themes = list({topic.theme for topic in chosen_topics})
+            profile.topics, profile.sdgs = chosen_topics, sdgs
+            directory.add_child(instance=profile)
+            profile.expertise_tags.set([topic.label_in(language).lower() for topic in chosen_topics])
+            profile.save_revision().publish()
+            contact_for_a_case(profile, city)
+        if progress:
+            progress()
+
+
+def contact_for_a_case(profile, city):
+    """The expert becomes the named contact of one case of their city and language."""
+    case = CaseStudyPage.objects.filter(city=city, locale=profile.locale, contact_expert=None).first()
+    if case is not None:
+        case.contact_expert, case.contact_name = profile, profile.title
+        case.save_revision().publish()

@@ -1,0 +1,224 @@
+"""Members writing to each other on the site: the contact form on an expert's profile,
+the inbox, a thread per conversation, blocking and reporting.
+
+Conversations are only ever looked up among the member's own, so another member's
+conversation, message or block answers 404 exactly like one that does not exist.
+Nobody's e-mail address is shown: the expert goes by the profile's name, the other
+member by their own profile's name, or "a member".
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .messaging_forms import ContactForm, ReplyForm, ReportForm, can_be_contacted, has_blocked
+from .models import Block, Conversation, ExpertProfilePage, Message, MessageReport
+from .notifications import send_notification
+from .ownership import own_profile
+
+CONVERSATIONS_PER_PAGE = 25
+# The group cases.editorial.ensure_editorial_workflow creates; it resolves reports.
+MODERATORS_GROUP = "Moderators"
+
+
+def own_conversations(user):
+    return Conversation.objects.filter(Q(starter=user) | Q(recipient=user))
+
+
+def member_names(user_ids):
+    """The name each member goes by: the title of their own expert profile (the first
+    one they created, as in ownership.own_profile)."""
+    names = {}
+    profiles = ExpertProfilePage.objects.filter(owner_account_id__in=user_ids).order_by("-pk")
+    for owner_id, title in profiles.values_list("owner_account_id", "title"):
+        names[owner_id] = title
+    return names
+
+
+def participant_name(conversation, user_id, names):
+    """The expert of a conversation goes by the profile that was written to."""
+    if user_id == conversation.recipient_id:
+        return conversation.expert.title
+    return names.get(user_id) or _("A member")
+
+
+def other_party_id(conversation, user):
+    return conversation.recipient_id if user.pk == conversation.starter_id else conversation.starter_id
+
+
+@login_required
+def inbox(request):
+    unread = Count("messages", filter=Q(messages__read_at__isnull=True) & ~Q(messages__sender=request.user))
+    # An aggregate drops the model's default ordering: the latest activity first, again.
+    conversations = (
+        own_conversations(request.user).select_related("expert").annotate(unread=unread).order_by("-updated_at", "-pk")
+    )
+    page = Paginator(conversations, CONVERSATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    names = member_names({other_party_id(conversation, request.user) for conversation in page})
+    for conversation in page:
+        conversation.other_name = participant_name(conversation, other_party_id(conversation, request.user), names)
+    return render(request, "experts/inbox.html", {"conversations": page})
+
+
+@login_required
+def contact(request, page_pk):
+    expert = get_object_or_404(ExpertProfilePage.objects.live().public().select_related("owner_account"), pk=page_pk)
+    form = ContactForm(request.POST or None, sender=request.user, expert=expert)
+    if request.method == "POST" and form.is_valid():
+        message = form.save()
+        notify_of_message(request, message)
+        messages.success(request, _("Your message was sent to %(name)s.") % {"name": expert.title})
+        return redirect("experts:conversation", pk=message.conversation_id)
+    return render(
+        request,
+        "experts/contact.html",
+        {
+            "expert": expert,
+            "form": form,
+            "contactable": can_be_contacted(expert),
+            "is_own_profile": expert.owner_account_id == request.user.pk,
+        },
+    )
+
+
+@login_required
+def conversation(request, pk):
+    conversation = get_object_or_404(own_conversations(request.user).select_related("expert"), pk=pk)
+    form = ReplyForm(
+        request.POST or None,
+        sender=request.user,
+        conversation=conversation,
+        other_name=names_in(conversation)[other_party_id(conversation, request.user)],
+    )
+    if request.method == "POST" and form.is_valid():
+        message = form.save()
+        notify_of_message(request, message)
+        messages.success(request, _("Your answer was sent."))
+        return redirect("experts:conversation", pk=conversation.pk)
+    return render_conversation(request, conversation, reply_form=form)
+
+
+@login_required
+@require_POST
+def block(request, pk):
+    """Block (or unblock) the other participant: a blocked member can neither answer
+    nor start a new conversation with the member who blocked them."""
+    conversation = get_object_or_404(own_conversations(request.user).select_related("expert"), pk=pk)
+    other = conversation.other_party(request.user)
+    name = {"name": names_in(conversation)[other.pk]}
+    if request.POST.get("action") == "unblock":
+        Block.objects.filter(blocker=request.user, blocked=other).delete()
+        messages.success(request, _("You unblocked %(name)s: you can write to each other again.") % name)
+    else:
+        Block.objects.get_or_create(blocker=request.user, blocked=other)
+        messages.success(request, _("You blocked %(name)s: they can no longer write to you.") % name)
+    return redirect("experts:conversation", pk=conversation.pk)
+
+
+@login_required
+@require_POST
+def report(request, pk):
+    """Report a message the other participant wrote to the moderators."""
+    reportable = Message.objects.filter(conversation__in=own_conversations(request.user)).exclude(sender=request.user)
+    message = get_object_or_404(reportable.select_related("conversation__expert"), pk=pk)
+    form = ReportForm(request.POST, reporter=request.user, message=message, auto_id=report_form_id(message))
+    if form.is_valid():
+        notify_moderators(request, form.save())
+        messages.success(request, _("Thank you: the moderators will look at this message."))
+        return redirect("experts:conversation", pk=message.conversation_id)
+    return render_conversation(request, message.conversation, failed_report=form)
+
+
+def names_in(conversation):
+    """Both participants' names, by account id."""
+    names = member_names(conversation.participants())
+    return {user_id: participant_name(conversation, user_id, names) for user_id in conversation.participants()}
+
+
+def report_form_id(message):
+    return f"report-{message.pk}-%s"
+
+
+def render_conversation(request, conversation, *, reply_form=None, failed_report=None):
+    """The thread; opening it marks the other participant's messages read."""
+    user = request.user
+    other = conversation.other_party(user)
+    other_name = names_in(conversation)[other.pk]
+    thread = list(conversation.messages.all())
+    unread = [message for message in thread if message.sender_id != user.pk and message.read_at is None]
+    Message.objects.filter(pk__in=[message.pk for message in unread]).update(read_at=timezone.now())
+    reported = set(
+        MessageReport.objects.filter(reporter=user, message__conversation=conversation, resolved=False).values_list(
+            "message_id", flat=True
+        )
+    )
+    for message in thread:
+        message.from_me = message.sender_id == user.pk
+        message.is_new = message in unread
+        message.reported = message.pk in reported
+        if failed_report is not None and failed_report.message.pk == message.pk:
+            message.report_form = failed_report
+        elif not message.from_me and not message.reported:
+            message.report_form = ReportForm(reporter=user, message=message, auto_id=report_form_id(message))
+    if reply_form is None:
+        reply_form = ReplyForm(sender=user, conversation=conversation, other_name=other_name)
+    return render(
+        request,
+        "experts/conversation.html",
+        {
+            "conversation": conversation,
+            "thread": thread,
+            "other_name": other_name,
+            "reply_form": reply_form,
+            "blocked_by_me": has_blocked(user, other),
+            "blocked_me": has_blocked(other, user),
+        },
+    )
+
+
+def notification_language(user, conversation):
+    """A member reads notifications in the language of their own expert profile; a
+    member without one in the language of the profile they wrote to."""
+    profile = own_profile(user) or conversation.expert
+    return profile.locale.language_code
+
+
+def notify_of_message(request, message):
+    conversation = message.conversation
+    recipient = conversation.other_party(message.sender)
+    names = names_in(conversation)
+    language = notification_language(recipient, conversation)
+    with translation.override(language):
+        link = request.build_absolute_uri(reverse("experts:conversation", args=[conversation.pk]))
+    # Greet by name only a recipient who has one on the site, not as "a member".
+    if recipient.pk == conversation.recipient_id:
+        greeting_name = conversation.expert.title
+    else:
+        greeting_name = member_names([recipient.pk]).get(recipient.pk, "")
+    context = {
+        "recipient_name": greeting_name,
+        "sender_name": names[message.sender_id],
+        "subject": conversation.subject,
+        "link": link,
+    }
+    send_notification("experts/email/new_message", context, [recipient.email], language=language)
+
+
+def notify_moderators(request, report):
+    moderators = get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).exclude(email="")
+    link = request.build_absolute_uri(reverse(MessageReport.snippet_viewset.get_url_name("edit"), args=[report.pk]))
+    send_notification(
+        "experts/email/message_report",
+        {"reason": report.reason, "link": link},
+        moderators.values_list("email", flat=True),
+        language=settings.LANGUAGE_CODE,
+    )

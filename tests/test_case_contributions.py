@@ -1,0 +1,252 @@
+"""A member sends a case from the site; it waits as a draft for the moderators, who
+are told by e-mail; the member follows it on "My contributions", answers a request
+for changes, and sees it published. Nobody else reaches it."""
+
+from io import BytesIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+from wagtail.models import WorkflowState
+
+from cases.factories import CaseIndexPageFactory
+from cases.models import CaseContribution, CaseStudyPage
+from home.models import Approach, CaseStatus, City, HomePage, SustainableDevelopmentGoal, TargetGroup, Topic
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SUBMIT_URL = "/en/members/contributions/new/"
+LIST_URL = "/en/members/contributions/"
+
+
+def case_form(**changes):
+    topic = Topic.objects.get(slug="housing")
+    data = {
+        "case_language": "en",
+        "title": "Housing cooperatives on public land",
+        "summary": "The city leases land to cooperatives that build <b>affordable</b> homes.",
+        "city": City.objects.get(slug="barcelona").pk,
+        "start_year": 2016,
+        "end_year": 2022,
+        "status": CaseStatus.objects.first().pk,
+        "themes": [topic.theme.pk],
+        "topics": [topic.pk],
+        "sdgs": [SustainableDevelopmentGoal.objects.get(number=11).pk],
+        "target_groups": [TargetGroup.objects.first().pk],
+        "approaches": [Approach.objects.first().pk],
+        # As a browser sends a textarea: CRLF line breaks.
+        "context": "Rents doubled in ten years.\r\n\r\nYoung families <script>alert(1)</script> left.",
+        "solution": "Land is leased for 75 years.",
+        "results": "",
+        "lessons": "Start with one plot.",
+        "organisation": "Ajuntament de Barcelona",
+        "website": "https://example.org/housing",
+        "hero_caption": "",
+        "hero_credit": "",
+    }
+    data.update(changes)
+    return {name: value for name, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def case_index():
+    return CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+
+
+@pytest.fixture
+def member(client, case_index):
+    user = UserFactory(email="contributor@example.org")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def moderator():
+    user = UserFactory(email="moderator@example.org")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def contributed(member):
+    return CaseContribution.objects.select_related("page").get(member=member)
+
+
+def moderate(page, moderator, action, comment=""):
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, action, comment=comment)
+
+
+def png():
+    buffer = BytesIO()
+    Image.new("RGB", (800, 600), "teal").save(buffer, "PNG")
+    return SimpleUploadedFile("plot.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_a_submitted_case_is_a_draft_under_the_case_index_waiting_for_the_moderators(
+    client, member, moderator, case_index
+):
+    response = client.post(SUBMIT_URL, case_form(), follow=True)
+    html = response.content.decode()
+    assert "sent to the moderators for review" in html
+    assert "Housing cooperatives on public land" in html and "In review" in html
+
+    page = contributed(member).page
+    assert page.get_parent().specific == case_index
+    assert page.locale.language_code == "en" and page.slug == "housing-cooperatives-on-public-land"
+    assert not page.live and page.owner == member
+    assert page.get_latest_revision().user == member
+    state = WorkflowState.objects.for_instance(page).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by == member
+    # Plain text became paragraphs, with its markup escaped.
+    assert page.context == (
+        "<p>Rents doubled in ten years.</p><p>Young families &lt;script&gt;alert(1)&lt;/script&gt; left.</p>"
+    )
+    assert [topic.slug for topic in page.topics.all()] == ["housing"]
+    # Nobody sees a case in review.
+    assert Client().get(f"/en/{case_index.slug}/{page.slug}/").status_code == 404
+
+
+def test_the_moderators_are_told_by_email(client, member, moderator):
+    Group.objects.get(name="Moderators").user_set.add(UserFactory(email=""))
+    mail.outbox.clear()
+    client.post(SUBMIT_URL, case_form())
+    recipients = [address for message in mail.outbox for address in message.to]
+    assert recipients == ["moderator@example.org"]
+    assert "Housing cooperatives on public land" in mail.outbox[0].subject + mail.outbox[0].body
+
+
+def test_the_member_sees_the_case_published_once_a_moderator_approves_it(client, member, moderator):
+    client.post(SUBMIT_URL, case_form())
+    page = contributed(member).page
+    moderate(page, moderator, "approve")
+    page.refresh_from_db()
+    assert page.live
+
+    html = client.get(LIST_URL).content.decode()
+    assert "Published" in html and f'href="{page.url}"' in html
+    public = Client().get(page.url).content.decode()
+    assert "cooperatives that build &lt;b&gt;affordable&lt;/b&gt; homes" in public
+    assert "<script>alert(1)</script>" not in public
+
+    # The editors own a published case: the member can no longer change it.
+    assert f"/en/members/contributions/{contributed(member).pk}/" not in html
+    response = client.post(f"/en/members/contributions/{contributed(member).pk}/", case_form(title="Changed"))
+    assert response.status_code == 302 and response["Location"] == LIST_URL
+    page.refresh_from_db()
+    assert page.title == page.get_latest_revision_as_object().title == "Housing cooperatives on public land"
+
+
+def test_the_member_answers_a_request_for_changes_and_sends_the_case_again(client, member, moderator):
+    client.post(SUBMIT_URL, case_form())
+    contribution = contributed(member)
+    moderate(contribution.page, moderator, "reject", comment="Please add the results, with figures.")
+
+    html = client.get(LIST_URL).content.decode()
+    assert "Changes requested" in html and "Please add the results, with figures." in html
+    edit_url = f"/en/members/contributions/{contribution.pk}/"
+    assert f'href="{edit_url}"' in html
+    form = client.get(edit_url).content.decode()
+    assert 'value="Housing cooperatives on public land"' in form
+    assert "Rents doubled in ten years.\n\nYoung families &lt;script&gt;alert(1)&lt;/script&gt; left." in form
+    assert 'name="case_language"' not in form
+
+    mail.outbox.clear()
+    accra = City.objects.get(slug="accra")
+    changes = case_form(results="1,200 homes built.", city=accra.pk, case_language=None)
+    response = client.post(edit_url, changes, follow=True)
+    assert "sent to the moderators for review" in response.content.decode()
+    assert "In review" in response.content.decode()
+    assert [address for message in mail.outbox for address in message.to] == ["moderator@example.org"]
+    page = CaseStudyPage.objects.get(pk=contribution.page.pk)
+    assert page.get_latest_revision_as_object().results == "<p>1,200 homes built.</p>"
+    assert CaseContribution.objects.filter(member=member).count() == 1
+
+    moderate(page, moderator, "approve")
+    page.refresh_from_db()
+    assert page.live and page.results == "<p>1,200 homes built.</p>"
+    assert page.city == accra and (page.latitude, page.longitude) == (accra.latitude, accra.longitude)
+
+
+def test_a_member_never_reaches_another_members_contribution(client, member, moderator):
+    client.post(SUBMIT_URL, case_form())
+    contribution = contributed(member)
+    moderate(contribution.page, moderator, "reject", comment="Private remark for the author.")
+
+    client.force_login(UserFactory())
+    edit_url = f"/en/members/contributions/{contribution.pk}/"
+    assert client.get(edit_url).status_code == 404
+    assert client.post(edit_url, case_form(title="Hijacked")).status_code == 404
+    listing = client.get(LIST_URL).content.decode()
+    assert "Housing cooperatives" not in listing and "Private remark" not in listing
+    assert contributed(member).page.get_latest_revision_as_object().title == "Housing cooperatives on public land"
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, case_index):
+    owner = UserFactory()
+    page = case_index.add_child(
+        instance=CaseStudyPage(title="A case", summary="S.", city=City.objects.get(slug="accra"), live=False)
+    )
+    contribution = CaseContribution.objects.create(page=page, member=owner)
+    for url in (LIST_URL, SUBMIT_URL, f"/en/members/contributions/{contribution.pk}/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    response = client.post(SUBMIT_URL, case_form())
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not CaseContribution.objects.exclude(pk=contribution.pk).exists()
+
+
+def test_the_form_refuses_a_post_without_its_csrf_token(member):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(member)
+    assert browser.post(SUBMIT_URL, case_form()).status_code == 403
+    assert not CaseContribution.objects.exists()
+
+
+def test_html_in_the_title_and_summary_is_shown_escaped(client, member):
+    script, image = "Clinics <script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+    client.post(SUBMIT_URL, case_form(title=script, summary=image))
+    html = client.get(LIST_URL).content.decode()
+    assert "Clinics &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+
+
+def test_bad_input_is_explained_on_the_field_and_nothing_is_created(client, member):
+    bad = case_form(
+        title="",
+        topics=[Topic.objects.get(slug="water").pk],
+        sdgs=[],
+        end_year=2010,
+        website="not a url",
+        hero_upload=SimpleUploadedFile("plot.png", b"%PDF-1.4 not an image", content_type="image/png"),
+    )
+    response = client.post(SUBMIT_URL, bad)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "These topics belong to a theme you did not choose" in errors["topics"][0]
+    assert errors["sdgs"] == ["Choose at least one Sustainable Development Goal."]
+    assert errors["end_year"] == ["The end year cannot be before the start year."]
+    assert errors["title"] == ["This field is required."]
+    assert "website" in errors and "hero_upload" in errors
+    assert "These topics belong to a theme you did not choose" in response.content.decode()
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_a_language_without_a_case_index_is_refused_on_the_field(client, member):
+    response = client.post(SUBMIT_URL, case_form(case_language="fr"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["case_language"] == [
+        "The site does not publish cases in Français yet. Please choose another language."
+    ]
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_a_hero_photo_is_uploaded_with_the_case(client, member):
+    client.post(SUBMIT_URL, case_form(hero_upload=png(), hero_credit="Photo: the city"))
+    page = contributed(member).page
+    assert page.hero_image.width == 800 and page.hero_image.uploaded_by_user == member
+    assert page.hero_credit == "Photo: the city"
