@@ -12,7 +12,7 @@ TEST_OPENSEARCH_PORT ?= 9250
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test lint bench chromium messages
+.PHONY: help install run stop test lint bench chromium messages catalogs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ chromium:
 messages: install ## Compile the French and Spanish interface translations (installs gettext when missing)
 	@command -v msgfmt >/dev/null || { apt-get update -q && $(APT_INSTALL) gettext; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
+
+catalogs: install ## Refresh the fr/es catalogs after changing interface strings (then translate what is new)
+	$(MANAGE) makemessages -l fr -l es --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete --no-location
 
 run: install messages ## Start OpenSearch, migrate, load the demo, build the index, serve on http://127.0.0.1:8000 with the index worker
 	$(MANAGE) opensearch start

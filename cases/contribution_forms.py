@@ -13,6 +13,7 @@ from modelcluster.forms import ClusterForm
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
+from home.form_fields import HttpsURLField
 from home.models import City
 from home.models.mixins import check_topics_in_themes
 
@@ -28,13 +29,6 @@ def html_to_paragraphs(rich_text):
     Formatting a moderator may have added in the admin is not kept."""
     paragraphs = (" ".join(html.unescape(strip_tags(part)).split()) for part in PARAGRAPH_END.split(rich_text or ""))
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-
-
-class HttpsURLField(forms.URLField):
-    """A web address typed without a scheme is taken as https:// (Django 6's default)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(assume_scheme="https", **kwargs)
 
 
 class CaseContributionForm(ClusterForm):

@@ -10,6 +10,7 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
+from home.form_fields import HttpsURLField
 from home.models import City
 from home.models.mixins import check_topics_in_themes
 
@@ -44,6 +45,7 @@ class ExpertProfileForm(ClusterForm):
             *(choice.value for choice in Availability),
         ]  # fmt: skip
         labels = {"title": _("Name")}
+        field_classes = {"website": HttpsURLField, "linkedin_url": HttpsURLField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "topics": forms.CheckboxSelectMultiple,

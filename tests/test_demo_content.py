@@ -5,13 +5,14 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 
 from cases.models import ArticleIndexPage, CaseIndexPage, CaseStudyPage, SpotlightPage, SpotlightSectionPage
+from experts.models import ExpertProfilePage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", cases=15, verbosity=0)
+    call_command("load_demo", cases=15, experts=10, verbosity=0)
 
 
 def test_every_language_gets_the_structure_and_both_spotlight_trees(demo):
@@ -34,10 +35,20 @@ def test_cases_come_in_three_languages_some_translated(demo):
     assert get_image_model().objects.filter(title__startswith="Demo picture").count() == 12
 
 
+def test_demo_experts_are_published_in_every_language_and_some_are_case_contacts(demo, client):
+    experts = ExpertProfilePage.objects.live()
+    assert experts.count() == 10
+    assert set(experts.values_list("locale__language_code", flat=True)) == {"en", "fr", "es"}
+    assert CaseStudyPage.objects.live().filter(contact_expert__isnull=False).exists()
+    expert = experts.filter(locale__language_code="fr").first()
+    response = client.get(expert.url)
+    assert response.status_code == 200 and expert.title in response.content.decode()
+
+
 def test_a_second_run_changes_nothing(demo, capsys):
-    pages = CaseStudyPage.objects.count()
-    call_command("load_demo", cases=15, verbosity=0)
-    assert CaseStudyPage.objects.count() == pages
+    pages, profiles = CaseStudyPage.objects.count(), ExpertProfilePage.objects.count()
+    call_command("load_demo", cases=15, experts=10, verbosity=0)
+    assert (CaseStudyPage.objects.count(), ExpertProfilePage.objects.count()) == (pages, profiles)
     assert "Demo ready" in capsys.readouterr().out
 
 

@@ -23,7 +23,7 @@ from home.models import HomePage
 class RevisionsPreviewsAndSchedulingTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo", cases=6, verbosity=0)
+        call_command("load_demo", cases=6, experts=0, verbosity=0)
 
     def every_page_type(self):
         models = (

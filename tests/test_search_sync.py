@@ -105,7 +105,7 @@ def test_renaming_a_taxonomy_label_reaches_the_documents(case_index):
 
 def test_translations_stand_in_for_each_other(case_index):
     english = CaseStudyPageFactory(parent=case_index, title="Bike lanes")
-    call_command("load_demo", cases=0, verbosity=0)  # the French case index
+    call_command("load_demo", cases=0, experts=0, verbosity=0)  # the French case index
     french = english.copy_for_translation(HomePage.objects.get(locale__language_code="fr").locale)
     french.title = "Pistes cyclables"
     french.save_revision().publish()

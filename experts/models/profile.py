@@ -75,7 +75,7 @@ class ExpertProfilePage(ThemedMixin, Page):
         _("profile type"), max_length=20, choices=ProfileType.choices, default=ProfileType.INDIVIDUAL
     )
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    position = models.CharField(_("position"), max_length=255, blank=True)
+    position = models.CharField(_("job title"), max_length=255, blank=True)
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     city = models.ForeignKey(
         "home.City", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("city")
@@ -140,6 +140,13 @@ class ExpertProfilePage(ThemedMixin, Page):
     class Meta:
         verbose_name = _("expert profile")
         verbose_name_plural = _("expert profiles")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..messaging_forms import ContactForm  # the form module imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["contact_form"] = ContactForm(sender=request.user, expert=self)
+        return context
 
     def clean(self):
         super().clean()

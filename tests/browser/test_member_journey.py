@@ -1,13 +1,19 @@
 """A member signs up, verifies their address, writes their expert profile and sees it
-in review; a moderator approves it in the admin; visitors find it in the directory."""
+in review; a moderator approves it in the admin; visitors find it in the directory;
+another member writes to the expert, who answers in the inbox; a member's case is
+published by a moderator."""
 
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from cases.factories import CaseIndexPageFactory
+from cases.models import CaseStudyPage
 from experts.models import ExpertProfilePage
+from home.models import HomePage
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,9 +21,27 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def sign_in(page, base_url, email, password):
     page.goto(f"{base_url}/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
+    page.get_by_placeholder("Email address").fill(email)
+    page.get_by_placeholder("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+
+
+def approve_in_admin(page, base_url, page_id):
+    """The moderator opens the page in the admin and approves the review."""
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill("moderator")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{base_url}/admin/pages/{page_id}/edit/")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve and Publish", exact=True).click()
+    page.wait_for_url(re.compile(r".*/admin/.*"))
+    page.goto(f"{base_url}/en/")
+    sign_out(page)
 
 
 def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
@@ -27,8 +51,8 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.goto(f"{base}/en/")
     page.get_by_role("link", name="Sign up").click()
     page.get_by_label("Email").fill("lucia@example.org")
-    page.get_by_label("Password", exact=True).fill("a-long-test-password")
-    page.get_by_label("Password (again)").fill("a-long-test-password")
+    page.get_by_placeholder("Password", exact=True).fill("a-long-test-password")
+    page.get_by_placeholder("Password (again)").fill("a-long-test-password")
     page.screenshot(path=screenshot_dir / "signup.png", full_page=True)
     page.get_by_role("button", name="Sign Up").click()
     assert "Verify Your Email Address" in page.content()
@@ -41,7 +65,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
 
     page.get_by_role("link", name="Create my profile").click()
     page.get_by_label("Name").fill("Lucía Martínez")
-    page.get_by_label("Position").fill("Head of care policy")
+    page.get_by_label("Job title").fill("Head of care policy")
     page.get_by_label("City").select_option(label="Barcelona")
     page.get_by_label("Country").select_option(label="Spain")
     page.get_by_label("Biography").fill("Built the city's network of care centres.")
@@ -57,15 +81,8 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     # A moderator approves it in the admin.
     moderator = UserFactory(username="moderator", email="moderator@example.org")
     moderator.groups.add(Group.objects.get(name="Moderators"))
-    page.get_by_role("button", name="Sign out").click()
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Username").fill("moderator")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.goto(f"{base}/admin/pages/{profile.pk}/edit/")
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve", exact=True).click()
-    page.wait_for_url(re.compile(r".*/admin/.*"))
+    sign_out(page)
+    approve_in_admin(page, base, profile.pk)
     profile.refresh_from_db()
     assert profile.live
     apply_index_changes()
@@ -76,3 +93,45 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.get_by_role("link", name="Lucía Martínez").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Lucía Martínez"
     assert "lucia@example.org" not in page.content()
+
+    # Another member writes to the expert without seeing any address.
+    writer = UserFactory(email="kwame@example.org")
+    EmailAddress.objects.create(user=writer, email=writer.email, verified=True, primary=True)
+    sign_in(page, base, "kwame@example.org", "a-long-test-password")
+    page.goto(f"{base}{profile.url}")
+    page.get_by_label("Subject").fill("Care centres in Accra")
+    page.get_by_label("Your message").fill("Could we visit your care centres next spring?")
+    page.get_by_role("button", name="Send my message").click()
+    assert page.get_by_text("Could we visit your care centres next spring?").is_visible()
+    assert "lucia@example.org" not in mail.outbox[-1].body + page.content()
+    sign_out(page)
+
+    # The expert answers in the inbox.
+    sign_in(page, base, "lucia@example.org", "a-long-test-password")
+    page.goto(f"{base}/en/members/inbox/")
+    page.screenshot(path=screenshot_dir / "inbox.png", full_page=True)
+    page.get_by_role("link", name=re.compile("Care centres in Accra")).click()
+    page.get_by_label("Your answer").fill("Yes, in April. Welcome!")
+    page.get_by_role("button", name="Send my answer").click()
+    assert page.get_by_text("Yes, in April. Welcome!").is_visible()
+    assert "kwame@example.org" not in page.content()
+
+    # The expert submits a case; a moderator publishes it.
+    CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    page.goto(f"{base}/en/members/contributions/new/")
+    page.get_by_label("Title of the practice").fill("Neighbourhood care centres")
+    page.get_by_label("Summary").fill("Care centres open to every family in the neighbourhood.")
+    page.get_by_label("City:", exact=True).select_option(label="Barcelona")
+    page.get_by_label("Cohesive metropolises").check()
+    page.get_by_label("5. Gender equality").check()
+    page.screenshot(path=screenshot_dir / "member-case-form.png", full_page=True)
+    page.locator("form.member-form button[type=submit]").click()
+    assert page.get_by_text("In review").first.is_visible()
+    case = CaseStudyPage.objects.get(title="Neighbourhood care centres")
+    assert not case.live
+    sign_out(page)
+    approve_in_admin(page, base, case.pk)
+    case.refresh_from_db()
+    assert case.live
+    page.goto(f"{base}{case.url}")
+    assert page.get_by_role("heading", level=1).inner_text() == "Neighbourhood care centres"

@@ -15,23 +15,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--cases", type=int, default=CASE_COUNT, help="How many original cases to build.")
+        parser.add_argument("--experts", type=int, default=EXPERT_COUNT, help="How many expert profiles to build.")
         parser.add_argument("--seed", type=int, default=SEED, help="Seed of the random choices.")
 
-    def handle(self, *args, cases=CASE_COUNT, seed=SEED, **options):
+    def handle(self, *args, cases=CASE_COUNT, experts=EXPERT_COUNT, seed=SEED, **options):
         call_command("setup_site", verbosity=options["verbosity"])
         with tqdm(
             total=cases, desc="Demo cases", unit="case", disable=options["verbosity"] < 1, file=sys.stderr
         ) as bar:
             DemoBuilder(seed=seed, case_count=cases, progress=lambda: bar.update(1)).build()
         with tqdm(
-            total=EXPERT_COUNT, desc="Demo experts", unit="expert", disable=options["verbosity"] < 1, file=sys.stderr
+            total=experts, desc="Demo experts", unit="expert", disable=options["verbosity"] < 1, file=sys.stderr
         ) as bar:
-            build_demo_experts(seed=seed, progress=lambda: bar.update(1))
+            build_demo_experts(seed=seed, count=experts, progress=lambda: bar.update(1))
         live = CaseStudyPage.objects.live()
         per_language = ", ".join(
             f"{code}: {live.filter(locale__language_code=code).count()}" for code in ("en", "fr", "es")
         )
-        experts = ExpertProfilePage.objects.live().count()
+        profiles = ExpertProfilePage.objects.live().count()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo ready: {live.count()} published case pages ({per_language}), {experts} experts.")
+            self.style.SUCCESS(f"Demo ready: {live.count()} published case pages ({per_language}), {profiles} experts.")
         )
