@@ -3,6 +3,7 @@ import os
 import uuid
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
@@ -13,6 +14,7 @@ from search import sync
 from search.client import get_client
 from search.facets import forget_vocabularies
 from search.index import alias_name
+from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise
 # refuse the ORM calls the tests make beside it.
@@ -122,3 +124,11 @@ def jsonl(tmp_path):
         return str(path)
 
     return write
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the Moderators group, with an e-mail address for notifications."""
+    user = UserFactory(email="moderator@example.org")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user

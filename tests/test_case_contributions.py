@@ -64,13 +64,6 @@ def member(client, case_index):
     return user
 
 
-@pytest.fixture
-def moderator():
-    user = UserFactory(email="moderator@example.org")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
 def contributed(member):
     return CaseContribution.objects.select_related("page").get(member=member)
 

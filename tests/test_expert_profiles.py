@@ -51,15 +51,6 @@ def member(client):
     return user
 
 
-@pytest.fixture
-def moderator():
-    from django.contrib.auth.models import Group
-
-    user = UserFactory(email="moderator@example.org")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
 def moderate(profile, moderator, action, comment=""):
     task_state = profile.current_workflow_task_state
     task_state.task.specific.on_action(task_state, moderator, action, comment=comment)

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from experts.messaging_forms import MESSAGES_PER_HOUR, NEW_CONVERSATIONS_PER_HOUR
@@ -46,13 +45,6 @@ def profile(expert):
 def member(client):
     user = UserFactory(email="jonas.secret@example.org")
     client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def moderator():
-    user = UserFactory(email="moderator@example.org")
-    user.groups.add(Group.objects.get(name="Moderators"))
     return user
 
 
