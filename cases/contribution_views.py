@@ -5,13 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from home.slugs import free_slug
-
 from .contribution_forms import CaseContributionForm
-from .editorial import ReviewStatus, submit_for_review
+from .editorial import ReviewStatus, submit_for_review, submit_new_draft
 from .models import CaseContribution
 
 EDITABLE = (ReviewStatus.IN_REVIEW, ReviewStatus.CHANGES_REQUESTED)
@@ -50,13 +47,8 @@ def create_case(member, form):
     index = form.case_index
     page = form.save()
     page.locale = index.locale
-    page.slug = free_slug(index, slugify(page.title)[:80] or "case")
-    page.owner = member
-    page.live = False
-    index.add_child(instance=page)
+    submit_new_draft(index, page, member, fallback_slug="case")
     CaseContribution.objects.create(page=page, member=member)
-    page.save_revision(user=member, log_action=True)
-    submit_for_review(page, member)
     return page
 
 

@@ -3,11 +3,12 @@ goes through before it is public.
 
 Editors write and submit; Moderators review, publish and keep the vocabularies. The
 "Editorial review" workflow is assigned to each language's home page, so it covers
-cases, spotlights and articles in every language (and expert profiles later).
+cases, spotlights, articles and expert profiles in every language.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     GroupApprovalTask,
@@ -20,6 +21,7 @@ from wagtail.models import (
 )
 
 from home.models import HomePage
+from home.slugs import free_slug
 
 WORKFLOW_NAME = "Editorial review"
 APPROVAL_TASK_NAME = "Moderator approval"
@@ -86,7 +88,7 @@ class ReviewStatus:
 
     def __init__(self, page):
         self.code, self.comment = self.UNPUBLISHED, ""
-        state = WorkflowState.objects.for_instance(page).active().select_related("current_task_state").first()
+        state = page.current_workflow_state
         if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             self.code, self.comment = self.CHANGES_REQUESTED, state.current_task_state.specific.get_comment()
         elif state:
@@ -104,11 +106,20 @@ class ReviewStatus:
         }[self.code]
 
 
+def submit_new_draft(parent, page, member, fallback_slug):
+    """A member's new page: a draft under `parent`, owned by them, sent to the moderators."""
+    page.slug = free_slug(parent, slugify(page.title)[:80] or fallback_slug)
+    page.owner, page.live = member, False
+    parent.add_child(instance=page)
+    page.save_revision(user=member, log_action=True)
+    submit_for_review(page, member)
+
+
 def submit_for_review(page, user):
     """Send the page's latest revision to the moderators: a new review, or the
     resumed one after they asked for changes; a review under way sees the new
     revision anyway."""
-    state = WorkflowState.objects.for_instance(page).active().first()
+    state = page.current_workflow_state
     if state is None:
         page.get_workflow().start(page, user)
     elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:

@@ -13,7 +13,7 @@ def member_data(user):
     """Everything the platform holds about the member, as plain JSON-ready data."""
     profile = own_profile(user)
     draft = profile.get_latest_revision_as_object() if profile else None
-    conversations = Conversation.objects.filter(starter=user) | Conversation.objects.filter(recipient=user)
+    conversations = Conversation.objects.involving(user)
     return {
         "account": {
             "email": user.email,
@@ -38,7 +38,7 @@ def member_data(user):
                     for message in conversation.messages.all()
                 ],
             }
-            for conversation in conversations.distinct().select_related("expert").prefetch_related("messages")
+            for conversation in conversations.select_related("expert").prefetch_related("messages")
         ],
         "contributions": [
             {"title": contribution.page.title, "submitted_at": contribution.submitted_at.isoformat()}

@@ -29,10 +29,6 @@ CONVERSATIONS_PER_PAGE = 25
 MODERATORS_GROUP = "Moderators"
 
 
-def own_conversations(user):
-    return Conversation.objects.filter(Q(starter=user) | Q(recipient=user))
-
-
 def member_names(user_ids):
     """The name each member goes by: the title of their own expert profile (the first
     one they created, as in ownership.own_profile)."""
@@ -50,22 +46,21 @@ def participant_name(conversation, user_id, names):
     return names.get(user_id) or _("A member")
 
 
-def other_party_id(conversation, user):
-    return conversation.recipient_id if user.pk == conversation.starter_id else conversation.starter_id
-
-
 @login_required
 def inbox(request):
     unread = Count("messages", filter=Q(messages__read_at__isnull=True) & ~Q(messages__sender=request.user))
     # An aggregate drops the model's default ordering: the latest activity first, again.
     conversations = (
-        own_conversations(request.user).select_related("expert").annotate(unread=unread).order_by("-updated_at", "-pk")
+        Conversation.objects.involving(request.user)
+        .select_related("expert")
+        .annotate(unread=unread)
+        .order_by("-updated_at", "-pk")
     )
     page = Paginator(conversations, CONVERSATIONS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
-    names = member_names({other_party_id(conversation, request.user) for conversation in page})
+    names = member_names({conversation.other_party_id(request.user) for conversation in page})
     for conversation in page:
-        conversation.other_name = participant_name(conversation, other_party_id(conversation, request.user), names)
+        conversation.other_name = participant_name(conversation, conversation.other_party_id(request.user), names)
     return render(request, "experts/inbox.html", {"conversations": page})
 
 
@@ -92,12 +87,12 @@ def contact(request, page_pk):
 
 @login_required
 def conversation(request, pk):
-    conversation = get_object_or_404(own_conversations(request.user).select_related("expert"), pk=pk)
+    conversation = get_object_or_404(Conversation.objects.involving(request.user).select_related("expert"), pk=pk)
     form = ReplyForm(
         request.POST or None,
         sender=request.user,
         conversation=conversation,
-        other_name=names_in(conversation)[other_party_id(conversation, request.user)],
+        other_name=names_in(conversation)[conversation.other_party_id(request.user)],
     )
     if request.method == "POST" and form.is_valid():
         message = form.save()
@@ -112,7 +107,7 @@ def conversation(request, pk):
 def block(request, pk):
     """Block (or unblock) the other participant: a blocked member can neither answer
     nor start a new conversation with the member who blocked them."""
-    conversation = get_object_or_404(own_conversations(request.user).select_related("expert"), pk=pk)
+    conversation = get_object_or_404(Conversation.objects.involving(request.user).select_related("expert"), pk=pk)
     other = conversation.other_party(request.user)
     name = {"name": names_in(conversation)[other.pk]}
     if request.POST.get("action") == "unblock":
@@ -128,7 +123,9 @@ def block(request, pk):
 @require_POST
 def report(request, pk):
     """Report a message the other participant wrote to the moderators."""
-    reportable = Message.objects.filter(conversation__in=own_conversations(request.user)).exclude(sender=request.user)
+    reportable = Message.objects.filter(conversation__in=Conversation.objects.involving(request.user)).exclude(
+        sender=request.user
+    )
     message = get_object_or_404(reportable.select_related("conversation__expert"), pk=pk)
     form = ReportForm(request.POST, reporter=request.user, message=message, auto_id=report_form_id(message))
     if form.is_valid():

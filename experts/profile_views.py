@@ -2,14 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale
 
-from cases.editorial import ReviewStatus, submit_for_review
-from home.slugs import free_slug
+from cases.editorial import ReviewStatus, submit_for_review, submit_new_draft
 
 from .directory import directory_for
 from .models import MemberSettings
@@ -39,12 +37,12 @@ def save_profile(request, form, *, is_new):
     page = form.save()
     if is_new:
         directory = directory_for(Locale.objects.get(language_code=form.cleaned_data["profile_language"]))
-        page.slug = free_slug(directory, slugify(page.title)[:70] or "expert")
-        page.owner_account = page.owner = request.user
-        page.live = False
-        directory.add_child(instance=page)
+        page.owner_account = request.user
+        submit_new_draft(directory, page, request.user, fallback_slug="expert")
+        messages.success(request, _("Your profile was saved and sent to the moderators for review."))
+        return
     revision = page.save_revision(user=request.user, log_action=True)
-    if is_new or MemberSettings.for_request(request).review_profile_changes:
+    if MemberSettings.for_request(request).review_profile_changes:
         submit_for_review(page, request.user)
         messages.success(request, _("Your profile was saved and sent to the moderators for review."))
     else:

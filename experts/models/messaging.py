@@ -9,6 +9,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ConversationQuerySet(models.QuerySet):
+    def involving(self, user):
+        return self.filter(models.Q(starter=user) | models.Q(recipient=user))
+
+
 class Conversation(models.Model):
     expert = models.ForeignKey(
         "experts.ExpertProfilePage", on_delete=models.CASCADE, related_name="conversations", verbose_name=_("expert")
@@ -23,6 +28,8 @@ class Conversation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ConversationQuerySet.as_manager()
+
     class Meta:
         ordering = ["-updated_at"]
         verbose_name = _("conversation")
@@ -32,6 +39,9 @@ class Conversation(models.Model):
 
     def participants(self):
         return {self.starter_id, self.recipient_id}
+
+    def other_party_id(self, user):
+        return self.recipient_id if user.pk == self.starter_id else self.starter_id
 
     def other_party(self, user):
         return self.recipient if user.pk == self.starter_id else self.starter

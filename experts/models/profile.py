@@ -148,11 +148,6 @@ class ExpertProfilePage(ThemedMixin, Page):
         context["contact_form"] = ContactForm(sender=request.user, expert=self)
         return context
 
-    def clean(self):
-        super().clean()
-        if self.city_id:
-            self.country = self.city.country
-
     def save(self, *args, **kwargs):
         if self.city_id:
             self.country_id = self.city.country_id
