@@ -21,13 +21,18 @@ DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000
 # "Did you mean" only helps when the words as typed find little.
 SUGGEST_BELOW = 5
+# Names the filter aggregations that group facet counts (no facet parameter starts so).
+FACET_GROUP = "facets:"
 SORTS = {
     "relevance": ["_score", {"last_published_at": "desc"}],
     "newest": [{"first_published_at": "desc"}],
     "start_year": [{"start_year": {"order": "desc", "missing": "_last"}}, "_score"],
 }
+# The summary is part of each language's text field already: querying it on its own too
+# would add a costly clause (every search scores each matching document on it) for a
+# slight boost only.
 TEXT_FIELDS = [
-    "title^4", "text_en^2", "text_fr^2", "text_es^2", "all_text", "summary^2", "organisation",
+    "title^4", "text_en^2", "text_fr^2", "text_es^2", "all_text", "organisation",
     "themes_labels^2", "topics_labels^2", "sdgs_labels^2", "place_labels^2", "target_groups_labels",
     "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
 ]  # fmt: skip
@@ -131,19 +136,44 @@ def text_query(search):
     }
 
 
+def facet_aggregations(search, selections):
+    """Each facet counts under every selection but its own. Facets without a selection
+    therefore share one filter (all selections); only a selected facet needs its own.
+    Grouping them matters: each filter aggregation re-reads every matching document."""
+
+    def counts(facet):
+        return {"terms": {"field": facet.field, "size": 250}}
+
+    unselected = {facet.parameter: counts(facet) for facet in search.facets if facet.parameter not in selections}
+    if not selections:
+        return unselected
+    aggregations = {FACET_GROUP: {"filter": {"bool": {"filter": list(selections.values())}}, "aggs": unselected}}
+    for name in selections:
+        others = [clause for other, clause in selections.items() if other != name]
+        if others:
+            aggregations[f"{FACET_GROUP}{name}"] = {
+                "filter": {"bool": {"filter": others}},
+                "aggs": {name: counts(search.facet(name))},
+            }
+        else:  # the only selection: its facet counts everything the query matches
+            aggregations[name] = counts(search.facet(name))
+    return aggregations
+
+
+def facet_buckets(aggregations, facet):
+    """The terms buckets of one facet, wherever facet_aggregations put it."""
+    for group in (aggregations, aggregations.get(FACET_GROUP, {}), aggregations.get(FACET_GROUP + facet.parameter, {})):
+        if facet.parameter in group:
+            return group[facet.parameter]["buckets"]
+    raise KeyError(facet.parameter)
+
+
 def build_body(search):
     selections = {name: {"terms": {search.facet(name).field: values}} for name, values in search.selections.items()}
-    aggregations = {}
-    for facet in search.facets:
-        others = [clause for name, clause in selections.items() if name != facet.parameter]
-        aggregations[facet.parameter] = {
-            "filter": {"bool": {"filter": others}},
-            "aggs": {"values": {"terms": {"field": facet.field, "size": 250}}},
-        }
     body = {
         "query": {"bool": {"must": text_query(search), "filter": base_filters(search)}},
         "post_filter": {"bool": {"filter": list(selections.values())}},
-        "aggs": aggregations,
+        "aggs": facet_aggregations(search, selections),
         "sort": SORTS[search.sort],
         # OpenSearch serves at most MAX_RESULT_WINDOW hits: a page reaching past it is cut short.
         "from": min(search.offset, MAX_RESULT_WINDOW),
@@ -198,7 +228,7 @@ def run(search):
     total = response["hits"]["total"]["value"]
     facets = {}
     for facet in search.facets:
-        buckets = response["aggregations"][facet.parameter]["values"]["buckets"]
+        buckets = facet_buckets(response["aggregations"], facet)
         chosen = search.selections.get(facet.parameter, [])
         values = [bucket["key"] for bucket in buckets]
         labels = facet.labels(values + chosen)
