@@ -16,6 +16,7 @@ from wagtail.images.fields import WagtailImageField
 from home.form_fields import HttpsURLField
 from home.models import City
 from home.models.mixins import check_topics_in_themes
+from home.models.vocabulary import label_order
 
 from .importing import SECTIONS, paragraphs_to_html
 from .models import CaseIndexPage, CaseStudyPage
@@ -75,7 +76,7 @@ class CaseContributionForm(ClusterForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.case_index = None
-        self.fields["city"].queryset = City.objects.select_related("country").order_by("label_en")
+        self.fields["city"].queryset = City.objects.select_related("country").order_by(label_order())
         self.fields["topics"].queryset = self.fields["topics"].queryset.select_related("theme")
         for name in SECTIONS:
             self.fields[name].required = False

@@ -12,6 +12,7 @@ from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Block, Conversation, Message, MessageReport
 
@@ -32,8 +33,17 @@ def has_blocked(blocker, blocked):
     return Block.objects.filter(blocker=blocker, blocked=blocked).exists()
 
 
-def messages_limit_reached(sender):
-    return Message.objects.filter(sender=sender, sent_at__gte=one_hour_ago()).count() >= MESSAGES_PER_HOUR
+def check_message_limit(sender):
+    """Raises the form error a member over the hourly message limit sees (new message or answer alike)."""
+    if Message.objects.filter(sender=sender, sent_at__gte=one_hour_ago()).count() >= MESSAGES_PER_HOUR:
+        raise forms.ValidationError(
+            ngettext(
+                "You can send at most %(limit)d message an hour. Nothing was sent: please try again later.",
+                "You can send at most %(limit)d messages an hour. Nothing was sent: please try again later.",
+                MESSAGES_PER_HOUR,
+            )
+            % {"limit": MESSAGES_PER_HOUR}
+        )
 
 
 class ContactForm(forms.Form):
@@ -66,17 +76,16 @@ class ContactForm(forms.Form):
         started = Conversation.objects.filter(starter=self.sender, created_at__gte=one_hour_ago()).count()
         if started >= NEW_CONVERSATIONS_PER_HOUR:
             raise forms.ValidationError(
-                _(
+                ngettext(
+                    "You can start at most %(limit)d conversation an hour. Your message was not sent: "
+                    "please try again later.",
                     "You can start at most %(limit)d conversations an hour. Your message was not sent: "
-                    "please try again later."
+                    "please try again later.",
+                    NEW_CONVERSATIONS_PER_HOUR,
                 )
                 % {"limit": NEW_CONVERSATIONS_PER_HOUR}
             )
-        if messages_limit_reached(self.sender):
-            raise forms.ValidationError(
-                _("You can send at most %(limit)d messages an hour. Your message was not sent: please try again later.")
-                % {"limit": MESSAGES_PER_HOUR}
-            )
+        check_message_limit(self.sender)
         return cleaned_data
 
     @transaction.atomic
@@ -112,11 +121,7 @@ class ReplyForm(forms.Form):
             raise forms.ValidationError(_("%(name)s does not accept messages from you.") % name)
         if has_blocked(self.sender, self.other):
             raise forms.ValidationError(_("You blocked %(name)s. Unblock them to answer.") % name)
-        if messages_limit_reached(self.sender):
-            raise forms.ValidationError(
-                _("You can send at most %(limit)d messages an hour. Your answer was not sent: please try again later.")
-                % {"limit": MESSAGES_PER_HOUR}
-            )
+        check_message_limit(self.sender)
         return cleaned_data
 
     @transaction.atomic

@@ -13,11 +13,15 @@ from wagtail.images.fields import WagtailImageField
 from home.form_fields import HttpsURLField
 from home.models import City
 from home.models.mixins import check_topics_in_themes
+from home.models.vocabulary import label_order
 
 from .models import Availability, ExpertProfilePage
 from .models.profile import BIOGRAPHY_FEATURES, SPOKEN_LANGUAGES
 
-SPOKEN_LANGUAGE_CHOICES = sorted(SPOKEN_LANGUAGES.items(), key=lambda item: item[1])
+
+def spoken_language_choices():
+    """Sorted by their names in the visitor's language, so evaluated per form."""
+    return sorted(((code, str(name)) for code, name in SPOKEN_LANGUAGES.items()), key=lambda item: item[1])
 
 
 class ExpertProfileForm(ClusterForm):
@@ -27,7 +31,7 @@ class ExpertProfileForm(ClusterForm):
         help_text=_("The language you write your biography in; editors can translate it."),
     )
     spoken_languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"), choices=SPOKEN_LANGUAGE_CHOICES, required=False
+        label=_("Languages you speak"), choices=spoken_language_choices, required=False
     )
     photo_upload = WagtailImageField(label=_("Photo"), required=False)
     biography = forms.CharField(
@@ -55,9 +59,11 @@ class ExpertProfileForm(ClusterForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["city"].queryset = City.objects.select_related("country").order_by("label_en")
+        self.fields["city"].queryset = City.objects.select_related("country").order_by(label_order())
         self.fields["city"].required = False
         self.fields["expertise_tags"].help_text = _("Separate tags with commas.")
+        # Wagtail's own help text speaks of a page title, which means nothing to a member.
+        self.fields["title"].help_text = _("Your full name, or your organisation's name.")
         if self.instance.pk:
             # A profile stays in the language it was written in; translations are the editors' work.
             del self.fields["profile_language"]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage
 
@@ -36,11 +36,18 @@ def tree_root():
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
+def ensure_root_collection():
+    """Images and documents live under Wagtail's root collection, which its migrations
+    create; a flushed database lacks it too."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 @transaction.atomic
 def ensure_home_pages():
     """One published home page per language, the English one as the default site's
     root; Wagtail serves /fr/ and /es/ from its translations."""
     locales = ensure_locales()
+    ensure_root_collection()
     home = HomePage.objects.filter(locale=locales["en"]).first()
     if home is None:
         # Wagtail's first migration leaves a plain "Welcome" page (and the site on it)

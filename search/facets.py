@@ -29,7 +29,7 @@ TYPE_LABELS = {
     "spotlight": _("Spotlight collection"),
     "expert": _("Expert"),
 }
-LANGUAGE_LABELS = {"en": "English", "fr": "Français", "es": "Español"}
+LANGUAGE_LABELS = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
 # Every search reads the vocabularies: keep them in memory a little while. A label
 # renamed in another process shows in facets after at most this long.
 VOCABULARY_TTL = 60

@@ -125,12 +125,12 @@ def base_filters(search):
 
 
 def text_query(search):
-    if not search.text:
-        return {"match_all": {}}
+    words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
     return {
         "bool": {
-            "must": {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}},
-            # Comparable relevance: the visitor's own language first.
+            "must": words if search.text else {"match_all": {}},
+            # Comparable relevance: the visitor's own language first (with no words too,
+            # when several versions of a case show because languages were chosen).
             "should": [{"term": {"language": {"value": search.ui_language, "boost": 1.5}}}],
         }
     }

@@ -3,8 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.language_views import nearest_translation
+from home.sitemaps import PageSitemap
+from home.views import robots_txt
 from search import api_urls
 from search import urls as search_urls
 
@@ -12,6 +16,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include(api_urls)),
+    # Crawlers look for these at the root of the domain, whatever the language.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -27,5 +34,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/", include("experts.urls")),
+    path("language/nearest/<int:page_id>/", nearest_translation, name="nearest_translation"),
+    path("feeds/", include("cases.feed_urls")),
     path("", include(wagtail_urls)),
 )

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import translation
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
@@ -23,11 +24,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    """The test client leaves the last request's language active in the thread, and
-    the search keeps vocabularies in memory: neither may leak into the next test."""
+    """The test client leaves the last request's language active in the thread, the
+    search keeps vocabularies in memory, and Wagtail caches renditions by image id
+    (which a rolled-back database hands out again): none may leak into the next test."""
     yield
     translation.activate("en")
     forget_vocabularies()
+    get_image_model().get_rendition_model().cache_backend.clear()
 
 
 @pytest.fixture(scope="session")

@@ -172,11 +172,3 @@ def test_articles_lead_to_the_cases_they_talk_about(client, case_index):
     assert "5. Gender equality" in position_html
     assert "Spotlight on Barcelona" in client.get(articles.url).content.decode()
     assert "Featured cases" in client.get(spotlight.url).content.decode()
-
-
-@pytest.mark.django_db
-def test_the_language_switcher_falls_back_to_the_home_page_without_a_translation(client, case_index):
-    case = CaseStudyPageFactory(parent=case_index, title="Only in English")
-    html = client.get(case.url).content.decode()
-    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
-    assert 'href="/fr/"' in switcher and 'href="/es/"' in switcher

@@ -58,6 +58,14 @@ def test_translations_are_grouped_under_the_visitors_language(client, catalogue)
     assert titles(api(client, ui_language="fr", language=["fr"])) == ["Coopératives de logements"]
 
 
+@pytest.mark.parametrize("words", ["cooperatives", ""])
+def test_a_french_visitor_sees_the_french_translation_before_its_english_original(client, catalogue, words):
+    both = api(client, q=words, ui_language="fr", language=["fr", "en"])
+    housing = [title for title in titles(both) if title in ("Coopératives de logements", "Housing cooperatives")]
+    assert housing == ["Coopératives de logements", "Housing cooperatives"]
+    assert titles(both)[0] == "Coopératives de logements"
+
+
 def test_highlights_are_html_escaped(client, catalogue):
     result = next(r for r in api(client, q="graffiti tagging")["results"] if "Tagging" in r["title"])
     assert "<mark>" in result["highlight"]

@@ -12,8 +12,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from home.models.mixins import CityMixin, ThemedMixin, ThemedPageForm
+from home.models.mixins import IMPORT_ID, CityMixin, ThemedMixin, ThemedPageForm
 from home.models.vocabulary import latitude_field, longitude_field
 
 from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerBlock
@@ -151,6 +152,17 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
         index.SearchField("organisation"),
         index.FilterField("external_id"),
     ]
+
+    # Translations share the source's vocabulary (see ThemedMixin), not its import id.
+    override_translatable_fields = [
+        *ThemedMixin.override_translatable_fields,
+        *(
+            SynchronizedField(name)
+            for name in ("further_cities", "target_groups", "approaches", "spotlights", "spotlight_facet_values")
+        ),
+        IMPORT_ID,
+    ]
+    exclude_fields_in_copy = ["external_id"]
 
     content_panels = [
         *Page.content_panels,

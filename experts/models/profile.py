@@ -5,12 +5,16 @@ moderation, translations and the search index like every other page; `owner_acco
 ties it to the one member account that may edit it from the site.
 """
 
+import functools
+import gettext as gettext_module
 import re
 
 import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,12 +23,34 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from home.models.mixins import ThemedMixin, ThemedPageForm
+from home.models.mixins import IMPORT_ID, ThemedMixin, ThemedPageForm
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Languages an expert can speak: every ISO 639-1 code.
-SPOKEN_LANGUAGES = {language.alpha_2: language.name for language in pycountry.languages if hasattr(language, "alpha_2")}
+
+
+@functools.cache
+def iso_639_names(language):
+    return gettext_module.translation("iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def language_name_in_active_language(english_name):
+    """Django's catalogs name the hundred languages it supports best; pycountry's ISO 639
+    catalog covers the rest (with gaps: those keep their English name)."""
+    translated = gettext(english_name)
+    if translated != english_name:
+        return translated
+    return iso_639_names(get_language() or settings.LANGUAGE_CODE).gettext(english_name)
+
+
+# ISO 639-1 code -> the language's name, translated when shown.
+SPOKEN_LANGUAGES = {
+    language.alpha_2: lazy(language_name_in_active_language, str)(language.name)
+    for language in pycountry.languages
+    if hasattr(language, "alpha_2")
+}
 ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 
 
@@ -107,6 +133,15 @@ class ExpertProfilePage(ThemedMixin, Page):
         "home.SustainableDevelopmentGoal", blank=True, related_name="+", verbose_name=_("sustainable development goals")
     )
     base_form_class = ThemedPageForm
+    # A translated profile is the same person: the languages spoken and the ORCID iD
+    # follow the source; the import id stays its own (see IMPORT_ID).
+    override_translatable_fields = [
+        *ThemedMixin.override_translatable_fields,
+        SynchronizedField("languages"),
+        SynchronizedField("orcid"),
+        IMPORT_ID,
+    ]
+    exclude_fields_in_copy = ["external_id"]
     parent_page_types = ["experts.ExpertDirectoryPage"]
     subpage_types = []
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from .vocabulary import City
 
@@ -34,6 +35,12 @@ class ThemedPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+# An import id names one language version (an imported translation has its own), so
+# wagtail-localize neither translates nor synchronises it; pages also leave it out of
+# copies (`exclude_fields_in_copy`), so a translation made in the admin starts without one.
+IMPORT_ID = BaseTranslatableField("external_id")
+
+
 class ThemedMixin(models.Model):
     """Themes with their topics, and the Sustainable Development Goals."""
 
@@ -44,6 +51,9 @@ class ThemedMixin(models.Model):
     )
 
     base_form_class = ThemedPageForm
+    # wagtail-localize leaves many-to-many fields out of translations: declared
+    # synchronised, a translation carries its source's vocabulary (and follows it).
+    override_translatable_fields = [SynchronizedField(name) for name in ("themes", "topics", "sdgs")]
     themed_panels = [
         MultiFieldPanel(
             [

@@ -10,6 +10,7 @@ and editable as snippets in the admin.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -38,6 +39,13 @@ def longitude_field(**options):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
         **options,
     )
+
+
+def label_order():
+    """Orders terms by their label in the visitor's language (the English one when
+    that is blank), as they are shown."""
+    code = (get_language() or settings.LANGUAGE_CODE)[:2]
+    return Coalesce(NullIf(f"label_{code}", models.Value("")), "label_en")
 
 
 class Labelled(index.Indexed, models.Model):

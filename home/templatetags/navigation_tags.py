@@ -1,34 +1,50 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to the current page in every interface language.
 
-    A Wagtail page links to its live translation, or, when it has none, to that
-    language's home page; other views keep their path under the other prefix.
+    A Wagtail page links to its live translation; without one, to a view that finds
+    the nearest translated ancestor and says so. Other views keep their path under
+    the other prefix.
     """
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    if page is not None:
-        site = Site.find_for_request(request)
-        urls = live_translation_urls(page, request)
-        home_urls = live_translation_urls(site.root_page, request) if site else {}
+    urls = live_translation_urls(page, request) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None:
-            url = urls.get(code) or home_urls.get(code) or f"/{code}/"
-        else:
+        if page is None:
             url = translate_url(request.get_full_path(), code)
+        elif code in urls:
+            url = urls[code]
+        else:
+            with translation.override(code):
+                url = reverse("nearest_translation", args=[page.pk])
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+@register.inclusion_tag("includes/other_languages.html", takes_context=True)
+def other_languages(context, page):
+    """ "Also available in": the page's live translations besides the one shown."""
+    urls = live_translation_urls(page, context["request"])
+    return {
+        "versions": [
+            {"code": code, "name": LANGUAGE_NAMES[code], "url": url}
+            for code, url in urls.items()
+            if code != page.locale.language_code and code in LANGUAGE_NAMES
+        ]
+    }
 
 
 def live_translation_urls(page, request):

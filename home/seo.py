@@ -1,0 +1,237 @@
+"""What search engines and link previews read in a page's <head>: the canonical URL,
+the page's other languages (hreflang), OpenGraph and Twitter card tags, and schema.org
+JSON-LD (https://developers.google.com/search/docs/appearance/structured-data).
+
+A Wagtail page describes itself from its fields; any other view (search, accounts)
+gets the same tags from its path. Every URL is made absolute on the Wagtail site's
+root URL, the one Wagtail's full URLs and the sitemap use, so the canonical link, the
+hreflang links and the sitemap always name a page the same way.
+"""
+
+import json
+import logging
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Site
+
+from home.templatetags.navigation_tags import live_translation_urls
+
+logger = logging.getLogger(__name__)
+
+# OpenGraph names a locale by language and territory (https://ogp.me/#optional).
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
+# Facebook, LinkedIn and X crop link previews to 1.91:1; 1200 pixels wide stays sharp.
+SHARE_IMAGE_FILTER = "fill-1200x630"
+DESCRIPTION_LENGTH = 300
+# A case is an article and a profile is a person's page; everything else is the site.
+OG_TYPES = {"Article": "article", "Person": "profile"}
+# As Django's json_script does: a "</script>" or "<!--" inside a title cannot end the element.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def site_name():
+    return gettext("Cities Exchange")
+
+
+def absolute_url(request, url):
+    """`url` on the root URL of the request's Wagtail site; an absolute `url` (an image
+    on a CDN, a page of another site) stays as it is."""
+    site = Site.find_for_request(request)
+    return urljoin(site.root_url, url) if site else request.build_absolute_uri(url)
+
+
+def hreflang_links(urls):
+    """[(hreflang, URL)] from {language code: URL}, in the order of settings.LANGUAGES,
+    then x-default on the default language's version when there is one."""
+    links = [(code, urls[code]) for code, _name in settings.LANGUAGES if code in urls]
+    if settings.LANGUAGE_CODE in urls:
+        links.append(("x-default", urls[settings.LANGUAGE_CODE]))
+    return links
+
+
+def page_meta(page, request):
+    """Head tags of a Wagtail page (a specific page, as Wagtail gives templates)."""
+    language = page.locale.language_code
+    versions = {code: absolute_url(request, url) for code, url in live_translation_urls(page, request).items()}
+    image = share_image(page, request)
+    data = structured_data(page, request, image)
+    return head_context(
+        canonical=page.get_full_url(request),
+        versions=versions,
+        language=language,
+        title=page.seo_title or page.title,
+        description=page.search_description or getattr(page, "summary", "") or getattr(page, "intro", ""),
+        og_type=OG_TYPES.get(data["@type"], "website") if data else "website",
+        image=image,
+        data=data,
+    )
+
+
+def view_meta(request):
+    """Head tags of a view that is not a Wagtail page (search, accounts): its path,
+    without the query string, under each language prefix."""
+    versions = {code: absolute_url(request, translate_url(request.path, code)) for code, _name in settings.LANGUAGES}
+    return head_context(
+        canonical=absolute_url(request, request.path),
+        versions=versions,
+        language=translation.get_language(),
+        title=site_name(),
+        description=gettext("A knowledge exchange for cities: good practices and the people behind them."),
+    )
+
+
+def head_context(*, canonical, versions, language, title, description, og_type="website", image=None, data=None):
+    return {
+        "canonical": canonical,
+        "alternates": hreflang_links(versions),
+        "title": title,
+        "description": Truncator(description).chars(DESCRIPTION_LENGTH),
+        "og_type": og_type,
+        "site_name": site_name(),
+        "locale": OG_LOCALES[language],
+        "locale_alternates": [OG_LOCALES[code] for code in versions if code != language],
+        "image": image,
+        "json_ld": json_ld(data) if data else None,
+    }
+
+
+def share_image(page, request):
+    """The page's hero image (a case, a spotlight) or photo (an expert) as a link
+    preview: URL, size and alternative text of its 1200x630 crop, or None."""
+    image = getattr(page, "hero_image", None) or getattr(page, "photo", None)
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE_FILTER)
+    except SourceImageIOError:
+        # The page itself still renders (Wagtail's {% image %} shows a broken image); the
+        # preview goes without a picture rather than pointing at nothing.
+        logger.warning("Image %s has lost its file: page %s is shared without a picture", image.pk, page.pk)
+        return None
+    return {
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+    }
+
+
+def json_ld(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(text)  # noqa: S308 - every <, > and & is escaped just above
+
+
+def structured_data(page, request, image):
+    """The page as a schema.org item, or None for page types that have no builder."""
+    build = STRUCTURED_DATA.get(page._meta.label_lower)
+    if build is None:
+        return None
+    data = {
+        "@context": "https://schema.org",
+        **build(page, request),
+        "url": page.get_full_url(request),
+        "image": image and image["url"],
+    }
+    return present(data)
+
+
+def present(data):
+    """The fields that have a value: readers take a missing field better than an empty one."""
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def postal_address(city, country, language):
+    return present(
+        {
+            "@type": "PostalAddress",
+            "addressLocality": city.label_in(language) if city else None,
+            "addressCountry": country.code,
+        }
+    )
+
+
+def case_article(page, request):
+    """A case study: an Article about its themes, located in its city."""
+    language = page.locale.language_code
+    return {
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.summary,
+        "datePublished": page.first_published_at,
+        "dateModified": page.last_published_at,
+        "inLanguage": language,
+        "about": [{"@type": "Thing", "name": theme.label_in(language)} for theme in page.themes.all()],
+        "keywords": [topic.label_in(language) for topic in page.topics.all()],
+        "contentLocation": {"@type": "Place", "address": postal_address(page.city, page.city.country, language)},
+        "publisher": {"@type": "Organization", "name": site_name()},
+    }
+
+
+def expert_person(page, request):
+    """An expert profile: a Person, or an Organization for an organisation's profile.
+    Never an e-mail address: members reach experts through the site's contact form."""
+    language = page.locale.language_code
+    data = {
+        "@type": "Organization" if page.profile_type == "organisation" else "Person",
+        "name": page.title,
+        "address": postal_address(page.city, page.country, language),
+        "knowsLanguage": page.languages.split(),
+        "sameAs": [
+            url for url in (page.website, page.linkedin_url, page.orcid and f"https://orcid.org/{page.orcid}") if url
+        ],
+    }
+    if data["@type"] == "Person":
+        data["jobTitle"] = page.position
+        data["worksFor"] = page.organisation and {"@type": "Organization", "name": page.organisation}
+    return data
+
+
+def spotlight_collection(page, request):
+    """A spotlight: a CollectionPage about its collection, made of its featured cases."""
+    language = page.locale.language_code
+    return {
+        "@type": "CollectionPage",
+        "name": page.title,
+        "description": page.intro,
+        "inLanguage": language,
+        "about": {"@type": "Thing", "name": page.spotlight.label_in(language)},
+        "hasPart": [
+            {"@type": "Article", "headline": case.title, "url": case.get_full_url(request)}
+            for case in page.live_featured_cases()
+        ],
+    }
+
+
+def home_website(page, request):
+    """A language's home page: the WebSite, with its search as a SearchAction
+    (https://schema.org/SearchAction)."""
+    language = page.locale.language_code
+    with translation.override(language):
+        search = absolute_url(request, reverse("search:search"))
+    return {
+        "@type": "WebSite",
+        "name": site_name(),
+        "inLanguage": language,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+# By model label, so that home, which every app builds on, imports none of their models.
+STRUCTURED_DATA = {
+    "cases.casestudypage": case_article,
+    "experts.expertprofilepage": expert_person,
+    "cases.spotlightpage": spotlight_collection,
+    "home.homepage": home_website,
+}

@@ -1,0 +1,248 @@
+"""Open data: search results downloaded as CSV or JSON, and Atom feeds of new cases."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import Locale, PageViewRestriction
+
+from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from home.models import HomePage
+from search import exports
+from search.query import SearchRequest
+
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+FILTERS = [
+    {},
+    {"theme": "metropolitan-ecosystems", "sort": "newest"},
+    {"sdg": ["3", "6", "11"], "country": "ES", "year_from": "2019", "year_to": "2020"},
+    {"q": "housing", "ui_language": "fr"},
+]
+
+
+def api(client, params):
+    response = client.get("/api/v1/search/", {**params, "page_size": 50})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def download_csv(client, params, language="en"):
+    response = client.get(f"/{language}/search/export.csv", params)
+    assert response.status_code == 200, response.content
+    assert response["Content-Disposition"] == 'attachment; filename="cities-exchange-search.csv"'
+    return response.content.decode("utf-8")
+
+
+def download_json(client, params, language="en"):
+    response = client.get(f"/{language}/search/export.json", params)
+    assert response.status_code == 200, response.content
+    assert response["Content-Disposition"] == 'attachment; filename="cities-exchange-search.json"'
+    return response.json()
+
+
+def csv_rows(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", FILTERS)
+def test_both_downloads_hold_exactly_what_the_api_finds_with_the_same_filters(client, catalogue, params):
+    expected = api(client, params)
+    assert expected["total"] == len(expected["results"])  # one API page holds them all: a fair comparison
+    found = [(result["id"], result["title"]) for result in expected["results"]]
+    data = download_json(client, params)
+    assert data["total"] == expected["total"]
+    assert [(result["id"], result["title"]) for result in data["results"]] == found
+    rows = csv_rows(download_csv(client, params))
+    assert [(int(row["id"]), row["title"]) for row in rows] == found
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+def test_the_download_speaks_the_language_of_the_page_it_comes_from(client, catalogue):
+    french = download_json(client, {"theme": "metropolitan-futures"}, language="fr")
+    assert [result["title"] for result in french["results"]] == ["Coopératives de logements"]
+    result = french["results"][0]
+    assert result["language"] == "fr"
+    assert result["url"] == f"http://testserver{catalogue['housing_fr'].url}"
+    assert result["themes"] == ["metropolitan-futures"] and result["sdgs"] == [11]
+    assert result["start_year"] == 2019 and result["city"] == "barcelona" and result["country"] == "ES"
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+def test_every_result_is_exported_not_only_the_first_page(client, catalogue, monkeypatch):
+    monkeypatch.setattr(exports, "MAX_PAGE_SIZE", 2)  # five results: three pages
+    newest = api(client, {"sort": "newest"})
+    data = download_json(client, {"sort": "newest", "page": "2", "page_size": "1"})
+    assert data["total"] == 5
+    assert [result["id"] for result in data["results"]] == [result["id"] for result in newest["results"]]
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+def test_the_csv_has_a_header_quotes_commas_and_joins_lists(client, catalogue, apply_index_changes):
+    CaseStudyPageFactory(
+        parent=catalogue["housing"].get_parent(),
+        title='Parks, plazas and "pocket" squares',
+        taxonomy__topic="public-space",
+        taxonomy__sdgs=[11, 15],
+    )
+    apply_index_changes()
+    text = download_csv(client, {"q": "pocket squares"})
+    header, first = text.splitlines()[:2]
+    assert header == "id,external_id,type,title,language,url,summary,city,country,region,themes,sdgs,start_year"
+    assert ',"Parks, plazas and ""pocket"" squares",en,http://testserver/en/' in first
+    (row,) = csv_rows(text)
+    assert row["title"] == 'Parks, plazas and "pocket" squares'
+    assert row["sdgs"] == "11; 15" and row["themes"] == "cohesive-metropolises"
+    assert row["external_id"] == "" and row["type"] == "case"
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"sdg": "18"},
+        {"theme": "nonsense"},
+        {"page": "0"},
+        {"page_size": "500"},
+        {"sort": "random"},
+        {"ui_language": "de"},
+        {"year_from": "soon", "year_to": "-1"},
+        {"q": '"unbalanced title:(a OR'},
+    ],
+)
+def test_parameters_it_does_not_understand_are_dropped_as_on_the_search_page(client, catalogue, params):
+    total = download_json(client, params)["total"]
+    assert len(csv_rows(download_csv(client, params))) == total
+    if "q" not in params:
+        assert total == 5  # every case: the bad filter was ignored
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
+def test_with_opensearch_unreachable_the_database_still_exports(client, catalogue, settings, monkeypatch):
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    monkeypatch.setattr(exports, "MAX_PAGE_SIZE", 2)
+    data = download_json(client, {"sdg": ["3"]})
+    assert [result["title"] for result in data["results"]] == ["Neighbourhood clinics"]
+    assert data["results"][0]["city"] == "bogota"
+    everything = csv_rows(download_csv(client, {}))
+    assert len(everything) == download_json(client, {})["total"] == 5
+
+
+def test_the_download_links_carry_the_search_and_its_language():
+    request = RequestFactory().get("/fr/search/", {"q": "logement", "sdg": ["3", "11"]})
+    with translation.override("fr"):
+        html = render_to_string("search/_export_links.html", {"search": SearchRequest()}, request=request)
+        scoped = render_to_string(
+            "search/_export_links.html", {"search": SearchRequest(scope={"type": "expert"})}, request=request
+        )
+    assert 'href="/fr/search/export.csv?q=logement&amp;sdg=3&amp;sdg=11"' in html
+    assert 'href="/fr/search/export.json?q=logement&amp;sdg=3&amp;sdg=11"' in html
+    # A scoped search would export the whole site: it offers no download.
+    assert scoped.strip() == ""
+
+
+@pytest.fixture
+def newsroom(db):
+    """Cases published one after the other in two themes, an English one translated to
+    French, and cases a feed must not show: a draft and a members-only case."""
+    home = HomePage.objects.get(locale__language_code="en")
+    index = CaseIndexPageFactory(parent=home)
+    make = CaseStudyPageFactory
+    cases = {
+        "housing": make(parent=index, title="Housing cooperatives", taxonomy__topic="housing"),
+        "clinics": make(parent=index, title="Neighbourhood clinics", taxonomy__topic="health"),
+        "bikes": make(parent=index, title="Bicycle highways", taxonomy__topic="sustainable-mobility"),
+        "draft": make(parent=index, title="Unfinished draft", taxonomy__topic="water"),
+        "private": make(parent=index, title="Members only", taxonomy__topic="water"),
+    }
+    cases["draft"].unpublish()
+    PageViewRestriction.objects.create(page=cases["private"], restriction_type="login")
+    # Edited after the others were published: it keeps its place, first publication decides.
+    cases["housing"].refresh_from_db()  # as an editor would open it, with its publication dates
+    cases["housing"].summary = "Affordable homes run by their residents."
+    cases["housing"].save_revision().publish()
+    index.copy_for_translation(Locale.objects.get(language_code="fr")).save_revision().publish()
+    french = cases["housing"].copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title = "Coopératives de logements"
+    french.save_revision().publish()
+    cases["housing_fr"] = french
+    return cases
+
+
+def feed(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    root = ET.fromstring(response.content)  # noqa: S314 - our own feed, not untrusted input
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    # What RFC 4287 requires of a feed and of each of its entries.
+    for required in ("atom:id", "atom:title", "atom:updated", "atom:author/atom:name"):
+        assert root.findtext(required, namespaces=ATOM), required
+    for entry in root.findall("atom:entry", ATOM):
+        for required in ("atom:id", "atom:title", "atom:updated"):
+            assert entry.findtext(required, namespaces=ATOM), required
+        assert entry.find("atom:link", ATOM).get("href").startswith("http://testserver/")
+    return root
+
+
+def entries(root):
+    return [
+        {
+            "title": entry.findtext("atom:title", namespaces=ATOM),
+            "link": entry.find("atom:link", ATOM).get("href"),
+            "published": entry.findtext("atom:published", namespaces=ATOM),
+            "updated": entry.findtext("atom:updated", namespaces=ATOM),
+            "summary": entry.findtext("atom:summary", namespaces=ATOM),
+            "categories": [category.get("term") for category in entry.findall("atom:category", ATOM)],
+        }
+        for entry in root.findall("atom:entry", ATOM)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_case_feed_lists_published_public_cases_newest_first(client, newsroom):
+    root = feed(client, "/en/feeds/cases/")
+    assert root.findtext("atom:title", namespaces=ATOM) == "New case studies"
+    items = entries(root)
+    assert [item["title"] for item in items] == ["Bicycle highways", "Neighbourhood clinics", "Housing cooperatives"]
+    housing = items[-1]
+    assert housing["link"] == f"http://testserver{newsroom['housing'].url}"
+    assert housing["summary"] == newsroom["housing"].summary
+    assert housing["categories"] == ["Metropolitan futures"]
+    # Republished later: updated moves on, published stays.
+    assert housing["updated"] > housing["published"] == newsroom["housing"].first_published_at.isoformat()
+
+
+@pytest.mark.django_db
+def test_a_theme_feed_lists_only_that_themes_cases(client, newsroom):
+    root = feed(client, "/en/feeds/cases/cohesive-metropolises/")
+    assert root.findtext("atom:title", namespaces=ATOM) == "New case studies: Cohesive metropolises"
+    assert [item["title"] for item in entries(root)] == ["Neighbourhood clinics"]
+    alternate = next(link for link in root.findall("atom:link", ATOM) if link.get("rel") == "alternate")
+    assert alternate.get("href") == "http://testserver/en/search/?type=case&sort=newest&theme=cohesive-metropolises"
+
+
+@pytest.mark.django_db
+def test_an_unknown_theme_has_no_feed(client, newsroom):
+    assert client.get("/en/feeds/cases/no-such-theme/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_french_feed_lists_french_cases_with_french_themes(client, newsroom):
+    root = feed(client, "/fr/feeds/cases/")
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    (item,) = entries(root)
+    assert item["title"] == "Coopératives de logements"
+    assert item["link"] == f"http://testserver{newsroom['housing_fr'].url}"
+    assert item["categories"] == ["Futurs métropolitains"]
+    assert entries(feed(client, "/fr/feeds/cases/metropolitan-futures/")) == [item]
