@@ -17,12 +17,14 @@ RUN_ADDRESS ?= 127.0.0.1:8000
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml package.json
 	@# Debian splits venv support out of its Python packages.
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -q && $(APT_INSTALL) python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	@# The map's world outline and the accessibility checker come from npm.
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(INSTALLED) ## Create the virtualenv and install the project with its dev tools
