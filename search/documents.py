@@ -8,7 +8,9 @@ once, in the visitor's language when it exists.
 """
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
@@ -28,18 +30,36 @@ UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # What building each type's document reads, fetched in a few queries per batch.
 THEMED = ("themes", "topics", "sdgs")
 DOCUMENT_JOINS = {
-    CaseStudyPage: ("locale", "city__country__region", "city__region", "status", "hero_image"),
-    CityPortraitPage: ("locale", "city__country__region", "city__region", "hero_image"),
-    PositionPage: ("locale", "hero_image"),
-    SpotlightPage: ("locale", "spotlight", "hero_image"),
-    ExpertProfilePage: ("locale", "city__country__region", "city__region", "country__region", "photo"),
+    CaseStudyPage: ("locale", "city__country__region", "city__region", "status"),
+    CityPortraitPage: ("locale", "city__country__region", "city__region"),
+    PositionPage: ("locale",),
+    SpotlightPage: ("locale", "spotlight"),
+    ExpertProfilePage: ("locale", "city__country__region", "city__region", "country__region"),
 }
+THUMBNAIL = "fill-480x270|format-webp"
+PORTRAIT = "fill-160x160|format-webp"
+
+
+def image_with_rendition(field, spec):
+    """The image and its thumbnail rendition, prefetched for a whole batch: looking
+    each rendition up on its own cost a query per page."""
+    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(spec))
+
+
 DOCUMENT_PREFETCHES = {
-    CaseStudyPage: (*THEMED, "target_groups", "approaches", "spotlights", "spotlight_facet_values__facet", "tags"),
-    CityPortraitPage: THEMED,
-    PositionPage: THEMED,
-    SpotlightPage: (),
-    ExpertProfilePage: (*THEMED, "expertise_tags"),
+    CaseStudyPage: (
+        *THEMED,
+        "target_groups",
+        "approaches",
+        "spotlights",
+        "spotlight_facet_values__facet",
+        "tags",
+        image_with_rendition("hero_image", THUMBNAIL),
+    ),
+    CityPortraitPage: (*THEMED, image_with_rendition("hero_image", THUMBNAIL)),
+    PositionPage: (*THEMED, image_with_rendition("hero_image", THUMBNAIL)),
+    SpotlightPage: (image_with_rendition("hero_image", THUMBNAIL),),
+    ExpertProfilePage: (*THEMED, "expertise_tags", image_with_rendition("photo", PORTRAIT)),
 }
 
 
@@ -180,8 +200,8 @@ def type_fields(page):
             speaks=page.languages.split(),
             text=" ".join((page.position, plain_text(page.biography))),
         )
-        fields["thumbnail"] = page.photo.get_rendition("fill-160x160|format-webp").url if page.photo else None
+        fields["thumbnail"] = page.photo.get_rendition(PORTRAIT).url if page.photo else None
         return fields
     image = getattr(page, "hero_image", None)
-    fields["thumbnail"] = image.get_rendition("fill-480x270|format-webp").url if image else None
+    fields["thumbnail"] = image.get_rendition(THUMBNAIL).url if image else None
     return fields

@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home.models import SustainableDevelopmentGoal
+from experts.models import Availability
+from home.models import City, Country, SustainableDevelopmentGoal
 
 from . import service
 from .facets import FACETS, TYPE_LABELS, terms_by_key
@@ -51,10 +52,15 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
     for name in ("year_from", "year_to"):
         if getattr(search_request, name):
             chips.append({"label": getattr(search_request, name), "remove": without(request.GET, name)})
+    cities, countries = terms_by_key(City, "slug"), terms_by_key(Country, "code")
+    offers = dict(Availability.choices)
     for hit in results.hits:
         # OpenSearch HTML-encodes everything but its own <mark> tags ("encoder": "html").
         hit["highlight"] = mark_safe(hit["highlight"]) if hit["highlight"] else None  # noqa: S308
         hit["type_label"] = TYPE_LABELS.get(hit["type"], hit["type"])
+        place = (cities.get(hit.get("city")), countries.get(hit.get("country")))
+        hit["place"] = ", ".join(str(term) for term in place if term)
+        hit["offers"] = [offers[value] for value in hit.get("availability") or () if value in offers]
     pages = max(1, ceil(results.total / search_request.page_size))
     base = without(request.GET, "page")
     return {

@@ -87,6 +87,8 @@ def test_a_new_profile_waits_for_review_then_appears_in_the_directory_and_search
     directory = client.get("/en/experts/", {"availability": "mentoring", "speaks": "fr"}).content.decode()
     assert "Amara Okafor" in directory and "1 result" in directory
     assert "Start year" not in directory  # experts have no start year
+    card = directory.split('class="result"')[1].split("</li>")[0]
+    assert "Accra, Ghana" in card and "Mentoring" in card and "Study visits" in card
     found = client.get("/api/v1/search/", {"q": "clinics", "type": "expert"}).json()
     assert [hit["title"] for hit in found["results"]] == ["Amara Okafor"]
     assert found["results"][0]["country"] == "GH"

@@ -1,0 +1,38 @@
+"""A case page suggests similar practices from the search engine, and can be shared."""
+
+import pytest
+
+pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
+
+
+def similar_section(html):
+    return html.split('class="case__similar"')[1].split("</section>")[0] if 'class="case__similar"' in html else ""
+
+
+def test_a_case_suggests_cases_sharing_its_goals_never_itself(client, catalogue):
+    html = client.get(catalogue["housing"].url).content.decode()
+    similar = similar_section(html)
+    # The bicycle highways share SDG 11 with the housing cooperatives.
+    assert "Bicycle highways" in similar
+    assert "Housing cooperatives" not in similar and "Coopératives de logements" not in similar
+
+
+def test_a_french_visitor_is_offered_french_versions_where_they_exist(client, catalogue):
+    french = client.get(catalogue["housing_fr"].url).content.decode()
+    assert "Bicycle highways" in similar_section(french)  # no French version: the original
+    assert "Housing cooperatives" not in similar_section(french)
+
+
+def test_without_opensearch_the_case_page_has_no_suggestions_but_works(client, catalogue, settings):
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"
+    response = client.get(catalogue["housing"].url)
+    assert response.status_code == 200
+    assert similar_section(response.content.decode()) == ""
+
+
+def test_share_links_carry_the_pages_address_without_exposing_anything_else(client, catalogue):
+    html = client.get(catalogue["housing"].url).content.decode()
+    share = html.split('class="share"')[1].split("</nav>")[0]
+    address = "http%3A%2F%2Flocalhost%2Fen%2F"
+    assert f"https://www.linkedin.com/sharing/share-offsite/?url={address}" in share
+    assert "mailto:?subject=Housing%20cooperatives" in share
