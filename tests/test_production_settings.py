@@ -56,3 +56,11 @@ def test_production_refuses_sqlite():
     result = manage("check", **{**COMPLETE_ENVIRONMENT, "DATABASE_URL": "sqlite:////tmp/cities.sqlite3"})
     assert result.returncode != 0
     assert "Production needs a PostgreSQL DATABASE_URL, not SQLite." in result.stderr
+
+
+def test_static_files_are_compressed_and_named_by_their_content(tmp_path):
+    result = manage("collectstatic", "--no-input", "-v", "0", STATIC_ROOT=str(tmp_path), **COMPLETE_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    hashed = [path.name for path in (tmp_path / "css").glob("site.*.css")]
+    assert len(hashed) == 1, hashed
+    assert (tmp_path / "css" / f"{hashed[0]}.gz").exists()
