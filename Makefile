@@ -12,7 +12,7 @@ TEST_OPENSEARCH_PORT ?= 9250
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test lint bench chromium messages catalogs
+.PHONY: help install run stop test lint bench bench-pages chromium messages catalogs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -71,3 +71,6 @@ bench: install ## Print search latency (10,000 and 100,000 documents) and the re
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo -v 0
 	$(PY) bench/search_bench.py
+
+bench-pages: install ## Print p50/p95 server time of the home, search, case and spotlight pages per language (BENCH_REQUESTS)
+	$(PY) bench/pages_bench.py

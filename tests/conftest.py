@@ -68,6 +68,12 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture
+def case_index(db):
+    """The English case index, where most tests publish their cases."""
+    return CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+
+
+@pytest.fixture
 def apply_index_changes(index_prefix):
     """Apply the outbox now and make the result searchable at once (OpenSearch
     otherwise shows new documents within a second)."""

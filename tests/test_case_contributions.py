@@ -12,9 +12,8 @@ from django.test import Client
 from PIL import Image
 from wagtail.models import WorkflowState
 
-from cases.factories import CaseIndexPageFactory
 from cases.models import CaseContribution, CaseStudyPage
-from home.models import Approach, CaseStatus, City, HomePage, SustainableDevelopmentGoal, TargetGroup, Topic
+from home.models import Approach, CaseStatus, City, SustainableDevelopmentGoal, TargetGroup, Topic
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,11 +49,6 @@ def case_form(**changes):
     }
     data.update(changes)
     return {name: value for name, value in data.items() if value is not None}
-
-
-@pytest.fixture
-def case_index():
-    return CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from cases.factories import CaseStudyPageFactory
 from cases.models import (
     ArticleIndexPage,
     CaseIndexPage,
@@ -39,11 +39,6 @@ class PagePlacementTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(ExpertProfilePage, set())
 
 
-@pytest.fixture
-def case_index(db):
-    return CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
-
-
 @pytest.mark.django_db
 def test_a_case_page_shows_its_sections_and_facts(client, case_index):
     case = CaseStudyPageFactory(parent=case_index, title="Affordable housing cooperatives", taxonomy__sdgs=[3, 11])
@@ -53,6 +48,15 @@ def test_a_case_page_shows_its_sections_and_facts(client, case_index):
     assert "Barcelona, Spain" in html
     assert "3. Good health and well-being" in html
     assert "Described by the city" in html
+
+
+@pytest.mark.django_db
+def test_a_new_case_has_a_context_before_it_is_saved(case_index, rf):
+    # As the admin's create view previews it: in its parent's language, never saved.
+    case = CaseStudyPage(title="Superblocks", city=City.objects.get(slug="barcelona"), locale=case_index.locale)
+    context = case.get_context(rf.get("/"))
+    assert context["page"] is case
+    assert list(case.documents.all()) == []
 
 
 @pytest.mark.django_db

@@ -3,9 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from cases.factories import CaseIndexPageFactory
 from cases.models import CaseIndexPage, CaseStudyPage
-from home.models import City, HomePage
+from home.models import City
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +31,6 @@ def case(external_id, **fields):
     }
     record.update(fields)
     return record
-
-
-@pytest.fixture
-def case_index():
-    return CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
 
 
 def test_good_rows_are_imported_and_published(case_index, jsonl, capsys):

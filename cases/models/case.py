@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +23,12 @@ from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerB
 FIRST_YEAR = 1950
 CASES_PER_PAGE = 12
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+def case_card_relations(through=""):
+    """What a case card (templates/includes/case_card.html) shows besides the case: a
+    list of cards selects these with its cases, `through` a link model ("case__") if any."""
+    return [f"{through}{name}" for name in ("hero_image", "city__country")]
 
 
 def last_allowed_year():
@@ -228,12 +235,24 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             self.latitude, self.longitude = self.city.latitude, self.city.longitude
         super().save(*args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
+        # The template reads each document's file and each related case's picture and
+        # place: fetched here with the lists, not one query per item. A new case shown
+        # in the editor's preview is not saved yet: its lists are all in memory.
+        if self.pk is not None:
+            prefetch_related_objects(
+                [self],
+                Prefetch("documents", queryset=CaseDocument.objects.select_related("document")),
+                Prefetch("related_cases", queryset=RelatedCase.objects.select_related(*case_card_relations("case__"))),
+            )
+        return super().get_context(request, *args, **kwargs)
+
     def inspired_by(self):
-        return [link.source for link in self.inspirations.select_related("source") if link.source.live]
+        return [link.source for link in self.inspirations.select_related("source__city") if link.source.live]
 
     def replicated_in(self):
         """Live cases that name this one as their inspiration."""
-        return CaseStudyPage.objects.live().filter(inspirations__source=self).distinct()
+        return CaseStudyPage.objects.live().filter(inspirations__source=self).select_related("city").distinct()
 
 
 class CaseDocument(Orderable):
@@ -280,7 +299,7 @@ class CaseIndexPage(Page):
             CaseStudyPage.objects.live()
             .public()
             .filter(locale=self.locale)
-            .select_related("city__country", "hero_image")
+            .select_related(*case_card_relations())
             .order_by("-first_published_at")
         )
         context["cases"] = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from .case import CaseStudyPage
+from .case import CaseStudyPage, case_card_relations
 
 
 class CuratedCase(Orderable):
@@ -82,7 +82,8 @@ class SpotlightPage(Page):
         return figures
 
     def live_featured_cases(self):
-        return [item.case for item in self.featured_cases.select_related("case") if item.case.live]
+        cards = self.featured_cases.select_related(*case_card_relations("case__"))
+        return [item.case for item in cards if item.case.live]
 
     def sections(self):
         return SpotlightSectionPage.objects.child_of(self).live().public()

@@ -205,7 +205,7 @@ class ExpertProfilePage(ThemedMixin, Page):
 
     def cases(self):
         """Live cases this expert is the contact for or contributed as a member."""
-        from cases.models import CaseStudyPage
+        from cases.models.case import CaseStudyPage, case_card_relations
 
         profiles = ExpertProfilePage.objects.filter(translation_key=self.translation_key)
         contributed = models.Q(contribution__member=self.owner_account) if self.owner_account_id else models.Q()
@@ -213,6 +213,7 @@ class ExpertProfilePage(ThemedMixin, Page):
             CaseStudyPage.objects.live()
             .public()
             .filter(models.Q(contact_expert__in=profiles) | contributed, locale=self.locale)
+            .select_related(*case_card_relations())
             .distinct()
             .order_by("-first_published_at")
         )

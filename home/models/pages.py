@@ -29,3 +29,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: it reads the case and expert models, which import this app's models.
+        from ..home_page import home_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(self))
+        return context

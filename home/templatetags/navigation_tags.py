@@ -25,6 +25,8 @@ def language_switcher(context):
     for code, name in settings.LANGUAGES:
         if page is None:
             url = translate_url(request.get_full_path(), code)
+        elif page.pk is None:  # a new page in the editor's preview has no versions yet
+            url = f"/{code}/"
         elif code in urls:
             url = urls[code]
         else:

@@ -161,6 +161,10 @@ OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "cities")
 OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "5"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# The home page's world map is drawn from Natural Earth's outline in the npm package
+# world-atlas (`make install` runs `npm ci`); without it the page shows no map.
+WORLD_ATLAS_DIR = BASE_DIR / "node_modules" / "world-atlas"
+
 WAGTAIL_SITE_NAME = "Cities Exchange"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

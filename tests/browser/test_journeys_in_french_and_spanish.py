@@ -13,12 +13,10 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import trans_real
 
 from cases.models import CaseStudyPage, SpotlightPage
-from search import index
 
 pytestmark = [pytest.mark.browser, pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
 
@@ -64,12 +62,6 @@ def english_interface_strings(language):
 def english_on(page, language):
     english = english_interface_strings(language)
     return [text for text in page.evaluate(VISIBLE_TEXTS) if text in english or ENGLISH_WORDS.search(text)]
-
-
-@pytest.fixture
-def demo(site_skeleton, index_prefix):
-    call_command("load_demo", cases=12, experts=4, verbosity=0)
-    index.rebuild()
 
 
 @pytest.mark.parametrize(

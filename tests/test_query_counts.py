@@ -1,0 +1,156 @@
+"""A page costs a small, fixed number of database queries however much it shows: a
+case with one of everything or four, an expert with one case or four, a spotlight
+with one featured case and section or four, a search page with two results or eight.
+
+Each page is measured on its second visit, as a running site serves it: the first
+visit fills the process caches (vocabularies, image renditions) once for everyone.
+"""
+
+import pytest
+import wagtail_factories
+
+from cases.factories import CaseStudyPageFactory
+from cases.models import (
+    CaseDocument,
+    CaseInspiration,
+    RelatedCase,
+    SpotlightFeaturedCase,
+    SpotlightPage,
+    SpotlightSectionPage,
+)
+from experts.models import ExpertDirectoryPage, ExpertProfilePage
+from home.models import Approach, City, HomePage, Spotlight, SustainableDevelopmentGoal, TargetGroup, Theme
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# The budgets, anonymous visitor. Most of each is what every page costs (site,
+# locale, page tree walk, view restrictions, menu, language switcher and canonical
+# links); the rest is one query per list the page shows, never one per item.
+CASE_PAGE_QUERIES = 35
+EXPERT_PAGE_QUERIES = 28
+SPOTLIGHT_PAGE_QUERIES = 22
+# Results, facets and labels come from OpenSearch and cached vocabularies.
+SEARCH_PAGE_QUERIES = 5
+SMALL, LARGE = 1, 4
+
+
+@pytest.fixture
+def measure(client, django_assert_max_num_queries):
+    """How many queries a warm visit of `url` makes; fails above `limit`."""
+
+    def count(url, limit):
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(limit) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    return count
+
+
+def themes_and_topics(size):
+    """`size` themes, each with one of its topics, as an editor ticks them."""
+    themes = list(Theme.objects.all()[:size])
+    return {"themes": themes, "topics": [theme.topics.first() for theme in themes]}
+
+
+def expert_profile(name, size):
+    """A published expert with `size` themes, topics, SDGs and expertise tags."""
+    directory = ExpertDirectoryPage.objects.get(locale__language_code="en")
+    profile = ExpertProfilePage(
+        title=name,
+        slug=name.lower().replace(" ", "-"),
+        city=City.objects.get(slug="accra"),
+        photo=wagtail_factories.ImageFactory(),
+        owner_account=UserFactory(),
+        sdgs=list(SustainableDevelopmentGoal.objects.all()[:size]),
+        **themes_and_topics(size),
+    )
+    directory.add_child(instance=profile)
+    profile.expertise_tags.set([f"tag {number}" for number in range(size)])
+    profile.save_revision().publish()
+    return profile
+
+
+def case_card(index, **fields):
+    """A case as the lists of cases show it: with a picture."""
+    return CaseStudyPageFactory(parent=index, hero_image=wagtail_factories.ImageFactory(), **fields)
+
+
+def case_showing(index, size, **fields):
+    """A case with `size` of everything its page lists: themes and topics, SDGs, target
+    groups, approaches, further cities, tags, gallery pictures, partners, documents,
+    cases it was inspired by, cases that copied it and related cases."""
+    others = [case_card(index) for _ in range(size)]
+    pictures = [other.hero_image for other in others]
+    partner = {"name": "Housing Europe", "role": "Funding", "website": "https://example.org"}
+    case = CaseStudyPageFactory(
+        parent=index,
+        hero_image=pictures[0],
+        gallery=[("image", {"image": picture, "caption": picture.title}) for picture in pictures],
+        partners=[("partner", partner)] * size,
+        taxonomy__sdgs=range(1, size + 1),
+        **{f"taxonomy__{name}": terms for name, terms in themes_and_topics(size).items()},
+        taxonomy__target_groups=list(TargetGroup.objects.all()[:size]),
+        taxonomy__approaches=list(Approach.objects.all()[:size]),
+        taxonomy__further_cities=list(City.objects.all()[:size]),
+        taxonomy__tags=[f"tag {n}" for n in range(size)],
+        **fields,
+    )
+    for other in others:
+        CaseDocument.objects.create(page=case, document=wagtail_factories.DocumentFactory())
+        CaseInspiration.objects.create(page=case, source=other)
+        CaseInspiration.objects.create(page=other, source=case)
+        RelatedCase.objects.create(page=case, case=other)
+    return case
+
+
+def spotlight_showing(index, size, slug):
+    """A spotlight page with `size` sections and `size` featured cases."""
+    spotlight = Spotlight.objects.get(slug=slug)
+    page = SpotlightPage(title=spotlight.label_en, slug=slug, spotlight=spotlight, intro="How cities responded.")
+    HomePage.objects.get(locale__language_code="en").add_child(instance=page)
+    page.save_revision().publish()
+    for number in range(size):
+        page.add_child(
+            instance=SpotlightSectionPage(title=f"Chapter {number}", intro="Lessons.")
+        ).save_revision().publish()
+        SpotlightFeaturedCase.objects.create(page=page, case=case_card(index, taxonomy__spotlights=[spotlight]))
+    return page
+
+
+def test_a_case_page_costs_the_same_queries_with_one_or_four_of_everything(case_index, measure):
+    small = case_showing(case_index, SMALL, contact_expert=expert_profile("Amara Okafor", SMALL))
+    large = case_showing(case_index, LARGE, contact_expert=expert_profile("Jonas Berg", LARGE))
+    assert measure(small.url, CASE_PAGE_QUERIES) == measure(large.url, CASE_PAGE_QUERIES)
+
+
+def test_an_expert_page_costs_the_same_queries_with_one_or_four_cases(case_index, measure):
+    small, large = expert_profile("Amara Okafor", SMALL), expert_profile("Jonas Berg", LARGE)
+    for profile, size in ((small, SMALL), (large, LARGE)):
+        for _ in range(size):
+            case_card(case_index, contact_expert=profile)
+    assert measure(small.url, EXPERT_PAGE_QUERIES) == measure(large.url, EXPERT_PAGE_QUERIES)
+
+
+@pytest.mark.opensearch
+def test_a_spotlight_page_costs_the_same_queries_with_one_or_four_featured_cases(
+    case_index, apply_index_changes, measure
+):
+    small = spotlight_showing(case_index, SMALL, "covid-19")
+    large = spotlight_showing(case_index, LARGE, "care")
+    apply_index_changes()
+    assert measure(small.url, SPOTLIGHT_PAGE_QUERIES) == measure(large.url, SPOTLIGHT_PAGE_QUERIES)
+
+
+@pytest.mark.opensearch
+def test_the_search_page_costs_the_same_queries_with_two_or_eight_results(
+    catalogue, apply_index_changes, measure, client
+):
+    url = "/en/search/?sdg=11"
+    two = measure(url, SEARCH_PAGE_QUERIES)
+    for _ in range(6):
+        case_card(catalogue["housing"].get_parent(), taxonomy__sdgs=[11])
+    apply_index_changes()
+    assert client.get(url).context["results"].total == 8
+    assert measure(url, SEARCH_PAGE_QUERIES) == two
