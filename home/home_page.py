@@ -7,6 +7,7 @@ database), so the page costs the same with ten cities or a thousand.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -32,6 +33,7 @@ class CityCases:
 
     city: City
     count: int
+    search_url: str
 
     @property
     def latitude(self):
@@ -41,7 +43,9 @@ class CityCases:
     def longitude(self):
         return self.city.longitude
 
-    @property
+    # A map shows hundreds of cities, each named and linked twice (marker and list):
+    # build each name and address once.
+    @cached_property
     def name(self):
         """What the link says, to a screen reader as well: "Barcelona: 12 cases"."""
         return ngettext("%(city)s: %(count)s case", "%(city)s: %(count)s cases", self.count) % {
@@ -49,10 +53,10 @@ class CityCases:
             "count": intcomma(self.count),
         }
 
-    @property
+    @cached_property
     def url(self):
         """The search for this city's cases: the count on the marker is the count there."""
-        return f"{reverse('search:search')}?{urlencode({'city': self.city.slug, 'type': 'case'})}"
+        return f"{self.search_url}?{urlencode({'city': self.city.slug, 'type': 'case'})}"
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,8 @@ def cities_with_cases(cases):
         .values("count")
     )
     cities = City.objects.annotate(case_count=Subquery(per_city)).filter(case_count__gt=0).order_by(label_order())
-    return [CityCases(city, city.case_count) for city in cities]
+    search_url = reverse("search:search")
+    return [CityCases(city, city.case_count, search_url) for city in cities]
 
 
 def count_distinct(pages):
