@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
 from experts.models import Availability, ExpertProfilePage
@@ -92,8 +92,12 @@ def translation_groups(pages, request=None):
     keys = {page.translation_key for page in pages}
     groups, urls = {}, {}
     versions = indexable_pages().filter(translation_key__in=keys).order_by("pk").select_related("locale")
+    # Without a request, Wagtail reads the sites' root paths from the cache for every
+    # page; a batch reads them once (Wagtail keeps them on this attribute of its cache object).
+    root_paths = Site.get_site_root_paths()
     for version in versions.only("pk", "translation_key", "url_path", "locale__language_code"):
         groups.setdefault(version.translation_key, []).append((version.pk, version.locale.language_code))
+        version._wagtail_cached_site_root_paths = root_paths
         urls[version.pk] = version.get_url(request)
     return groups, urls
 
