@@ -29,7 +29,7 @@ def exported_results(request):
     service.search, so the database answers when OpenSearch cannot (up to its own
     fallback.MAX_MATCHES)."""
     search, _problems = SearchRequest.from_query_dict(request.GET, ui_language=get_language(), strict=False)
-    search = replace(search, page=1, page_size=MAX_PAGE_SIZE)
+    search = replace(search, page=1, page_size=MAX_PAGE_SIZE, counts=False)
     first = service.search(search)
     hits = list(first.hits)
     for page in range(2, ceil(min(first.total, EXPORT_LIMIT) / MAX_PAGE_SIZE) + 1):

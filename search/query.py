@@ -57,6 +57,8 @@ class SearchRequest:
     # A scoped search (a spotlight page) filters every count and offers its own facets.
     scope: dict = field(default_factory=dict)
     facets: tuple = tuple(FACETS)
+    # Without counts the search answers hits only (an export walks page after page).
+    counts: bool = True
 
     @classmethod
     def from_query_dict(cls, params, *, ui_language, strict=True, scope=None, facets=FACETS):
@@ -95,6 +97,10 @@ class SearchRequest:
         return request, problems
 
     @property
+    def counted_facets(self):
+        return self.facets if self.counts else ()
+
+    @property
     def offset(self):
         return (self.page - 1) * self.page_size
 
@@ -124,14 +130,18 @@ def base_filters(search):
     return filters
 
 
+def own_language_first(ui_language):
+    """A should-clause: at comparable relevance, documents in the visitor's language first."""
+    return {"term": {"language": {"value": ui_language, "boost": 1.5}}}
+
+
 def text_query(search):
     words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
     return {
         "bool": {
             "must": words if search.text else {"match_all": {}},
-            # Comparable relevance: the visitor's own language first (with no words too,
-            # when several versions of a case show because languages were chosen).
-            "should": [{"term": {"language": {"value": search.ui_language, "boost": 1.5}}}],
+            # With no words too, when several versions of a case show because languages were chosen.
+            "should": [own_language_first(search.ui_language)],
         }
     }
 
@@ -144,8 +154,9 @@ def facet_aggregations(search, selections):
     def counts(facet):
         return {"terms": {"field": facet.field, "size": 250}}
 
-    unselected = {facet.parameter: counts(facet) for facet in search.facets if facet.parameter not in selections}
-    if not selections:
+    counted = search.counted_facets
+    unselected = {facet.parameter: counts(facet) for facet in counted if facet.parameter not in selections}
+    if not counted or not selections:
         return unselected
     aggregations = {FACET_GROUP: {"filter": {"bool": {"filter": list(selections.values())}}, "aggs": unselected}}
     for name in selections:
@@ -227,7 +238,7 @@ def run(search):
     response = client.search(index=alias_name(), body=build_body(search))
     total = response["hits"]["total"]["value"]
     facets = {}
-    for facet in search.facets:
+    for facet in search.counted_facets:
         buckets = facet_buckets(response["aggregations"], facet)
         chosen = search.selections.get(facet.parameter, [])
         values = [bucket["key"] for bucket in buckets]

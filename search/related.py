@@ -9,6 +9,7 @@ from opensearchpy.exceptions import TransportError
 from .client import get_client
 from .documents import document_id
 from .index import alias_name
+from .query import own_language_first
 
 logger = logging.getLogger(__name__)
 SIMILAR_CASES = 4
@@ -36,7 +37,7 @@ def similar_cases(page, ui_language, size=SIMILAR_CASES):
                 },
                 "filter": [{"term": {"type": "case"}}, {"term": {"represents": ui_language}}],
                 "must_not": [{"term": {"translation_key": str(page.translation_key)}}],
-                "should": [{"term": {"language": {"value": ui_language, "boost": 1.5}}}],
+                "should": [own_language_first(ui_language)],
             }
         },
     }

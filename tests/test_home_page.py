@@ -241,7 +241,7 @@ def test_the_home_page_costs_a_few_queries_however_much_it_shows(client, case_in
 
     def queries():
         assert client.get("/en/").status_code == 200
-        with django_assert_max_num_queries(22) as captured:
+        with django_assert_max_num_queries(21) as captured:
             assert client.get("/en/").status_code == 200
         return len(captured)
 

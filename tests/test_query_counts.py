@@ -27,9 +27,9 @@ pytestmark = pytest.mark.django_db
 # The budgets, anonymous visitor. Most of each is what every page costs (site,
 # locale, page tree walk, view restrictions, menu, language switcher and canonical
 # links); the rest is one query per list the page shows, never one per item.
-CASE_PAGE_QUERIES = 35
-EXPERT_PAGE_QUERIES = 28
-SPOTLIGHT_PAGE_QUERIES = 22
+CASE_PAGE_QUERIES = 33
+EXPERT_PAGE_QUERIES = 26
+SPOTLIGHT_PAGE_QUERIES = 20
 # Results, facets and labels come from OpenSearch and cached vocabularies.
 SEARCH_PAGE_QUERIES = 5
 SMALL, LARGE = 1, 4

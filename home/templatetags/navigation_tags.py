@@ -50,9 +50,13 @@ def other_languages(context, page):
 
 
 def live_translation_urls(page, request):
-    """{language code: URL} of a page's live versions, in one query."""
-    versions = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
-    return {version.locale.language_code: version.get_url(request) for version in versions}
+    """{language code: URL} of a page's live versions, in one query per request: the
+    switcher, "also available in" and the head's hreflang links all ask for them."""
+    known = request.__dict__.setdefault("_live_translation_urls", {})
+    if page.translation_key not in known:
+        versions = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+        known[page.translation_key] = {version.locale.language_code: version.get_url(request) for version in versions}
+    return known[page.translation_key]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
