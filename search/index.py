@@ -1,10 +1,12 @@
 """The public index behind its alias: create, write, rebuild with an atomic swap,
 compare with the database."""
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.utils import timezone
 from opensearchpy import NotFoundError, helpers
+from wagtail.fields import StreamField
 
 from .client import get_client, index_name
 from .documents import (
@@ -25,10 +27,11 @@ def alias_name():
     return index_name("public")
 
 
-def create_index():
+def create_index(**settings):
     """A new, empty concrete index (not yet behind the alias)."""
     name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
-    get_client().indices.create(index=name, body={"settings": index_settings(), "mappings": index_mappings()})
+    body = {"settings": {**index_settings(), **settings}, "mappings": index_mappings()}
+    get_client().indices.create(index=name, body=body)
     return name
 
 
@@ -58,13 +61,19 @@ def specific_pages(page_ids):
             model.objects.filter(pk__in=ids)
             .select_related(*DOCUMENT_JOINS[model])
             .prefetch_related(*DOCUMENT_PREFETCHES[model])
+            .defer(*stream_fields(model))
         )
     return pages
 
 
-def write(page_ids, index=None):
-    """Write the documents of these pages, and remove those that are no longer public."""
-    index = index or ensure_index()
+def stream_fields(model):
+    """No document reads a StreamField, and decoding one costs more than its row."""
+    return [field.name for field in model._meta.concrete_fields if isinstance(field, StreamField)]
+
+
+def document_actions(page_ids, index):
+    """The bulk actions writing these pages' documents and removing those that are no
+    longer public, with how many of each."""
     pages = specific_pages(page_ids)
     actions = [
         {"_op_type": "index", "_index": index, "_id": document_id(doc["page_id"]), "_source": doc}
@@ -74,27 +83,52 @@ def write(page_ids, index=None):
     actions += [
         {"_op_type": "delete", "_index": index, "_id": document_id(page_id)} for page_id in set(page_ids) - kept
     ]
+    return actions, len(kept), len(page_ids) - len(kept)
+
+
+def send(actions):
     # A delete of a document that was never indexed is not an error.
     helpers.bulk(get_client(), actions, raise_on_error=False, raise_on_exception=True, refresh=False)
-    return len(kept), len(page_ids) - len(kept)
+
+
+def write(page_ids, index=None):
+    """Write the documents of these pages, and remove those that are no longer public."""
+    actions, written, removed = document_actions(page_ids, index or ensure_index())
+    send(actions)
+    return written, removed
+
+
+def fill(index, page_ids, progress=None):
+    """Write these pages batch by batch, sending one batch while the next is built:
+    OpenSearch indexes on one core while Python reads the database on the other."""
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        sending = None
+        for start in range(0, len(page_ids), BATCH_SIZE):
+            batch = page_ids[start : start + BATCH_SIZE]
+            actions, _written, _removed = document_actions(batch, index)
+            if sending:
+                sending.result()
+            sending = sender.submit(send, actions)
+            if progress:
+                progress(len(batch))
+        if sending:
+            sending.result()
 
 
 def rebuild(progress=None):
     """Fill a new index from the database, then swap the alias in one atomic step,
     so searches never see an empty or half-filled index."""
     started_after = PendingIndexChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    new_index = create_index()
+    # Nobody searches the new index before the swap: no periodic refresh while it fills.
+    new_index = create_index(refresh_interval="-1")
     page_ids = list(indexable_pages().order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(page_ids), BATCH_SIZE):
-        batch = page_ids[start : start + BATCH_SIZE]
-        write(batch, index=new_index)
-        if progress:
-            progress(len(batch))
+    fill(new_index, page_ids, progress)
     # Changes made while the new index filled may have reached only the old one.
     changed = set(PendingIndexChange.objects.filter(pk__gt=started_after).values_list("page_id", flat=True))
     if changed:
         write(changed, index=new_index)
     client = get_client()
+    client.indices.put_settings(index=new_index, body={"index": {"refresh_interval": None}})
     client.indices.refresh(index=new_index)
     old = indices_behind_alias()
     client.indices.update_aliases(

@@ -103,6 +103,14 @@ def test_renaming_a_taxonomy_label_reaches_the_documents(case_index):
     assert "Barcelona (Cataluña)" in document["place_labels"]
 
 
+def test_rich_text_is_indexed_as_words_with_its_entities_decoded(case_index):
+    case = CaseStudyPageFactory(
+        parent=case_index, title="Clinics", context="<p>Health &amp; care in clinics.</p><p>Next <b>step</b></p>"
+    )
+    sync.drain()
+    assert "Health & care in clinics. Next step" in indexed(case)["text_en"]
+
+
 def test_translations_stand_in_for_each_other(case_index):
     english = CaseStudyPageFactory(parent=case_index, title="Bike lanes")
     call_command("load_demo", cases=0, experts=0, verbosity=0)  # the French case index
@@ -123,6 +131,9 @@ def test_rebuild_swaps_the_alias_and_verify_finds_drift(case_index, capsys):
     second = index.indices_behind_alias()
     assert len(second) == 1 and second != first
     assert not get_client().indices.exists(index=first[0])
+    # The new index filled without periodic refreshes; once live, it refreshes again.
+    settings = get_client().indices.get_settings(index=second[0])[second[0]]["settings"]["index"]
+    assert settings.get("refresh_interval", "1s") != "-1"
     call_command("search_index", "verify")
     assert "missing: 0, stale: 0, extra: 0" in capsys.readouterr().out
 
