@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from tqdm import tqdm
 
+from .database import refresh_planner_statistics
 from .models import City, Country, Region, SustainableDevelopmentGoal, Theme, Topic
 from .slugs import first_free
 from .vocabulary_loader import country_labels, label_fields
@@ -358,6 +359,8 @@ class ImportCommand(BaseCommand):
         )  # fmt: skip
         with bar:
             report = self.importer(draft=draft, dry_run=dry_run, progress=lambda: bar.update(1)).run(file)
+        if report.created or report.updated:
+            refresh_planner_statistics()
         for warning in report.warnings:
             self.stderr.write(self.style.WARNING(f"warning: {warning}"))
         for problem in report.rejected:

@@ -8,6 +8,7 @@ from cases.demo import CASE_COUNT, SEED, DemoBuilder
 from cases.models import CaseStudyPage
 from experts.demo import EXPERT_COUNT, build_demo_experts
 from experts.models import ExpertProfilePage
+from home.database import refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             total=experts, desc="Demo experts", unit="expert", disable=options["verbosity"] < 1, file=sys.stderr
         ) as bar:
             build_demo_experts(seed=seed, count=experts, progress=lambda: bar.update(1))
+        refresh_planner_statistics()
         live = CaseStudyPage.objects.live()
         per_language = ", ".join(
             f"{code}: {live.filter(locale__language_code=code).count()}" for code in ("en", "fr", "es")
