@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.utils import timezone
-from opensearchpy import NotFoundError, helpers
+from opensearchpy import helpers
 from wagtail.fields import StreamField
 
 from .client import get_client, index_name
@@ -36,10 +36,12 @@ def create_index(**settings):
 
 
 def indices_behind_alias():
-    try:
-        return sorted(get_client().indices.get_alias(name=alias_name()))
-    except NotFoundError:
+    # Asked first rather than caught: the client logs every failed GET as a warning,
+    # which a first rebuild would print among its progress.
+    client = get_client()
+    if not client.indices.exists_alias(name=alias_name()):
         return []
+    return sorted(client.indices.get_alias(name=alias_name()))
 
 
 def ensure_index():
