@@ -207,6 +207,7 @@ class DemoBuilder:
             evidence_level=choices["evidence"],
             hero_image=self.images[choices["image"]],
             hero_caption=choices["city"].label_in(language),
+            gallery=self.gallery(choices, language),
             key_figures=[
                 ("figure", {"value": f"{amount:,}", "label": label[language]})
                 for amount, label in zip(choices["amounts"], choices["figures"], strict=True)
@@ -238,6 +239,7 @@ class DemoBuilder:
         for name, value in self.texts(choices, code).items():
             setattr(translation, name, value)
         translation.hero_caption = choices["city"].label_in(code)
+        translation.gallery = self.gallery(choices, code)
         translation.key_figures = [
             ("figure", {"value": f"{amount:,}", "label": label[code]})
             for amount, label in zip(choices["amounts"], choices["figures"], strict=True)
@@ -253,6 +255,15 @@ class DemoBuilder:
             "approach": choices["approach"].label_in(language).lower(),
             "year": choices["year"],
         }
+
+    def gallery(self, choices, language):
+        """Two more pictures, captioned in the case's language. They follow the hero's
+        number rather than a new random draw, so every other choice stays as it was."""
+        words, first = self.words(choices, language), choices["image"]
+        return [
+            ("image", {"image": self.images[(first + number) % IMAGE_COUNT], "caption": caption.format(**words)})
+            for number, caption in enumerate(text.GALLERY_CAPTIONS[language], start=1)
+        ]
 
     def texts(self, choices, language):
         words = self.words(choices, language)

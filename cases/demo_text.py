@@ -22,6 +22,12 @@ SUMMARY = {
     "es": "Cómo {city} aborda {topic} mediante {approach}, para {target}, desde {year}.",
 }
 
+GALLERY_CAPTIONS = {
+    "en": ["Residents of {city} at the launch of the programme", "The {topic} team at work in {city}"],
+    "fr": ["Des habitants de {city} au lancement du programme", "L'équipe {topic} au travail à {city}"],
+    "es": ["Vecinos de {city} en el lanzamiento del programa", "El equipo de {topic} trabajando en {city}"],
+}
+
 SECTIONS = {
     "context": {
         "en": "{city} faced growing pressure on {topic}. Residents, above all {target}, asked for change.",
