@@ -8,6 +8,7 @@ https://github.com/dequelabs/axe-core/blob/develop/doc/rule-descriptions.md
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from cases.models import CaseStudyPage, SpotlightPage
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
@@ -50,13 +51,22 @@ def public_pages(language):
     return pages.items()
 
 
+def blocking_violations(page, where):
+    """axe's serious and critical violations on the page as it is now, one line each."""
+    if not page.evaluate("'axe' in window"):
+        page.add_script_tag(path=AXE_SCRIPT)
+    return [
+        f"{where}: {violation['impact']} {violation['id']}: {violation['help']} -> {', '.join(violation['targets'])}"
+        for violation in page.evaluate(BLOCKING_VIOLATIONS)
+    ]
+
+
 def test_public_pages_pass_axe_and_fit_the_window(demo, live_server, page, screenshot_dir):
     # Every page is checked before failing, so one run lists every problem.
     problems = []
     for language in ("en", "fr", "es"):
         for name, path in public_pages(language):
             page.goto(f"{live_server.url}{path}")
-            page.add_script_tag(path=AXE_SCRIPT)
             for width in WIDTHS:
                 where = f"{name} ({path}) at {width} px"
                 page.set_viewport_size({"width": width, "height": 900})
@@ -65,9 +75,19 @@ def test_public_pages_pass_axe_and_fit_the_window(demo, live_server, page, scree
                     wide = page.evaluate("document.documentElement.scrollWidth")
                     problems.append(f"{where}: the page is {wide} px wide")
                 # What a phone shows (and hides) differs from a laptop: both layouts are checked.
-                problems += [
-                    f"{where}: {violation['impact']} {violation['id']}: {violation['help']}"
-                    f" -> {', '.join(violation['targets'])}"
-                    for violation in page.evaluate(BLOCKING_VIOLATIONS)
-                ]
+                problems += blocking_violations(page, where)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_search_suggestions_pass_axe_while_open(site_skeleton, catalogue, live_server, page):
+    page.goto(f"{live_server.url}/en/search/")
+    box = page.get_by_role("combobox", name="Search")
+    suggestions = page.get_by_role("listbox", name="Suggestions")
+    box.press_sequentially("bicy", delay=50)
+    expect(suggestions.get_by_role("option").first).to_be_visible()
+    problems = blocking_violations(page, "search with its suggestions open")
+    # The arrows point the box at an option (aria-activedescendant).
+    box.press("ArrowDown")
+    expect(suggestions.get_by_role("option", selected=True)).to_be_visible()
+    problems += blocking_violations(page, "search with a suggestion chosen")
     assert not problems, "\n".join(problems)
