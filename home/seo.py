@@ -205,7 +205,7 @@ def spotlight_collection(page, request):
         "about": {"@type": "Thing", "name": page.spotlight.label_in(language)},
         "hasPart": [
             {"@type": "Article", "headline": case.title, "url": case.get_full_url(request)}
-            for case in page.live_featured_cases()
+            for case in page.live_featured_cases
         ],
     }
 

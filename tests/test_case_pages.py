@@ -2,6 +2,7 @@
 fill them in, and what visitors read."""
 
 import pytest
+import wagtail_factories
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -14,6 +15,7 @@ from cases.models import (
     CaseStudyPage,
     CityPortraitPage,
     PositionPage,
+    SpotlightFeaturedCase,
     SpotlightPage,
     SpotlightSectionCase,
     SpotlightSectionPage,
@@ -104,6 +106,53 @@ def test_a_spotlight_counts_its_cases_countries_and_cities_live(client, case_ind
     assert "2 initiatives from 2 countries and 2 cities" in client.get(spotlight.url).content.decode()
     section_html = client.get(section.url).content.decode()
     assert section_html.index("Food parcels") < section_html.index("Tele-care")
+
+
+@pytest.mark.django_db
+def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_its_search(client, case_index):
+    covid = Spotlight.objects.get(slug="covid-19")
+    spotlight = HomePage.objects.get(locale__language_code="en").add_child(
+        instance=SpotlightPage(
+            title="Cities for Global Health",
+            intro="COVID-19 responses.",
+            spotlight=covid,
+            hero_image=wagtail_factories.ImageFactory(title="Volunteers at a food bank"),
+        )
+    )
+    emergency = spotlight.add_child(instance=SpotlightSectionPage(title="Emergency response", intro="The first weeks."))
+    recovery = spotlight.add_child(instance=SpotlightSectionPage(title="Recovery"))
+    CaseStudyPageFactory(parent=emergency, title="Food parcels")
+    for number in range(5):
+        CaseStudyPageFactory(parent=recovery, title=f"Reopening plan {number}")
+    tele_care = CaseStudyPageFactory(
+        parent=case_index, title="Tele-care", city=City.objects.get(slug="berlin"), taxonomy__spotlights=[covid]
+    )
+    SpotlightFeaturedCase.objects.create(page=spotlight, case=tele_care)
+
+    # What the visitor reads: the head's JSON-LD names the featured cases too.
+    html = client.get(spotlight.url).content.decode().split("<main", 1)[1]
+    story = ["7 initiatives from 2 countries and 2 cities", "In this collection", "Emergency response", "Recovery"]
+    story += ["Featured cases", "Tele-care", "Search this collection"]
+    positions = [html.index(text) for text in story]
+    assert positions == sorted(positions)
+    assert 'alt="Volunteers at a food bank"' in html
+    sections = html[html.index("In this collection") : html.index("Featured cases")]
+    assert f'href="{emergency.url}"' in sections and "The first weeks." in sections and "Food parcels" in sections
+    # A long section shows its first cases and leads to the rest on its own page.
+    assert f'href="{recovery.url}"' in sections and "Reopening plan 3" in sections
+    assert "Reopening plan 4" not in sections and "See all 5 cases of this section" in sections
+    assert "Reopening plan 4" in client.get(recovery.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_spotlight_without_cases_yet_shows_no_empty_figures(client):
+    spotlight = HomePage.objects.get(locale__language_code="en").add_child(
+        instance=SpotlightPage(title="Local Care Systems", intro="Care.", spotlight=Spotlight.objects.get(slug="care"))
+    )
+    spotlight.add_child(instance=SpotlightSectionPage(title="Reward care workers"))
+    html = client.get(spotlight.url).content.decode()
+    assert "0 initiatives" not in html
+    assert "Reward care workers" in html and "No case has been published in this section yet." in html
 
 
 @pytest.mark.django_db

@@ -2,9 +2,11 @@
 directory and the search find it; members can take their data away or erase it."""
 
 import json
+import re
 from io import BytesIO, StringIO
 
 import pytest
+import wagtail_factories
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
@@ -206,3 +208,55 @@ def test_members_download_their_data_and_deleting_the_account_leaves_nothing_beh
     assert "amara.private@example.org" not in dump.getvalue()
     hits = get_client().search(index=alias_name(), body={"query": {"match": {"title": "Amara"}}})
     assert hits["hits"]["total"]["value"] == 0
+
+
+def published_expert(title, topic, tags=(), **fields):
+    """A live expert profile in Accra, expert in `topic` (and its theme) and SDG 3."""
+    directory = ExpertDirectoryPage.objects.get(locale__language_code="en")
+    profile = ExpertProfilePage(
+        title=title,
+        city=City.objects.get(slug="accra"),
+        themes=[topic.theme],
+        topics=[topic],
+        sdgs=[SustainableDevelopmentGoal.objects.get(number=3)],
+        **fields,
+    )
+    directory.add_child(instance=profile)
+    profile.expertise_tags.set(list(tags))
+    profile.save_revision().publish()
+    return profile
+
+
+def visible_text(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_an_expert_page_leads_to_the_search_by_expertise_to_the_contact_form_and_to_similar_experts(client):
+    health = Topic.objects.get(slug="health")
+    amara = published_expert(
+        "Amara Okafor",
+        health,
+        tags=["primary care"],
+        position="Director of public health",
+        organisation="City of Accra",
+        photo=wagtail_factories.ImageFactory(),
+        owner_account=UserFactory(email="amara.private@example.org"),
+    )
+    kofi = published_expert("Kofi Mensah", health, position="Epidemiologist")
+    published_expert("Lena Wasser", Topic.objects.get(slug="water"))
+
+    html = client.get(amara.url).content.decode()
+    assert "Director of public health, City of Accra" in visible_text(html)
+    assert 'alt="Portrait of Amara Okafor"' in html
+    # Each area of expertise is a link to the search filtered by it.
+    for query in (f"theme={health.theme.slug}", "topic=health", "sdg=3", "q=primary%20care"):
+        assert f'href="/en/search/?{query}"' in html, query
+    assert "3. Good health and well-being" in html and "3. 3." not in html
+    # The contact button leads to the form; the expert's address is nowhere.
+    assert 'href="#contact-expert-heading"' in html
+    assert "amara.private@example.org" not in html
+    similar = html.split("Similar experts")[1]
+    assert "Kofi Mensah" in similar and "Epidemiologist" in similar and "Lena Wasser" not in similar
+
+    # Nobody can write to an expert without an account: no button leads to a dead end.
+    assert 'href="#contact-expert-heading"' not in client.get(kofi.url).content.decode()

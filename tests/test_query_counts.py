@@ -1,6 +1,7 @@
 """A page costs a small, fixed number of database queries however much it shows: a
 case with one of everything or four, an expert with one case or four, a spotlight
-with one featured case and section or four, a search page with two results or eight.
+with one featured case and section or four, a spotlight section with one case or
+four, a search page with two results or eight.
 
 Each page is measured on its second visit, as a running site serves it: the first
 visit fills the process caches (vocabularies, image renditions) once for everyone.
@@ -16,6 +17,7 @@ from cases.models import (
     RelatedCase,
     SpotlightFeaturedCase,
     SpotlightPage,
+    SpotlightSectionCase,
     SpotlightSectionPage,
 )
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
@@ -28,8 +30,12 @@ pytestmark = pytest.mark.django_db
 # locale, page tree walk, view restrictions, menu, language switcher and canonical
 # links); the rest is one query per list the page shows, never one per item.
 CASE_PAGE_QUERIES = 33
-EXPERT_PAGE_QUERIES = 26
-SPOTLIGHT_PAGE_QUERIES = 20
+# Two of them list similar experts: the list, and which pages are private.
+EXPERT_PAGE_QUERIES = 28
+# Five list the sections' cases, for all sections at once: how many child and curated
+# cases each holds, the first few of each, and whether the curated ones are public.
+SPOTLIGHT_PAGE_QUERIES = 25
+SECTION_PAGE_QUERIES = 18
 # Results, facets and labels come from OpenSearch and cached vocabularies.
 SEARCH_PAGE_QUERIES = 5
 SMALL, LARGE = 1, 4
@@ -106,15 +112,19 @@ def case_showing(index, size, **fields):
 
 
 def spotlight_showing(index, size, slug):
-    """A spotlight page with `size` sections and `size` featured cases."""
+    """A spotlight page with `size` sections, each with `size` cases of its own and
+    `size` curated from elsewhere, and `size` featured cases."""
     spotlight = Spotlight.objects.get(slug=slug)
     page = SpotlightPage(title=spotlight.label_en, slug=slug, spotlight=spotlight, intro="How cities responded.")
     HomePage.objects.get(locale__language_code="en").add_child(instance=page)
     page.save_revision().publish()
     for number in range(size):
-        page.add_child(
-            instance=SpotlightSectionPage(title=f"Chapter {number}", intro="Lessons.")
-        ).save_revision().publish()
+        section = page.add_child(instance=SpotlightSectionPage(title=f"Chapter {number}", intro="Lessons."))
+        section.save_revision().publish()
+        for _ in range(size):
+            case_card(section)
+            SpotlightSectionCase.objects.create(page=section, case=case_card(index))
+    for _ in range(size):
         SpotlightFeaturedCase.objects.create(page=page, case=case_card(index, taxonomy__spotlights=[spotlight]))
     return page
 
@@ -141,6 +151,12 @@ def test_a_spotlight_page_costs_the_same_queries_with_one_or_four_featured_cases
     large = spotlight_showing(case_index, LARGE, "care")
     apply_index_changes()
     assert measure(small.url, SPOTLIGHT_PAGE_QUERIES) == measure(large.url, SPOTLIGHT_PAGE_QUERIES)
+
+
+def test_a_spotlight_section_costs_the_same_queries_with_one_or_four_cases(case_index, measure):
+    small = spotlight_showing(case_index, SMALL, "covid-19").get_children().specific().first()
+    large = spotlight_showing(case_index, LARGE, "care").get_children().specific().first()
+    assert measure(small.url, SECTION_PAGE_QUERIES) == measure(large.url, SECTION_PAGE_QUERIES)
 
 
 @pytest.mark.opensearch

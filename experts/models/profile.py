@@ -52,6 +52,7 @@ SPOKEN_LANGUAGES = {
     if hasattr(language, "alpha_2")
 }
 ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+SIMILAR_EXPERTS = 3
 
 
 def validate_language_codes(value):
@@ -216,6 +217,25 @@ class ExpertProfilePage(ThemedMixin, Page):
             .select_related(*case_card_relations())
             .distinct()
             .order_by("-first_published_at")
+        )
+
+    def similar_experts(self, size=SIMILAR_EXPERTS):
+        """Other live experts of this language who share the most topics, then themes,
+        with this one: one query plus the privacy check, whatever the number shown."""
+        shared_topics = self.topics.through.objects.filter(expertprofilepage=self.pk).values("topic")
+        shared_themes = self.themes.through.objects.filter(expertprofilepage=self.pk).values("theme")
+        return (
+            ExpertProfilePage.objects.live()
+            .public()
+            .filter(locale=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .annotate(
+                topics_shared=models.Count("topics", filter=models.Q(topics__in=shared_topics), distinct=True),
+                themes_shared=models.Count("themes", filter=models.Q(themes__in=shared_themes), distinct=True),
+            )
+            .filter(models.Q(topics_shared__gt=0) | models.Q(themes_shared__gt=0))
+            .select_related("city", "country")
+            .order_by("-topics_shared", "-themes_shared", "title")[:size]
         )
 
 
