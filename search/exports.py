@@ -51,9 +51,17 @@ def attachment(extension):
     return {"Content-Disposition": f'attachment; filename="{FILENAME}.{extension}"'}
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (https://owasp.org/www-community/attacks/CSV_Injection): a title such as
+# '=HYPERLINK("http://…")' must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_cell(value):
     if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
+        value = "; ".join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
     return "" if value is None else value
 
 

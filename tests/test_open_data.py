@@ -106,6 +106,19 @@ def test_the_csv_has_a_header_quotes_commas_and_joins_lists(client, catalogue, a
 
 @pytest.mark.opensearch
 @pytest.mark.django_db
+def test_a_title_a_spreadsheet_would_run_as_a_formula_stays_text_in_the_csv(client, catalogue, apply_index_changes):
+    title = '=HYPERLINK("http://evil.example","Pocket squares")'
+    CaseStudyPageFactory(parent=catalogue["housing"].get_parent(), title=title, summary="-1 pocket squares")
+    apply_index_changes()
+    (row,) = csv_rows(download_csv(client, {"q": "pocket squares"}))
+    assert row["title"] == f"'{title}" and row["summary"] == "'-1 pocket squares"
+    # The JSON is data, not a spreadsheet: exactly as written.
+    (result,) = client.get("/en/search/export.json", {"q": "pocket squares"}).json()["results"]
+    assert result["title"] == title and result["summary"] == "-1 pocket squares"
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "params",
     [
