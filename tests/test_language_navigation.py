@@ -2,7 +2,7 @@
 page has no version in the chosen language."""
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
@@ -38,6 +38,15 @@ def test_the_switcher_links_a_translated_case_to_its_translation(client, cases):
     also = html.split('class="other-languages"')[1].split("</p>")[0]
     assert f'href="{cases["french"].url}" lang="fr" hreflang="fr">Français</a>' in also
     assert "English" not in also and "Español" not in also
+
+
+def test_a_translation_behind_a_password_is_neither_linked_nor_announced(client, cases):
+    PageViewRestriction.objects.create(
+        page=cases["french"], restriction_type=PageViewRestriction.PASSWORD, password="members"
+    )
+    html = client.get(cases["translated"].url).content.decode()
+    assert cases["french"].url not in html  # not in the switcher, "also available in" nor hreflang
+    assert 'hreflang="fr"' not in html.split("</head>")[0]
 
 
 def test_without_a_translation_the_switcher_leads_to_the_nearest_translated_ancestor_and_says_so(client, cases):

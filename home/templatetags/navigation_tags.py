@@ -49,12 +49,26 @@ def other_languages(context, page):
     }
 
 
+def private_sections(request):
+    """Wagtail's Q of the pages in private sections, read once per request: the menu
+    and the translation links both leave them out."""
+    if not hasattr(request, "_private_sections"):
+        request._private_sections = Page.objects.private_q()
+    return request._private_sections
+
+
 def live_translation_urls(page, request):
     """{language code: URL} of a page's live versions, in one query per request: the
     switcher, "also available in" and the head's hreflang links all ask for them."""
     known = request.__dict__.setdefault("_live_translation_urls", {})
     if page.translation_key not in known:
-        versions = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+        # A version behind a view restriction is not offered to the public either.
+        versions = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .exclude(private_sections(request))
+            .select_related("locale")
+        )
         known[page.translation_key] = {version.locale.language_code: version.get_url(request) for version in versions}
     return known[page.translation_key]
 
@@ -65,5 +79,5 @@ def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
     home = site.root_page.get_translation_or_none(Locale.get_active()) if site else None
-    items = home.get_children().live().public() if home else Page.objects.none()
+    items = home.get_children().live().exclude(private_sections(request)) if home else Page.objects.none()
     return {"items": [(item.title, item.get_url(request)) for item in items]}
