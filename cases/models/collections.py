@@ -12,6 +12,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from home.privacy import private_sections
+
 from .case import CaseStudyPage, case_card_relations
 
 # How many of its cases a section lists on the collection's page; its own page lists them all.
@@ -64,25 +66,31 @@ class SpotlightPage(Page):
         from search.views import search_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(search_context(request, scope={"spotlights": self.spotlight.slug}, facets=SPOTLIGHT_FACETS))
+        private = private_sections(request)
+        context.update(
+            figures=self.key_figures(private),
+            sections=self.sections(private),
+            **search_context(request, scope={"spotlights": self.spotlight.slug}, facets=SPOTLIGHT_FACETS),
+        )
         return context
 
-    def cases(self):
+    def cases(self, private=None):
         """Every live case of the collection in this language: tagged with its
-        spotlight, placed below it, or curated into one of its sections."""
+        spotlight, placed below it, or curated into one of its sections. `private` is
+        Wagtail's Q of the pages in private sections, when the caller has it already."""
         curated = SpotlightSectionCase.objects.filter(page__in=self.get_descendants()).values("case_id")
         return (
             CaseStudyPage.objects.live()
-            .public()
+            .exclude(Page.objects.private_q() if private is None else private)
             .filter(locale=self.locale)
             .filter(Q(spotlights=self.spotlight) | Q(path__startswith=self.path) | Q(pk__in=curated))
             .distinct()
         )
 
-    def key_figures(self):
+    def key_figures(self, private=None):
         # Counted over the cases' ids: counting over the distinct rows of the
         # collection's three-way OR itself took a third longer at 10,000 cases.
-        return CaseStudyPage.objects.filter(pk__in=self.cases().values("pk")).aggregate(
+        return CaseStudyPage.objects.filter(pk__in=self.cases(private).values("pk")).aggregate(
             cases=models.Count("pk"),
             countries=models.Count("city__country", distinct=True),
             cities=models.Count("city", distinct=True),
@@ -94,12 +102,13 @@ class SpotlightPage(Page):
         cards = self.featured_cases.select_related(*case_card_relations("case__"))
         return [item.case for item in cards if item.case.live]
 
-    def sections(self):
+    def sections(self, private=None):
         """The live sections in tree order, each with how many cases it has
         (`case_count`) and its first few (`preview_cases`): its child cases in tree
         order, then those curated into it. A handful of queries for any number of
         sections, reading only the cases shown, though a section may hold thousands."""
-        private = Page.objects.private_q()  # one query, shared by the sections and their cases
+        if private is None:
+            private = Page.objects.private_q()
         live_sections = SpotlightSectionPage.objects.child_of(self).live().exclude(private)
         sections = {section.pk: section for section in live_sections}
         for section in sections.values():

@@ -5,6 +5,8 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from home.privacy import private_sections
+
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -47,14 +49,6 @@ def other_languages(context, page):
             if code != page.locale.language_code and code in LANGUAGE_NAMES
         ]
     }
-
-
-def private_sections(request):
-    """Wagtail's Q of the pages in private sections, read once per request: the menu
-    and the translation links both leave them out."""
-    if not hasattr(request, "_private_sections"):
-        request._private_sections = Page.objects.private_q()
-    return request._private_sections
 
 
 def live_translation_urls(page, request):
