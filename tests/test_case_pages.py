@@ -20,6 +20,7 @@ from cases.models import (
     SpotlightSectionCase,
     SpotlightSectionPage,
 )
+from cases.models.case import CASES_PER_PAGE
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Topic
 
@@ -142,6 +143,23 @@ def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_it
     assert f'href="{recovery.url}"' in sections and "Reopening plan 3" in sections
     assert "Reopening plan 4" not in sections and "See all 5 cases of this section" in sections
     assert "Reopening plan 4" in client.get(recovery.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_long_section_lists_its_cases_a_page_at_a_time(client, case_index):
+    spotlight = HomePage.objects.get(locale__language_code="en").add_child(
+        instance=SpotlightPage(title="Care", intro="Care.", spotlight=Spotlight.objects.get(slug="care"))
+    )
+    section = spotlight.add_child(instance=SpotlightSectionPage(title="Care at home"))
+    for number in range(CASES_PER_PAGE):
+        CaseStudyPageFactory(parent=section, title=f"Home visits {number:02d}")
+    curated = CaseStudyPageFactory(parent=case_index, title="Respite for carers")
+    SpotlightSectionCase.objects.create(page=section, case=curated)
+    first = client.get(section.url).content.decode()
+    assert "Home visits 11" in first and "Respite for carers" not in first
+    assert "Page 1 of 2" in first and 'href="?page=2"' in first
+    second = client.get(section.url, {"page": 2}).content.decode()
+    assert "Respite for carers" in second and "Home visits 00" not in second
 
 
 @pytest.mark.django_db

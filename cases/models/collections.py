@@ -4,6 +4,7 @@ live elsewhere. A new collection is a new Spotlight term plus a page: no code.""
 
 from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber, Substr
@@ -14,7 +15,7 @@ from wagtail.models import Orderable, Page
 
 from home.privacy import private_sections
 
-from .case import CaseStudyPage, case_card_relations
+from .case import CASES_PER_PAGE, CaseStudyPage, case_card_relations
 
 # How many of its cases a section lists on the collection's page; its own page lists them all.
 SECTION_PREVIEW = 4
@@ -165,8 +166,12 @@ class SpotlightSectionPage(Page):
     class Meta:
         verbose_name = _("spotlight section")
 
-    def cases(self):
-        return self.cases_in_order(Page.objects.private_q()).select_related(*case_card_relations())
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A section may hold thousands of cases: a page of them at a time.
+        cases = self.cases_in_order(private_sections(request)).select_related(*case_card_relations())
+        context["cases"] = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+        return context
 
     def cases_in_order(self, private):
         """Its live, public cases: its child cases first, in tree order, then the cases
