@@ -24,10 +24,10 @@ from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from opensearchpy import helpers  # noqa: E402
 
-from home.models import City, SustainableDevelopmentGoal, Topic  # noqa: E402
 from search import index, query  # noqa: E402
 from search.client import get_client  # noqa: E402
 from search.documents import indexable_pages  # noqa: E402
+from taxonomy.models import City, SustainableDevelopmentGoal, Topic  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
 QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))

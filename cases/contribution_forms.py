@@ -13,10 +13,9 @@ from modelcluster.forms import ClusterForm
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
-from home.form_fields import HttpsURLField
-from home.models import City
-from home.models.mixins import check_topics_in_themes
-from home.models.vocabulary import label_order
+from core.form_fields import HttpsURLField
+from taxonomy.mixins import check_topics_in_themes
+from taxonomy.models import City, label_order
 
 from .importing import SECTIONS, paragraphs_to_html
 from .models import CaseIndexPage, CaseStudyPage

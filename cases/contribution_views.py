@@ -7,8 +7,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.editorial import ReviewStatus, submit_for_review, submit_new_draft
+
 from .contribution_forms import CaseContributionForm
-from .editorial import ReviewStatus, submit_for_review, submit_new_draft
 from .models import CaseContribution
 
 EDITABLE = (ReviewStatus.IN_REVIEW, ReviewStatus.CHANGES_REQUESTED)

@@ -15,13 +15,12 @@ from django.utils.text import slugify
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from home.models import (
+from taxonomy.models import (
     Approach,
     CaseStatus,
     City,
-    HomePage,
     Spotlight,
     SpotlightFacetValue,
     SustainableDevelopmentGoal,
@@ -63,7 +62,9 @@ class DemoBuilder:
         self.case_count = case_count
         self.progress = progress or (lambda: None)
         self.locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
-        self.homes = {code: HomePage.objects.get(locale=locale) for code, locale in self.locales.items()}
+        # Each language's home page is a child of the tree's root.
+        homes = Page.get_first_root_node().get_children()
+        self.homes = {code: homes.get(locale=locale).specific for code, locale in self.locales.items()}
 
     def build(self):
         self.case_indexes = self.translated_structure(CaseIndexPage, "cases")

@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from home.models import City, SustainableDevelopmentGoal, Topic
+from taxonomy.models import City, SustainableDevelopmentGoal, Topic
 
 from .models import CaseIndexPage, CaseStudyPage
 

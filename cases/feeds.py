@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from home.models import Theme
+from taxonomy.models import Theme
 
 from .models import CaseStudyPage
 

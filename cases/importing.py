@@ -11,9 +11,9 @@ from datetime import date
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.import_tools import LANGUAGE_CODES, Place, RecordReader, RowError, RowImporter, paragraphs_to_html
-from home.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
-from home.slugs import free_slug
+from core.import_tools import LANGUAGE_CODES, Place, RecordReader, RowError, RowImporter, paragraphs_to_html
+from core.slugs import free_slug
+from taxonomy.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
 
 from .models import CaseIndexPage, CaseStudyPage
 from .models.case import FIRST_YEAR

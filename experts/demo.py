@@ -8,8 +8,8 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cases.models import CaseStudyPage
-from home.models import City, SustainableDevelopmentGoal, Topic
-from home.slugs import free_slug
+from core.slugs import free_slug
+from taxonomy.models import City, SustainableDevelopmentGoal, Topic
 
 from .directory import directory_for
 from .models import Availability, ExpertProfilePage, ProfileType

@@ -2,8 +2,9 @@
 it, in the language the member writes in."""
 
 from django.db import transaction
+from wagtail.models import Page
 
-from home.models import HomePage
+from core.editorial import grant_moderators
 
 from .models import ExpertDirectoryPage
 
@@ -24,9 +25,10 @@ DIRECTORY_CONTENT = {
 
 @transaction.atomic
 def ensure_expert_directories():
-    """One published directory under each language's home page, translations of the first."""
+    """One published directory under each language's home page (the children of the
+    tree's root), translations of the first."""
     source = ExpertDirectoryPage.objects.first()
-    for home in HomePage.objects.select_related("locale"):
+    for home in Page.get_first_root_node().get_children().select_related("locale"):
         code = home.locale.language_code
         if ExpertDirectoryPage.objects.child_of(home).exists():
             continue
@@ -42,3 +44,8 @@ def ensure_expert_directories():
 
 def directory_for(locale):
     return ExpertDirectoryPage.objects.get(locale=locale)
+
+
+def ensure_report_moderation():
+    """Moderators read and resolve the messages members report (experts/wagtail_hooks.py)."""
+    grant_moderators([("experts", "change_messagereport")])

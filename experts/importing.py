@@ -19,8 +19,8 @@ from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.import_tools import LANGUAGE_CODES, Place, RecordReader, RowError, RowImporter, paragraphs_to_html
-from home.slugs import free_slug
+from core.import_tools import LANGUAGE_CODES, Place, RecordReader, RowError, RowImporter, paragraphs_to_html
+from core.slugs import free_slug
 
 from .directory import directory_for
 from .models import ExpertDirectoryPage, ExpertProfilePage

@@ -19,14 +19,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.editorial import MODERATORS
+
 from .messaging_forms import ContactForm, ReplyForm, ReportForm, can_be_contacted, has_blocked
 from .models import Block, Conversation, ExpertProfilePage, Message, MessageReport
 from .notifications import send_notification
 from .ownership import own_profile
 
 CONVERSATIONS_PER_PAGE = 25
-# The group cases.editorial.ensure_editorial_workflow creates; it resolves reports.
-MODERATORS_GROUP = "Moderators"
 
 
 def member_names(user_ids):
@@ -211,7 +211,7 @@ def notify_of_message(request, message):
 
 
 def notify_moderators(request, report):
-    moderators = get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).exclude(email="")
+    moderators = get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
     link = request.build_absolute_uri(reverse(MessageReport.snippet_viewset.get_url_name("edit"), args=[report.pk]))
     send_notification(
         "experts/email/message_report",

@@ -10,10 +10,9 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
-from home.form_fields import HttpsURLField
-from home.models import City
-from home.models.mixins import check_topics_in_themes
-from home.models.vocabulary import label_order
+from core.form_fields import HttpsURLField
+from taxonomy.mixins import check_topics_in_themes
+from taxonomy.models import City, label_order
 
 from .models import Availability, ExpertProfilePage
 from .models.profile import BIOGRAPHY_FEATURES, SPOKEN_LANGUAGES

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = "Home and vocabularies"
+    verbose_name = "Home page"

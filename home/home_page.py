@@ -18,10 +18,9 @@ from wagtail.models import Page
 
 from cases.models import CaseStudyPage, SpotlightPage
 from experts.models import ExpertProfilePage
+from taxonomy.models import City, SustainableDevelopmentGoal, Theme, label_order
 
 from . import world_map
-from .models import City, SustainableDevelopmentGoal, Theme
-from .models.vocabulary import label_order
 
 LATEST_CASES = 6
 BLACK, WHITE = "#000000", "#ffffff"

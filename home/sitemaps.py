@@ -5,7 +5,7 @@ from functools import reduce
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from .seo import hreflang_links
+from core.seo import hreflang_links
 
 
 class PageSitemap(Sitemap):

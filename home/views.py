@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from .seo import absolute_url
+from core.seo import absolute_url
 
 
 @require_GET

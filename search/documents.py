@@ -18,7 +18,7 @@ from wagtail.models import Page, Site
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
 from experts.models import Availability, ExpertProfilePage
-from home.models import SpotlightFacetValue
+from taxonomy.models import SpotlightFacetValue
 
 from .analysis import CONTENT_LANGUAGES
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from experts.models import Availability
 from experts.models.profile import SPOKEN_LANGUAGES
-from home.models import (
+from taxonomy.models import (
     Approach,
     CaseStatus,
     City,

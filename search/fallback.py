@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
 from experts.models import ExpertProfilePage
-from home.models import SpotlightFacetValue
+from taxonomy.models import SpotlightFacetValue
 
 from .documents import DOCUMENT_TYPES, build_documents, indexable_pages
 from .index import specific_pages

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import Country, Labelled, Region
+from taxonomy.models import Country, Labelled, Region
 
 from .documents import DOCUMENT_TYPES
 from .facets import forget_vocabularies

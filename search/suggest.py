@@ -4,8 +4,8 @@ topics whose label in the visitor's language starts like the query."""
 from django.urls import reverse
 from opensearchpy.exceptions import TransportError
 
-from home.import_tools import folded
-from home.models import City, Theme, Topic
+from taxonomy.models import City, Theme, Topic
+from taxonomy.text import folded
 
 from .client import get_client
 from .documents import indexable_pages

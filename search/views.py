@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from experts.models import Availability
-from home.models import City, Country, SustainableDevelopmentGoal
+from taxonomy.models import City, Country, SustainableDevelopmentGoal
 
 from . import service
 from .facets import FACETS, TYPE_LABELS, terms_by_key

@@ -1,20 +1,25 @@
 import json
 import os
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
+from opensearchpy.transport import Transport
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
-from home.models import City, HomePage
+from home.models import HomePage
 from search import sync
 from search.client import get_client
 from search.facets import forget_vocabularies
 from search.index import alias_name
+from taxonomy.models import City
 from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise
@@ -31,6 +36,51 @@ def fresh_process_state():
     translation.activate("en")
     forget_vocabularies()
     get_image_model().get_rendition_model().cache_backend.clear()
+
+
+def clear_caches():
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Django's caches live in the process (allauth counts its rate limits there): every
+    test starts with empty ones, whatever the previous test left."""
+    clear_caches()
+    yield
+    clear_caches()
+
+
+@pytest.fixture(scope="session")
+def test_node():
+    """(host, port) of the OpenSearch test node the session was started against."""
+    url = urlsplit(settings.OPENSEARCH_URL)
+    return url.hostname, url.port
+
+
+@pytest.fixture(autouse=True)
+def opensearch_marker_is_honest(request, test_node, monkeypatch):
+    """A test that reaches the test node must say so with the `opensearch` marker:
+    `-m "not opensearch"` then runs without a node, and a node-less run fails loudly
+    instead of passing on the database fallback. Requests to other addresses (a
+    stand-in server, a closed port) do not count."""
+    reached = []
+    perform_request = Transport.perform_request
+
+    def recording(transport, method, url, *args, **kwargs):
+        if any((host.get("host"), host.get("port")) == test_node for host in transport.hosts):
+            reached.append(f"{method} {url}")
+        return perform_request(transport, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(Transport, "perform_request", recording)
+    yield
+    if reached and request.node.get_closest_marker("opensearch") is None:
+        pytest.fail(
+            f"{request.node.nodeid} reached the OpenSearch test node without the `opensearch` marker "
+            f"(first request: {reached[0]})",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

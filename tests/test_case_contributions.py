@@ -13,7 +13,7 @@ from PIL import Image
 from wagtail.models import WorkflowState
 
 from cases.models import CaseContribution, CaseStudyPage
-from home.models import Approach, CaseStatus, City, SustainableDevelopmentGoal, TargetGroup, Topic
+from taxonomy.models import Approach, CaseStatus, City, SustainableDevelopmentGoal, TargetGroup, Topic
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

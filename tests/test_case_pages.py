@@ -22,7 +22,8 @@ from cases.models import (
 )
 from cases.models.case import CASES_PER_PAGE
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
-from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Topic
+from home.models import HomePage
+from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Topic
 
 
 class PagePlacementTests(WagtailPageTestCase):
@@ -208,7 +209,7 @@ def test_the_editor_form_explains_wrong_topics_years_and_missing_sdgs(case_index
 @pytest.mark.django_db
 def test_articles_lead_to_the_cases_they_talk_about(client, case_index):
     from cases.models import PositionCase, SpotlightFeaturedCase
-    from home.models import Theme
+    from taxonomy.models import Theme
 
     case = CaseStudyPageFactory(parent=case_index, title="Care cooperatives")
     home = HomePage.objects.get(locale__language_code="en")

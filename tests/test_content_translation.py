@@ -9,7 +9,8 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
-from home.models import City, HomePage, SustainableDevelopmentGoal
+from home.models import HomePage
+from taxonomy.models import City, SustainableDevelopmentGoal
 
 from .factories import SuperUserFactory
 

@@ -6,7 +6,8 @@ from wagtail.models import Workflow
 
 from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage, SpotlightPage
-from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Theme
+from home.models import HomePage
+from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Theme
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,9 +71,9 @@ def test_editors_and_moderators_can_use_the_admin_and_its_vocabularies(client):
     editor = member_of("Editors")
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
-    assert client.get("/admin/snippets/home/city/").status_code == 200
+    assert client.get("/admin/snippets/taxonomy/city/").status_code == 200
     city = City.objects.get(slug="bogota")
-    assert client.get(f"/admin/snippets/home/city/edit/{city.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/snippets/taxonomy/city/edit/{city.pk}/").status_code in (302, 403)
 
     client.force_login(member_of("Moderators"))
-    assert client.get(f"/admin/snippets/home/city/edit/{city.pk}/").status_code == 200
+    assert client.get(f"/admin/snippets/taxonomy/city/edit/{city.pk}/").status_code == 200

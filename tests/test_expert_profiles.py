@@ -13,9 +13,9 @@ from PIL import Image
 from wagtail.models import Site
 
 from experts.models import ExpertDirectoryPage, ExpertProfilePage, MemberSettings
-from home.models import City, Country, SustainableDevelopmentGoal, Topic
 from search.client import get_client
 from search.index import alias_name
+from taxonomy.models import City, Country, SustainableDevelopmentGoal, Topic
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,9 @@ from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightPage
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.home_page import contrast_ratio
-from home.models import City, HomePage, Spotlight, SustainableDevelopmentGoal, Theme
+from home.models import HomePage
 from home.world_map import outline_path, unwrapped
+from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cases.models import CaseIndexPage, CaseStudyPage
-from home.models import City
+from taxonomy.models import City
 
 pytestmark = pytest.mark.django_db
 

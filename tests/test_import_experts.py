@@ -11,8 +11,8 @@ from wagtail.models import Locale
 
 from experts.directory import directory_for
 from experts.models import ExpertProfilePage
-from home.models import City, Country
 from search.models import PendingIndexChange
+from taxonomy.models import City, Country
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.core import mail
 
 from experts.messaging_forms import MESSAGES_PER_HOUR, NEW_CONVERSATIONS_PER_HOUR
 from experts.models import Block, Conversation, ExpertDirectoryPage, ExpertProfilePage, Message, MessageReport
-from home.models import Country
+from taxonomy.models import Country
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,8 @@ from cases.models import (
     SpotlightSectionPage,
 )
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
-from home.models import Approach, City, HomePage, Spotlight, SustainableDevelopmentGoal, TargetGroup, Theme
+from home.models import HomePage
+from taxonomy.models import Approach, City, Spotlight, SustainableDevelopmentGoal, TargetGroup, Theme
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

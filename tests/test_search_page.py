@@ -7,7 +7,8 @@ import pytest
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightPage
-from home.models import HomePage, Spotlight, SpotlightFacetValue
+from home.models import HomePage
+from taxonomy.models import Spotlight, SpotlightFacetValue
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 

@@ -6,10 +6,11 @@ from wagtail.models import PageViewRestriction
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightPage, SpotlightSectionPage
-from home.models import City, HomePage, Spotlight, Topic
+from home.models import HomePage
 from search import index, sync
 from search.client import get_client
 from search.documents import document_id
+from taxonomy.models import City, Spotlight, Topic
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 

@@ -13,7 +13,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightFeaturedCase, SpotlightPage
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
-from home.models import City, HomePage, Spotlight
+from home.models import HomePage
+from taxonomy.models import City, Spotlight
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

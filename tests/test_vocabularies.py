@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from home.models import (
+from taxonomy.models import (
     Approach,
     CaseStatus,
     City,
@@ -88,12 +88,12 @@ def test_loading_again_keeps_editors_changes_unless_asked(capsys):
 def test_an_editor_renames_a_topic_in_the_admin(client):
     client.force_login(SuperUserFactory())
     topic = Topic.objects.get(slug="housing")
-    listing = client.get("/admin/snippets/home/topic/")
+    listing = client.get("/admin/snippets/taxonomy/topic/")
     assert listing.status_code == 200
     assert "Housing" in listing.content.decode()
 
     response = client.post(
-        f"/admin/snippets/home/topic/edit/{topic.pk}/",
+        f"/admin/snippets/taxonomy/topic/edit/{topic.pk}/",
         {
             "theme": topic.theme_id,
             "slug": "housing",
@@ -112,7 +112,7 @@ def test_the_admin_rejects_a_malformed_sdg_colour(client):
     client.force_login(SuperUserFactory())
     goal = SustainableDevelopmentGoal.objects.get(number=11)
     response = client.post(
-        f"/admin/snippets/home/sustainabledevelopmentgoal/edit/{goal.pk}/",
+        f"/admin/snippets/taxonomy/sustainabledevelopmentgoal/edit/{goal.pk}/",
         {"number": 11, "label_en": "Cities", "label_fr": "Villes", "label_es": "Ciudades", "colour": "orange"},
     )
     assert response.status_code == 200

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models.mixins import CityMixin, ThemedMixin
+from taxonomy.mixins import CityMixin, ThemedMixin
 
 from .case import SECTION_FEATURES, CaseStudyPage
 

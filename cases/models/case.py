@@ -15,8 +15,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models.mixins import IMPORT_ID, CityMixin, ThemedMixin, ThemedPageForm
-from home.models.vocabulary import latitude_field, longitude_field
+from core.import_tools import IMPORT_ID
+from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
+from taxonomy.models import latitude_field, longitude_field
 
 from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerBlock
 
@@ -97,23 +98,30 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
     timeline = StreamField([("milestone", MilestoneBlock())], blank=True, verbose_name=_("timeline"))
 
     further_cities = ParentalManyToManyField(
-        "home.City", blank=True, related_name="+", verbose_name=_("further cities")
+        "taxonomy.City", blank=True, related_name="+", verbose_name=_("further cities")
     )
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=[validate_year])
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=[validate_year])
     status = models.ForeignKey(
-        "home.CaseStatus", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("status")
+        "taxonomy.CaseStatus",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("status"),
     )
     target_groups = ParentalManyToManyField(
-        "home.TargetGroup", blank=True, related_name="+", verbose_name=_("target groups")
+        "taxonomy.TargetGroup", blank=True, related_name="+", verbose_name=_("target groups")
     )
-    approaches = ParentalManyToManyField("home.Approach", blank=True, related_name="+", verbose_name=_("approaches"))
+    approaches = ParentalManyToManyField(
+        "taxonomy.Approach", blank=True, related_name="+", verbose_name=_("approaches")
+    )
     tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("tags"))
     spotlights = ParentalManyToManyField(
-        "home.Spotlight", blank=True, related_name="+", verbose_name=_("spotlight collections")
+        "taxonomy.Spotlight", blank=True, related_name="+", verbose_name=_("spotlight collections")
     )
     spotlight_facet_values = ParentalManyToManyField(
-        "home.SpotlightFacetValue", blank=True, related_name="+", verbose_name=_("spotlight facets")
+        "taxonomy.SpotlightFacetValue", blank=True, related_name="+", verbose_name=_("spotlight facets")
     )
 
     organisation = models.CharField(_("implementing organisation"), max_length=255, blank=True)

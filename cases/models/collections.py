@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from home.privacy import private_sections
+from core.privacy import private_sections
 
 from .case import CASES_PER_PAGE, CaseStudyPage, case_card_relations
 
@@ -40,7 +40,7 @@ class SpotlightSectionCase(CuratedCase):
 
 class SpotlightPage(Page):
     spotlight = models.ForeignKey(
-        "home.Spotlight", on_delete=models.PROTECT, related_name="+", verbose_name=_("spotlight collection")
+        "taxonomy.Spotlight", on_delete=models.PROTECT, related_name="+", verbose_name=_("spotlight collection")
     )
     intro = models.TextField(_("introduction"))
     hero_image = models.ForeignKey(

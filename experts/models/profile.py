@@ -25,7 +25,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models.mixins import IMPORT_ID, ThemedMixin, ThemedPageForm
+from core.import_tools import IMPORT_ID
+from taxonomy.mixins import ThemedMixin, ThemedPageForm
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # Languages an expert can speak: every ISO 639-1 code.
@@ -105,10 +106,10 @@ class ExpertProfilePage(ThemedMixin, Page):
     position = models.CharField(_("job title"), max_length=255, blank=True)
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     city = models.ForeignKey(
-        "home.City", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("city")
+        "taxonomy.City", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("city")
     )
     country = models.ForeignKey(
-        "home.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"),
+        "taxonomy.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"),
         help_text=_("Follows the city when one is chosen."),
     )  # fmt: skip
     biography = RichTextField(_("biography"), blank=True, features=BIOGRAPHY_FEATURES)
@@ -129,9 +130,12 @@ class ExpertProfilePage(ThemedMixin, Page):
     study_visits = models.BooleanField(Availability.STUDY_VISITS.label, default=False)
 
     # Unlike a case, a profile may be saved before its owner names any theme or goal.
-    themes = ParentalManyToManyField("home.Theme", blank=True, related_name="+", verbose_name=_("themes"))
+    themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="+", verbose_name=_("themes"))
     sdgs = ParentalManyToManyField(
-        "home.SustainableDevelopmentGoal", blank=True, related_name="+", verbose_name=_("sustainable development goals")
+        "taxonomy.SustainableDevelopmentGoal",
+        blank=True,
+        related_name="+",
+        verbose_name=_("sustainable development goals"),
     )
     base_form_class = ThemedPageForm
     # A translated profile is the same person: the languages spoken and the ORCID iD

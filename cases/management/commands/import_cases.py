@@ -1,5 +1,5 @@
 from cases.importing import CaseImporter
-from home.import_tools import ImportCommand
+from core.import_tools import ImportCommand
 
 
 class Command(ImportCommand):

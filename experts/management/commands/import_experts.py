@@ -1,5 +1,5 @@
+from core.import_tools import ImportCommand
 from experts.importing import ExpertImporter
-from home.import_tools import ImportCommand
 
 
 class Command(ImportCommand):

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from cases.editorial import ensure_editorial_workflow
-from experts.directory import ensure_expert_directories
+from core.editorial import ensure_editorial_workflow
+from experts.directory import ensure_expert_directories, ensure_report_moderation
 from home.site_setup import ensure_admin, ensure_home_pages
 
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
         ensure_expert_directories()
         self.stdout.write("Expert directory ready in every language")
         ensure_editorial_workflow()
+        ensure_report_moderation()
         self.stdout.write("Editors and Moderators groups and the 'Editorial review' workflow ready")
         if no_admin:
             return

@@ -3,8 +3,12 @@ approaches, spotlight collections and their facets, case status, countries and c
 
 Each term has a stable slug (used by imports, URLs, facets and the search API) and a
 label in every interface language; code refers to slugs, people see labels. The terms
-are loaded from home/data/ by the `load_vocabularies` command (home/vocabulary_loader.py)
+are loaded from taxonomy/data/ by the `load_vocabularies` command (taxonomy/loader.py)
 and editable as snippets in the admin.
+
+The tables keep the names they had when the vocabularies lived in the `home` app
+(`db_table`): SQLite cannot rename a table that other tables' foreign keys point to
+inside Django's migrations without rebuilding each of those tables.
 """
 
 from django.conf import settings
@@ -98,6 +102,7 @@ class Term(Labelled):
 
 class Theme(Term):
     class Meta(Term.Meta):
+        db_table = "home_theme"
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
@@ -108,6 +113,7 @@ class Topic(Term):
     panels = [FieldPanel("theme"), *Term.panels]
 
     class Meta(Term.Meta):
+        db_table = "home_topic"
         ordering = ["theme__sort_order", "sort_order", "slug"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
@@ -126,6 +132,7 @@ class SustainableDevelopmentGoal(Labelled):
     panels = [FieldPanel("number"), *Labelled.label_panels, FieldPanel("colour")]
 
     class Meta:
+        db_table = "home_sustainabledevelopmentgoal"
         ordering = ["number"]
         verbose_name = _("sustainable development goal")
         verbose_name_plural = _("sustainable development goals")
@@ -136,24 +143,28 @@ class SustainableDevelopmentGoal(Labelled):
 
 class Region(Term):
     class Meta(Term.Meta):
+        db_table = "home_region"
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
 
 class TargetGroup(Term):
     class Meta(Term.Meta):
+        db_table = "home_targetgroup"
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
 
 
 class Approach(Term):
     class Meta(Term.Meta):
+        db_table = "home_approach"
         verbose_name = _("approach")
         verbose_name_plural = _("approaches")
 
 
 class CaseStatus(Term):
     class Meta(Term.Meta):
+        db_table = "home_casestatus"
         verbose_name = _("case status")
         verbose_name_plural = _("case statuses")
 
@@ -163,6 +174,7 @@ class Spotlight(Term):
     a new one here, with its own facets below, without code."""
 
     class Meta(Term.Meta):
+        db_table = "home_spotlight"
         verbose_name = _("spotlight collection")
         verbose_name_plural = _("spotlight collections")
 
@@ -178,6 +190,7 @@ class SpotlightFacet(Labelled):
     panels = [FieldPanel("spotlight"), FieldPanel("key"), *Labelled.label_panels]
 
     class Meta:
+        db_table = "home_spotlightfacet"
         ordering = ["spotlight__sort_order", "pk"]
         constraints = [models.UniqueConstraint(fields=["spotlight", "key"], name="unique_facet_per_spotlight")]
         verbose_name = _("spotlight facet")
@@ -192,6 +205,7 @@ class SpotlightFacetValue(Labelled):
     panels = [FieldPanel("facet"), FieldPanel("slug"), *Labelled.label_panels, FieldPanel("sort_order")]
 
     class Meta:
+        db_table = "home_spotlightfacetvalue"
         ordering = ["facet__pk", "sort_order", "slug"]
         constraints = [models.UniqueConstraint(fields=["facet", "slug"], name="unique_value_per_facet")]
         verbose_name = _("spotlight facet value")
@@ -218,6 +232,7 @@ class Country(Labelled):
     search_fields = [index.SearchField("code"), *Labelled.search_fields]
 
     class Meta:
+        db_table = "home_country"
         ordering = ["label_en"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
@@ -244,6 +259,25 @@ class City(Term):
     ]
 
     class Meta:
+        db_table = "home_city"
         ordering = ["label_en"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
+
+
+# Every vocabulary, in the order the admin lists them: permissions, caches and the
+# search index's label updates all read this one tuple.
+VOCABULARY_MODELS = (
+    Theme,
+    Topic,
+    SustainableDevelopmentGoal,
+    Region,
+    Country,
+    City,
+    TargetGroup,
+    Approach,
+    CaseStatus,
+    Spotlight,
+    SpotlightFacet,
+    SpotlightFacetValue,
+)

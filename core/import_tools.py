@@ -8,7 +8,6 @@ valid row is written in a transaction of its own, so it is imported whole or not
 
 import json
 import sys
-import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -20,13 +19,21 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from tqdm import tqdm
+from wagtail_localize.fields import BaseTranslatableField
+
+from taxonomy.loader import country_labels, label_fields
+from taxonomy.models import City, Country, Region, SustainableDevelopmentGoal, Theme, Topic
+from taxonomy.text import folded
 
 from .database import refresh_planner_statistics
-from .models import City, Country, Region, SustainableDevelopmentGoal, Theme, Topic
 from .slugs import first_free
-from .vocabulary_loader import country_labels, label_fields
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# An import id names one language version (an imported translation has its own), so
+# wagtail-localize neither translates nor synchronises it; pages also leave it out of
+# copies (`exclude_fields_in_copy`), so a translation made in the admin starts without one.
+IMPORT_ID = BaseTranslatableField("external_id")
 
 
 class RowError(Exception):
@@ -70,12 +77,6 @@ def read_json_lines(path):
 def paragraphs_to_html(text):
     """Plain text with blank lines between paragraphs, as rich text."""
     return "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in text.split("\n\n") if p.strip())
-
-
-def folded(text):
-    """Lower case without accents, so "Bogota" finds "Bogotá"."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 class RecordReader:

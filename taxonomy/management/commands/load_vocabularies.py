@@ -3,11 +3,11 @@ import sys
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from home.vocabulary_loader import VocabularyLoader, count_terms, read_members, read_taxonomy
+from taxonomy.loader import VocabularyLoader, count_terms, read_members, read_taxonomy
 
 
 class Command(BaseCommand):
-    help = "Load the controlled vocabularies and member cities from home/data/ (idempotent)."
+    help = "Load the controlled vocabularies and member cities from taxonomy/data/ (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(

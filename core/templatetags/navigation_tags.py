@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from home.privacy import private_sections
+from core.privacy import private_sections
 
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)

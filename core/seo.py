@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
-from home.templatetags.navigation_tags import live_translation_urls
+from core.templatetags.navigation_tags import live_translation_urls
 
 logger = logging.getLogger(__name__)
 

@@ -20,19 +20,17 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.models import HomePage
-from home.slugs import free_slug
+from taxonomy.models import VOCABULARY_MODELS
+
+from .slugs import free_slug
 
 WORKFLOW_NAME = "Editorial review"
 APPROVAL_TASK_NAME = "Moderator approval"
-VOCABULARY_MODELS = (
-    "theme", "topic", "sustainabledevelopmentgoal", "region", "country", "city",
-    "targetgroup", "approach", "casestatus", "spotlight", "spotlightfacet", "spotlightfacetvalue",
-)  # fmt: skip
+MODERATORS = "Moderators"
 
 GROUP_PAGE_PERMISSIONS = {
     "Editors": ("add_page", "change_page"),
-    "Moderators": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    MODERATORS: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
 }
 MEDIA_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -43,8 +41,14 @@ MEDIA_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
-# Moderators read and resolve the messages members report (experts/wagtail_hooks.py).
-MODERATOR_PERMISSIONS = [("experts", "change_messagereport")]
+
+
+def vocabulary_permissions(*actions):
+    return [
+        (model._meta.app_label, f"{action}_{model._meta.model_name}")
+        for model in VOCABULARY_MODELS
+        for action in actions
+    ]
 
 
 def permissions(pairs):
@@ -54,11 +58,9 @@ def permissions(pairs):
 @transaction.atomic
 def ensure_editorial_workflow():
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUP_PAGE_PERMISSIONS}
-    vocabulary_view = [("home", f"view_{model}") for model in VOCABULARY_MODELS]
-    vocabulary_edit = [("home", f"{action}_{model}") for model in VOCABULARY_MODELS for action in ("add", "change")]
-    groups["Editors"].permissions.add(*permissions(MEDIA_PERMISSIONS + vocabulary_view))
-    groups["Moderators"].permissions.add(
-        *permissions(MEDIA_PERMISSIONS + MODERATOR_PERMISSIONS + vocabulary_view + vocabulary_edit)
+    groups["Editors"].permissions.add(*permissions(MEDIA_PERMISSIONS + vocabulary_permissions("view")))
+    groups[MODERATORS].permissions.add(
+        *permissions(MEDIA_PERMISSIONS + vocabulary_permissions("view", "add", "change"))
     )
 
     root = Page.get_first_root_node()
@@ -69,13 +71,21 @@ def ensure_editorial_workflow():
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
-    task.groups.add(groups["Moderators"])
+    task.groups.add(groups[MODERATORS])
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    for home in HomePage.objects.all():
+    # Each language's home page is a child of the tree's root: the workflow covers all below.
+    for home in root.get_children():
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
     return workflow
+
+
+def grant_moderators(pairs):
+    """Give the Moderators group more (app_label, codename) permissions: a content
+    app adds what its own moderation needs (experts: resolving message reports)."""
+    group, _created = Group.objects.get_or_create(name=MODERATORS)
+    group.permissions.add(*permissions(pairs))
 
 
 class ReviewStatus:

@@ -6,9 +6,9 @@ from tqdm import tqdm
 
 from cases.demo import CASE_COUNT, SEED, DemoBuilder
 from cases.models import CaseStudyPage
+from core.database import refresh_planner_statistics
 from experts.demo import EXPERT_COUNT, build_demo_experts
 from experts.models import ExpertProfilePage
-from home.database import refresh_planner_statistics
 
 
 class Command(BaseCommand):

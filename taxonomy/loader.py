@@ -1,4 +1,4 @@
-"""Loads the controlled vocabularies from the files in home/data/ (copies of the
+"""Loads the controlled vocabularies from the files in taxonomy/data/ (copies of the
 network's shared taxonomy and member list) into the database. Idempotent: terms are
 matched by slug (SDGs by number, countries by ISO code), so running it twice changes
 nothing; a term an editor changed in the admin is kept as it is unless `overwrite` is set.

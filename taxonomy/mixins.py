@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
+from wagtail_localize.fields import SynchronizedField
 
-from .vocabulary import City
+from .models import City
 
 
 def check_topics_in_themes(form, cleaned_data):
@@ -35,19 +35,13 @@ class ThemedPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-# An import id names one language version (an imported translation has its own), so
-# wagtail-localize neither translates nor synchronises it; pages also leave it out of
-# copies (`exclude_fields_in_copy`), so a translation made in the admin starts without one.
-IMPORT_ID = BaseTranslatableField("external_id")
-
-
 class ThemedMixin(models.Model):
     """Themes with their topics, and the Sustainable Development Goals."""
 
-    themes = ParentalManyToManyField("home.Theme", related_name="+", verbose_name=_("themes"))
-    topics = ParentalManyToManyField("home.Topic", blank=True, related_name="+", verbose_name=_("topics"))
+    themes = ParentalManyToManyField("taxonomy.Theme", related_name="+", verbose_name=_("themes"))
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="+", verbose_name=_("topics"))
     sdgs = ParentalManyToManyField(
-        "home.SustainableDevelopmentGoal", related_name="+", verbose_name=_("sustainable development goals")
+        "taxonomy.SustainableDevelopmentGoal", related_name="+", verbose_name=_("sustainable development goals")
     )
 
     base_form_class = ThemedPageForm

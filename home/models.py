@@ -32,7 +32,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: it reads the case and expert models, which import this app's models.
-        from ..home_page import home_page_context
+        from .home_page import home_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_context(self))
