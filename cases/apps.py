@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = "Case studies"
+
+    def ready(self):
+        from search import registry
+
+        from .search_documents import DOCUMENTS
+
+        registry.register(*DOCUMENTS)

@@ -10,6 +10,7 @@ import io
 import random
 from functools import cached_property
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image as PillowImage
@@ -47,7 +48,7 @@ from .models import (
 SEED = 2026
 CASE_COUNT = 150
 IMAGE_COUNT = 12
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Which facet's values make the sections of each spotlight tree.
 SECTION_FACETS = {"covid-19": "phase", "care": "care_dimension"}
 

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -130,13 +130,15 @@ def json_ld(data):
 
 
 def structured_data(page, request, image):
-    """The page as a schema.org item, or None for page types that have no builder."""
-    build = STRUCTURED_DATA.get(page._meta.label_lower)
-    if build is None:
+    """The page as a schema.org item, or None for a page type that describes itself in
+    none: each page type that does says what it is in a `structured_data(request)`
+    method; its URL and image are added here."""
+    describe = getattr(page, "structured_data", None)
+    if describe is None:
         return None
     data = {
         "@context": "https://schema.org",
-        **build(page, request),
+        **describe(request),
         "url": page.get_full_url(request),
         "image": image and image["url"],
     }
@@ -156,82 +158,3 @@ def postal_address(city, country, language):
             "addressCountry": country.code,
         }
     )
-
-
-def case_article(page, request):
-    """A case study: an Article about its themes, located in its city."""
-    language = page.locale.language_code
-    return {
-        "@type": "Article",
-        "headline": page.title,
-        "description": page.summary,
-        "datePublished": page.first_published_at,
-        "dateModified": page.last_published_at,
-        "inLanguage": language,
-        "about": [{"@type": "Thing", "name": theme.label_in(language)} for theme in page.themes.all()],
-        "keywords": [topic.label_in(language) for topic in page.topics.all()],
-        "contentLocation": {"@type": "Place", "address": postal_address(page.city, page.city.country, language)},
-        "publisher": {"@type": "Organization", "name": site_name()},
-    }
-
-
-def expert_person(page, request):
-    """An expert profile: a Person, or an Organization for an organisation's profile.
-    Never an e-mail address: members reach experts through the site's contact form."""
-    language = page.locale.language_code
-    data = {
-        "@type": "Organization" if page.profile_type == "organisation" else "Person",
-        "name": page.title,
-        "address": postal_address(page.city, page.country, language),
-        "knowsLanguage": page.languages.split(),
-        "sameAs": [
-            url for url in (page.website, page.linkedin_url, page.orcid and f"https://orcid.org/{page.orcid}") if url
-        ],
-    }
-    if data["@type"] == "Person":
-        data["jobTitle"] = page.position
-        data["worksFor"] = page.organisation and {"@type": "Organization", "name": page.organisation}
-    return data
-
-
-def spotlight_collection(page, request):
-    """A spotlight: a CollectionPage about its collection, made of its featured cases."""
-    language = page.locale.language_code
-    return {
-        "@type": "CollectionPage",
-        "name": page.title,
-        "description": page.intro,
-        "inLanguage": language,
-        "about": {"@type": "Thing", "name": page.spotlight.label_in(language)},
-        "hasPart": [
-            {"@type": "Article", "headline": case.title, "url": case.get_full_url(request)}
-            for case in page.live_featured_cases
-        ],
-    }
-
-
-def home_website(page, request):
-    """A language's home page: the WebSite, with its search as a SearchAction
-    (https://schema.org/SearchAction)."""
-    language = page.locale.language_code
-    with translation.override(language):
-        search = absolute_url(request, reverse("search:search"))
-    return {
-        "@type": "WebSite",
-        "name": site_name(),
-        "inLanguage": language,
-        "potentialAction": {
-            "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
-            "query-input": "required name=search_term_string",
-        },
-    }
-
-
-# By model label, so that home, which every app builds on, imports none of their models.
-STRUCTURED_DATA = {
-    "cases.casestudypage": case_article,
-    "experts.expertprofilepage": expert_person,
-    "cases.spotlightpage": spotlight_collection,
-    "home.homepage": home_website,
-}

@@ -7,4 +7,9 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("Experts and members")
 
     def ready(self):
+        from search import registry
+
         from . import accounts  # noqa: F401  (connects the account-claiming signal)
+        from .search_documents import ExpertDocument
+
+        registry.register(ExpertDocument)

@@ -1,8 +1,14 @@
 from django.db import models
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.seo import absolute_url, site_name
+
+from .home_page import home_page_context
 
 
 class HomePage(Page):
@@ -31,9 +37,23 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: it reads the case and expert models, which import this app's models.
-        from .home_page import home_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_context(self))
         return context
+
+    def structured_data(self, request):
+        """schema.org (core/seo.py): the WebSite of its language, with its search as a
+        SearchAction (https://schema.org/SearchAction)."""
+        language = self.locale.language_code
+        with translation.override(language):
+            search = absolute_url(request, reverse("search:search"))
+        return {
+            "@type": "WebSite",
+            "name": site_name(),
+            "inLanguage": language,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+                "query-input": "required name=search_term_string",
+            },
+        }

@@ -7,7 +7,10 @@ work on any OpenSearch 2.x cluster, with or without the ICU plugin.
 https://opensearch.org/docs/latest/analyzers/language-analyzers/
 """
 
-CONTENT_LANGUAGES = ("en", "fr", "es")
+from django.conf import settings
+
+# Each needs its analyzer below.
+CONTENT_LANGUAGES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 
 FILTERS = {
     "english_possessive": {"type": "stemmer", "language": "possessive_english"},

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from . import service, suggest
 from .documents import UI_LANGUAGES
-from .openapi import SCHEMA
+from .openapi import schema
 from .query import InvalidParameter, SearchRequest
 
 RESULT_FIELDS = ("external_id", "type", "url", "title", "language", "summary", "highlight", "city", "country",
@@ -53,4 +53,4 @@ def suggest_view(request):
 
 @require_GET
 def schema_view(request):
-    return JsonResponse(SCHEMA)
+    return JsonResponse(schema())

@@ -7,73 +7,17 @@ has no translation in, where the original stands in), so a search shows each pag
 once, in the visitor's language when it exists.
 """
 
-import re
-from html import unescape
-
 from django.conf import settings
-from django.db.models import Prefetch
-from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 from wagtail.models import Page, Site
 
-from cases.models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
-from experts.models import Availability, ExpertProfilePage
-from taxonomy.models import SpotlightFacetValue
-
+from . import registry
 from .analysis import CONTENT_LANGUAGES
+from .registry import labels
 
-# The page types the public index holds, and the `type` each document carries.
-DOCUMENT_TYPES = {
-    CaseStudyPage: "case",
-    CityPortraitPage: "portrait",
-    PositionPage: "position",
-    SpotlightPage: "spotlight",
-    ExpertProfilePage: "expert",
-}
 UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# What building each type's document reads, fetched in a few queries per batch.
-DOCUMENT_JOINS = {
-    CaseStudyPage: ("locale", "city__country__region", "city__region", "status"),
-    CityPortraitPage: ("locale", "city__country__region", "city__region"),
-    PositionPage: ("locale",),
-    SpotlightPage: ("locale", "spotlight"),
-    ExpertProfilePage: ("locale", "city__country__region", "city__region", "country__region"),
-}
-# Filter objects rather than specs: each one parses its spec once, not once per page.
-THUMBNAIL = Filter("fill-480x270|format-webp")
-PORTRAIT = Filter("fill-160x160|format-webp")
-TAG = re.compile(r"<[^>]*>")
-
-
-def image_with_rendition(field, spec):
-    """The image and its thumbnail rendition, prefetched for a whole batch: looking
-    each rendition up on its own cost a query per page."""
-    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(spec))
-
-
-def indexed(name, queryset=None):
-    """Prefetch a relation into a plain list, `page.indexed_<name>`: reading prefetched
-    objects through modelcluster's many-to-many manager builds a new manager and
-    queryset on every access, which cost a sixth of a rebuild's time."""
-    return Prefetch(name, queryset=queryset, to_attr=f"indexed_{name}")
-
-
-THEMED = tuple(indexed(name) for name in ("themes", "topics", "sdgs"))
-DOCUMENT_PREFETCHES = {
-    CaseStudyPage: (
-        *THEMED,
-        indexed("target_groups"),
-        indexed("approaches"),
-        indexed("spotlights"),
-        indexed("spotlight_facet_values", SpotlightFacetValue.objects.select_related("facet")),
-        indexed("tags"),
-        image_with_rendition("hero_image", THUMBNAIL),
-    ),
-    CityPortraitPage: (*THEMED, image_with_rendition("hero_image", THUMBNAIL)),
-    PositionPage: (*THEMED, image_with_rendition("hero_image", THUMBNAIL)),
-    SpotlightPage: (image_with_rendition("hero_image", THUMBNAIL),),
-    ExpertProfilePage: (*THEMED, indexed("expertise_tags"), image_with_rendition("photo", PORTRAIT)),
-}
+# The vocabulary relations every document carries as slugs and labels (empty where its
+# type has none), besides the SDGs, which it carries as numbers.
+TAXONOMIES = ("themes", "topics", "target_groups", "approaches", "spotlights")
 
 
 def document_id(page_id):
@@ -82,18 +26,7 @@ def document_id(page_id):
 
 def indexable_pages():
     """Every page the public index must hold: live, without view restriction."""
-    return Page.objects.live().public().type(*DOCUMENT_TYPES)
-
-
-def plain_text(html):
-    """Rich text as words: a space where each tag was, so "<p>clinics.</p><p>Next" does
-    not become one token "clinics.Next". Wagtail stores well-formed rich text, so a
-    pattern is enough (Django's HTML parser took a tenth of a rebuild)."""
-    return " ".join(unescape(TAG.sub(" ", html)).split())
-
-
-def labels(terms):
-    return [label for term in terms for label in term.labels.values()]
+    return Page.objects.live().public().type(*registry.models())
 
 
 def slugs(terms):
@@ -140,10 +73,11 @@ def build_documents(pages, request=None):
 
 
 def document(page, url, versions, translations):
+    declared = registry.for_page(page)
     language = page.locale.language_code
     body = {
         "page_id": page.pk,
-        "type": DOCUMENT_TYPES[type(page)],
+        "type": declared.type,
         "language": language,
         "translation_key": str(page.translation_key),
         "represents": represented_languages(page.pk, versions),
@@ -158,16 +92,18 @@ def document(page, url, versions, translations):
     }
     body.update(taxonomy_fields(page))
     body.update(place_fields(page))
-    body.update(type_fields(page))
-    text = " ".join(part for part in (page.title, body["summary"], body.pop("text", "")) if part)
+    body.update(declared.fields(page))
+    body["thumbnail"] = declared.thumbnail(page)
+    text = " ".join(part for part in (page.title, body["summary"], declared.text(page)) if part)
     for code in CONTENT_LANGUAGES:
         body[f"text_{code}"] = text if code == language else None
     return body
 
 
 def taxonomy_fields(page):
+    """The terms its type prefetched (see SearchDocument.taxonomies) as slugs and labels."""
     fields = {}
-    for name in ("themes", "topics", "target_groups", "approaches", "spotlights"):
+    for name in TAXONOMIES:
         terms = getattr(page, f"indexed_{name}", [])
         fields[name] = slugs(terms)
         fields[f"{name}_labels"] = labels(terms)
@@ -193,38 +129,3 @@ def place_fields(page):
         "place_labels": labels(term for term in (city, country, region) if term),
         "location": {"lat": float(latitude), "lon": float(longitude)} if latitude is not None else None,
     }
-
-
-def type_fields(page):
-    """What only some page types carry: years, status, facets, organisation, thumbnail."""
-    fields = {"text": ""}
-    if isinstance(page, CaseStudyPage):
-        values = page.indexed_spotlight_facet_values
-        fields.update(
-            start_year=page.start_year,
-            end_year=page.end_year,
-            status=page.status.slug if page.status else None,
-            organisation=page.organisation,
-            tags=[tag.name for tag in page.indexed_tags],
-            spotlight_facets=[f"{value.facet.key}:{value.slug}" for value in values],
-            spotlight_facets_labels=labels(values),
-            text=" ".join(plain_text(part) for part in (page.context, page.solution, page.results, page.lessons)),
-        )
-    elif isinstance(page, CityPortraitPage | PositionPage):
-        fields["text"] = plain_text(page.body)
-    elif isinstance(page, SpotlightPage):
-        fields["spotlights"] = [page.spotlight.slug]
-        fields["spotlights_labels"] = labels([page.spotlight])
-    elif isinstance(page, ExpertProfilePage):
-        fields.update(
-            organisation=page.organisation,
-            tags=[tag.name for tag in page.indexed_expertise_tags],
-            availability=[choice.value for choice in Availability if getattr(page, choice.value)],
-            speaks=page.languages.split(),
-            text=" ".join((page.position, plain_text(page.biography))),
-        )
-        fields["thumbnail"] = page.photo.get_rendition(PORTRAIT).url if page.photo else None
-        return fields
-    image = getattr(page, "hero_image", None)
-    fields["thumbnail"] = image.get_rendition(THUMBNAIL).url if image else None
-    return fields

@@ -1,13 +1,13 @@
 """The facets of the public search: request parameter, index field, and how a value
 is checked and labelled in the visitor's language."""
 
-import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from experts.models import Availability
-from experts.models.profile import SPOKEN_LANGUAGES
+from taxonomy.cache import terms_by_key
 from taxonomy.models import (
     Approach,
     CaseStatus,
@@ -22,30 +22,29 @@ from taxonomy.models import (
     Topic,
 )
 
-TYPE_LABELS = {
-    "case": _("Case study"),
-    "portrait": _("City portrait"),
-    "position": _("Position"),
-    "spotlight": _("Spotlight collection"),
-    "expert": _("Expert"),
-}
-LANGUAGE_LABELS = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
-# Every search reads the vocabularies: keep them in memory a little while. A label
-# renamed in another process shows in facets after at most this long.
-VOCABULARY_TTL = 60
-_vocabulary_cache = {}
+from . import registry
 
 
-def terms_by_key(model, lookup):
-    expires, terms = _vocabulary_cache.get((model, lookup), (0, None))
-    if expires < time.monotonic():
-        terms = {getattr(term, lookup): term for term in model.objects.all()}
-        _vocabulary_cache[model, lookup] = (time.monotonic() + VOCABULARY_TTL, terms)
-    return terms
+class TypeLabels(Mapping):
+    """{type: label} of the registered page types, read from the registry when asked:
+    the content apps register theirs after this module is loaded."""
+
+    def __getitem__(self, type_key):
+        declared = registry.get(type_key)
+        if declared is None:
+            raise KeyError(type_key)
+        return declared.label
+
+    def __iter__(self):
+        return iter(registry.types())
+
+    def __len__(self):
+        return len(registry.types())
 
 
-def forget_vocabularies():
-    _vocabulary_cache.clear()
+TYPE_LABELS = TypeLabels()
+# Content languages named in the visitor's language (settings.LANGUAGES names each in its own).
+LANGUAGE_LABELS = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -88,13 +87,6 @@ FACETS = [
     Facet("status", "status", _("Status"), CaseStatus),
 ]
 FACETS_BY_PARAMETER = {facet.parameter: facet for facet in FACETS}
-# The expert directory searches profiles only, by expertise, place, what they offer and the languages they speak.
-EXPERT_FACETS = [
-    *(FACETS_BY_PARAMETER[name] for name in ("theme", "topic", "sdg", "region", "country", "city")),
-    Facet("availability", "availability", _("Available for"), fixed_labels=dict(Availability.choices)),
-    Facet("speaks", "speaks", _("Languages spoken"), fixed_labels=SPOKEN_LANGUAGES),
-    FACETS_BY_PARAMETER["language"],
-]
 # A spotlight page searches its own collection, with the collection's own facets first.
 SPOTLIGHT_FACETS = [
     Facet("facet", "spotlight_facets", _("In this collection"), SpotlightFacetValue, lookup="key_slug"),

@@ -6,56 +6,30 @@ import re
 from django.db.models import Q
 from wagtail.models import Locale
 
-from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
-from experts.models import ExpertProfilePage
-from taxonomy.models import SpotlightFacetValue
-
-from .documents import DOCUMENT_TYPES, build_documents, indexable_pages
+from . import registry
+from .documents import build_documents, indexable_pages
+from .facets import FACETS
 from .index import specific_pages
 from .query import SearchResults
 
-# How each facet narrows each page type in the database; a type without a lookup
-# for a chosen facet carries none of its values and drops out.
-SHARED_LOOKUPS = {"theme": "themes__slug__in", "topic": "topics__slug__in", "sdg": "sdgs__number__in"}
-MODEL_LOOKUPS = {
-    CaseStudyPage: {
-        **SHARED_LOOKUPS,
-        "region": "city__region__slug__in",
-        "country": "city__country__code__in",
-        "city": "city__slug__in",
-        "target_group": "target_groups__slug__in",
-        "approach": "approaches__slug__in",
-        "spotlight": "spotlights__slug__in",
-        "status": "status__slug__in",
-        "facet": lambda key_slugs: Q(spotlight_facet_values__in=facet_values(key_slugs)),
-        "year_from": lambda year: Q(start_year__gte=year),
-        "year_to": lambda year: Q(start_year__lte=year),
-    },
-    CityPortraitPage: {
-        **SHARED_LOOKUPS,
-        "region": "city__region__slug__in",
-        "country": "city__country__code__in",
-        "city": "city__slug__in",
-    },
-    PositionPage: SHARED_LOOKUPS,
-    ExpertProfilePage: {
-        **SHARED_LOOKUPS,
-        "region": "country__region__slug__in",
-        "country": "country__code__in",
-        "city": "city__slug__in",
-        "availability": lambda names: any_of(Q(**{name: True}) for name in names),
-        "speaks": lambda codes: any_of(Q(languages__regex=rf"(^| ){code}( |$)") for code in codes),
-    },
-}
 MAX_MATCHES = 1000
-TYPE_MODELS = {name: model for model, name in DOCUMENT_TYPES.items()}
 
 
 def any_of(conditions):
+    """One Q that any of these conditions satisfies (none: nothing)."""
     combined = Q(pk__in=[])
     for condition in conditions:
         combined |= condition
     return combined
+
+
+def lookups(declared):
+    """How each facet narrows pages of this type in the database: through the
+    vocabulary relations it declares, then its own lookups."""
+    related = {
+        facet.parameter: f"{facet.field}__{facet.lookup}__in" for facet in FACETS if facet.field in declared.taxonomies
+    }
+    return {**related, **declared.fallback_lookups}
 
 
 def condition(lookup, value):
@@ -67,7 +41,7 @@ def filtered_pages(search):
     pages = indexable_pages().filter(locale__in=locales)
     types = search.selections.get("type") or ([search.scope["type"]] if "type" in search.scope else [])
     if types:
-        pages = pages.type(*(TYPE_MODELS[name] for name in types))
+        pages = pages.type(*(registry.get(name).model for name in types))
     filters = {name: values for name, values in search.selections.items() if name not in ("type", "language")}
     if "spotlights" in search.scope:
         filters["spotlight"] = [search.scope["spotlights"]]
@@ -75,21 +49,15 @@ def filtered_pages(search):
     if not filters:
         return pages
     matching = Q(pk__in=[])
-    for model, lookups in MODEL_LOOKUPS.items():
-        if set(filters) <= set(lookups):
-            narrowed = model.objects.all()
+    # A type without a lookup for a chosen facet carries none of its values and drops out.
+    for declared in registry.documents():
+        narrowing = lookups(declared)
+        if set(filters) <= set(narrowing):
+            narrowed = declared.model.objects.all()
             for name, value in filters.items():
-                narrowed = narrowed.filter(condition(lookups[name], value))
+                narrowed = narrowed.filter(condition(narrowing[name], value))
             matching |= Q(pk__in=narrowed.values("pk"))
     return pages.filter(matching)
-
-
-def facet_values(key_slugs):
-    chosen = Q()
-    for key_slug in key_slugs:
-        key, slug = key_slug.split(":", 1)
-        chosen |= Q(facet__key=key, slug=slug)
-    return SpotlightFacetValue.objects.filter(chosen)
 
 
 def run(search):

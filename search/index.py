@@ -8,15 +8,9 @@ from django.utils import timezone
 from opensearchpy import helpers
 from wagtail.fields import StreamField
 
+from . import registry
 from .client import get_client, index_name
-from .documents import (
-    DOCUMENT_JOINS,
-    DOCUMENT_PREFETCHES,
-    DOCUMENT_TYPES,
-    build_documents,
-    document_id,
-    indexable_pages,
-)
+from .documents import build_documents, document_id, indexable_pages
 from .mapping import index_mappings, index_settings
 from .models import PendingIndexChange
 
@@ -58,12 +52,12 @@ def specific_pages(page_ids):
     """The indexable pages among these ids, as their specific classes, prefetched per type."""
     ids = list(indexable_pages().filter(pk__in=page_ids).values_list("pk", flat=True))
     pages = []
-    for model in DOCUMENT_TYPES:
+    for declared in registry.documents():
         pages += (
-            model.objects.filter(pk__in=ids)
-            .select_related(*DOCUMENT_JOINS[model])
-            .prefetch_related(*DOCUMENT_PREFETCHES[model])
-            .defer(*stream_fields(model))
+            declared.model.objects.filter(pk__in=ids)
+            .select_related(*declared.joins())
+            .prefetch_related(*declared.prefetches())
+            .defer(*stream_fields(declared.model))
         )
     return pages
 

@@ -7,6 +7,7 @@ facets, and their labels in every language are text, so "santé" finds a case ta
 SDG 3 in English.
 """
 
+from . import registry
 from .analysis import ANALYSIS_SETTINGS, language_text_fields
 
 SUGGEST_ANALYSIS = {
@@ -26,9 +27,10 @@ LABEL_FIELDS = (
     "spotlights_labels", "spotlight_facets_labels", "place_labels",
 )  # fmt: skip
 KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "spotlight_facets", "tags")
+# Besides these, the facets page types bring themselves (registry.facet_fields).
 FACET_FIELDS = (
     "type", "language", "themes", "topics", "target_groups", "approaches", "spotlights", "status", "city",
-    "country", "region", "availability", "speaks",
+    "country", "region",
 )  # fmt: skip
 
 
@@ -48,7 +50,7 @@ def index_mappings():
         "dynamic": "strict",
         "properties": {
             **dict.fromkeys(KEYWORD_FIELDS, KEYWORD),
-            **dict.fromkeys(FACET_FIELDS, FACET_KEYWORD),
+            **dict.fromkeys((*FACET_FIELDS, *registry.facet_fields()), FACET_KEYWORD),
             **dict.fromkeys(LABEL_FIELDS, FOLDED_TEXT),
             **text_fields,
             "page_id": {"type": "integer"},

@@ -1,5 +1,6 @@
 """The OpenAPI 3.1 description of the public API, served at /api/v1/openapi.json."""
 
+from . import registry
 from .documents import UI_LANGUAGES
 from .facets import FACETS
 
@@ -42,28 +43,6 @@ ERROR = {
         }
     },
 }
-RESULT = {
-    "type": "object",
-    "properties": {
-        "id": {"type": "integer"},
-        "external_id": {"type": ["string", "null"]},
-        "type": {"type": "string", "enum": ["case", "portrait", "position", "spotlight"]},
-        "url": {"type": "string"},
-        "title": {"type": "string"},
-        "language": {"type": "string"},
-        "summary": {"type": "string"},
-        "highlight": {"type": ["string", "null"], "description": "HTML-escaped text with <mark> around matches."},
-        "city": {"type": ["string", "null"]},
-        "country": {"type": ["string", "null"]},
-        "region": {"type": ["string", "null"]},
-        "themes": {"type": "array", "items": {"type": "string"}},
-        "sdgs": {"type": "array", "items": {"type": "integer"}},
-        "translations": {
-            "type": "array",
-            "items": {"type": "object", "properties": {"language": {"type": "string"}, "url": {"type": "string"}}},
-        },
-    },
-}
 FACET_VALUE = {
     "type": "object",
     "properties": {
@@ -74,91 +53,125 @@ FACET_VALUE = {
     },
 }
 
-SCHEMA = {
-    "openapi": "3.1.0",
-    "info": {
-        "title": "Cities Exchange public API",
-        "version": "1.0.0",
-        "description": "Search good practices, articles and spotlight collections in English, French and Spanish.",
-    },
-    "paths": {
-        "/api/v1/search/": {
-            "get": {
-                "summary": "Faceted search",
-                "parameters": [
-                    query_parameter("q", {"type": "string", "maxLength": 500}, "Free text; longer text is cut."),
-                    UI_LANGUAGE,
-                    *(facet_parameter(facet) for facet in FACETS),
-                    query_parameter("year_from", {"type": "integer"}, "Earliest start year."),
-                    query_parameter("year_to", {"type": "integer"}, "Latest start year."),
-                    query_parameter(
-                        "sort", {"type": "string", "enum": ["relevance", "newest", "start_year"]}, "Order of results."
-                    ),
-                    query_parameter("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number."),
-                    query_parameter(
-                        "page_size",
-                        {"type": "integer", "minimum": 1, "maximum": 50, "default": 20},
-                        "Results per page.",
-                    ),
-                ],
-                "responses": {
-                    "200": {
-                        "description": "Results, facet counts and a spelling suggestion.",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "total": {"type": "integer"},
-                                        "page": {"type": "integer"},
-                                        "page_size": {"type": "integer"},
-                                        "engine": {"type": "string", "enum": ["opensearch", "database"]},
-                                        "suggestion": {"type": ["string", "null"]},
-                                        "results": {"type": "array", "items": RESULT},
-                                        "facets": {
-                                            "type": "object",
-                                            "additionalProperties": {"type": "array", "items": FACET_VALUE},
-                                        },
-                                    },
-                                }
-                            }
-                        },
-                    },
-                    "400": ERROR,
-                },
-            }
+
+def result_schema():
+    """A result; its `type` names one of the page types the apps registered."""
+    return {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "external_id": {"type": ["string", "null"]},
+            "type": {"type": "string", "enum": registry.types()},
+            "url": {"type": "string"},
+            "title": {"type": "string"},
+            "language": {"type": "string"},
+            "summary": {"type": "string"},
+            "highlight": {"type": ["string", "null"], "description": "HTML-escaped text with <mark> around matches."},
+            "city": {"type": ["string", "null"]},
+            "country": {"type": ["string", "null"]},
+            "region": {"type": ["string", "null"]},
+            "themes": {"type": "array", "items": {"type": "string"}},
+            "sdgs": {"type": "array", "items": {"type": "integer"}},
+            "translations": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"language": {"type": "string"}, "url": {"type": "string"}}},
+            },
         },
-        "/api/v1/suggest/": {
-            "get": {
-                "summary": "Autocomplete",
-                "parameters": [query_parameter("q", {"type": "string"}, "What the visitor typed so far."), UI_LANGUAGE],
-                "responses": {
-                    "200": {
-                        "description": "Titles, cities, themes and topics that start like the query.",
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "properties": {
-                                        "suggestions": {
-                                            "type": "array",
-                                            "items": {
+    }
+
+
+def schema():
+    """Built when asked: the apps register their page types after this module is loaded."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Cities Exchange public API",
+            "version": "1.0.0",
+            "description": "Search good practices, articles and spotlight collections in English, French and Spanish.",
+        },
+        "paths": {
+            "/api/v1/search/": {
+                "get": {
+                    "summary": "Faceted search",
+                    "parameters": [
+                        query_parameter("q", {"type": "string", "maxLength": 500}, "Free text; longer text is cut."),
+                        UI_LANGUAGE,
+                        *(facet_parameter(facet) for facet in FACETS),
+                        query_parameter("year_from", {"type": "integer"}, "Earliest start year."),
+                        query_parameter("year_to", {"type": "integer"}, "Latest start year."),
+                        query_parameter(
+                            "sort",
+                            {"type": "string", "enum": ["relevance", "newest", "start_year"]},
+                            "Order of results.",
+                        ),
+                        query_parameter("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number."),
+                        query_parameter(
+                            "page_size",
+                            {"type": "integer", "minimum": 1, "maximum": 50, "default": 20},
+                            "Results per page.",
+                        ),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Results, facet counts and a spelling suggestion.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "total": {"type": "integer"},
+                                            "page": {"type": "integer"},
+                                            "page_size": {"type": "integer"},
+                                            "engine": {"type": "string", "enum": ["opensearch", "database"]},
+                                            "suggestion": {"type": ["string", "null"]},
+                                            "results": {"type": "array", "items": result_schema()},
+                                            "facets": {
                                                 "type": "object",
-                                                "properties": {
-                                                    "text": {"type": "string"},
-                                                    "type": {"type": "string"},
-                                                    "url": {"type": "string"},
-                                                },
+                                                "additionalProperties": {"type": "array", "items": FACET_VALUE},
                                             },
-                                        }
-                                    },
+                                        },
+                                    }
                                 }
-                            }
+                            },
                         },
+                        "400": ERROR,
                     },
-                    "400": ERROR,
-                },
-            }
+                }
+            },
+            "/api/v1/suggest/": {
+                "get": {
+                    "summary": "Autocomplete",
+                    "parameters": [
+                        query_parameter("q", {"type": "string"}, "What the visitor typed so far."),
+                        UI_LANGUAGE,
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Titles, cities, themes and topics that start like the query.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "suggestions": {
+                                                "type": "array",
+                                                "items": {
+                                                    "type": "object",
+                                                    "properties": {
+                                                        "text": {"type": "string"},
+                                                        "type": {"type": "string"},
+                                                        "url": {"type": "string"},
+                                                    },
+                                                },
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": ERROR,
+                    },
+                }
+            },
         },
-    },
-}
+    }

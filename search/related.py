@@ -1,25 +1,26 @@
-"""Cases like this one, for the case page: OpenSearch's more_like_this over the case's
-words and its themes, topics and SDGs, in the visitor's language when a case has a
-version in it."""
+"""Pages like this one and of its type (the case page shows similar cases):
+OpenSearch's more_like_this over the page's words and its themes, topics and SDGs, in
+the visitor's language when a page has a version in it."""
 
 import logging
 
 from opensearchpy.exceptions import TransportError
 
+from . import registry
 from .client import get_client
 from .documents import document_id
 from .index import alias_name
 from .query import own_language_first
 
 logger = logging.getLogger(__name__)
-SIMILAR_CASES = 4
+SIMILAR_PAGES = 4
 LIKE_FIELDS = ["all_text", "themes_labels", "topics_labels", "sdgs_labels", "target_groups_labels"]
 
 
-def similar_cases(page, ui_language, size=SIMILAR_CASES):
-    """Up to `size` other cases (never a version of this one), as index documents;
-    none when the page is not indexed yet or OpenSearch cannot answer: the case page
-    is complete without them."""
+def similar_pages(page, ui_language, size=SIMILAR_PAGES):
+    """Up to `size` other pages of its type (never a version of this one), as index
+    documents; none when the page is not indexed yet or OpenSearch cannot answer: the
+    page is complete without them."""
     body = {
         "size": size,
         "_source": ["title", "url", "language", "summary", "thumbnail"],
@@ -35,7 +36,7 @@ def similar_cases(page, ui_language, size=SIMILAR_CASES):
                         "max_query_terms": 40,
                     }
                 },
-                "filter": [{"term": {"type": "case"}}, {"term": {"represents": ui_language}}],
+                "filter": [{"term": {"type": registry.for_page(page).type}}, {"term": {"represents": ui_language}}],
                 "must_not": [{"term": {"translation_key": str(page.translation_key)}}],
                 "should": [own_language_first(ui_language)],
             }

@@ -12,8 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from taxonomy.models import Country, Labelled, Region
 
-from .documents import DOCUMENT_TYPES
-from .facets import forget_vocabularies
+from . import registry
 from .sync import enqueue, enqueue_page
 
 
@@ -51,7 +50,6 @@ def on_vocabulary_change(sender, instance, created, **kwargs):
     """A renamed term changes the labels of every page that carries it."""
     if not isinstance(instance, Labelled):
         return
-    forget_vocabularies()
     if not created:
         enqueue(pages_using(instance), "vocabulary")
 
@@ -62,7 +60,7 @@ INDIRECT_LOOKUPS = {Country: ("city__country",), Region: ("city__region", "count
 
 def pages_using(term):
     ids = set()
-    for model in DOCUMENT_TYPES:
+    for model in registry.models():
         names = {field.name for field in model._meta.get_fields()}
         for lookup in INDIRECT_LOOKUPS.get(type(term), ()):
             if lookup.split("__")[0] in names:

@@ -2,17 +2,32 @@
 topics whose label in the visitor's language starts like the query."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from opensearchpy.exceptions import TransportError
 
+from taxonomy.cache import folded_labels
 from taxonomy.models import City, Theme, Topic
 from taxonomy.text import folded
 
 from .client import get_client
 from .documents import indexable_pages
+from .facets import TYPE_LABELS
 from .index import alias_name
 
 MAX_SUGGESTIONS = 8
 MAX_QUERY_LENGTH = 100
+# The vocabularies offered as suggestions: the `type` a suggestion carries (also the
+# search page's parameter it fills) and how the list names it.
+SUGGESTED_TERMS = {
+    "city": (City, _("City")),
+    "theme": (Theme, _("Theme")),
+    "topic": (Topic, _("Topic")),
+}
+
+
+def suggestion_type_labels():
+    """{type: label} of every kind of suggestion: vocabulary terms and indexed pages."""
+    return {**{kind: label for kind, (_model, label) in SUGGESTED_TERMS.items()}, **TYPE_LABELS}
 
 
 def suggestions(text, ui_language):
@@ -26,10 +41,9 @@ def term_suggestions(text, ui_language):
     wanted = folded(text)
     search_url = reverse("search:search")
     found = []
-    for model, parameter in ((City, "city"), (Theme, "theme"), (Topic, "topic")):
-        for term in model.objects.all():
-            label = term.label_in(ui_language)
-            if folded(label).startswith(wanted):
+    for parameter, (model, _label) in SUGGESTED_TERMS.items():
+        for folded_label, label, term in folded_labels(model, ui_language):
+            if folded_label.startswith(wanted):
                 found.append({"text": label, "type": parameter, "url": f"{search_url}?{parameter}={term.slug}"})
     return sorted(found, key=lambda item: item["text"])[:4]
 

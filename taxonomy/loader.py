@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pycountry
+from django.conf import settings
 from django.db import transaction
 
 from .models import (
@@ -32,7 +33,7 @@ from .models import (
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TAXONOMY_FILE = DATA_DIR / "taxonomy.json"
 MEMBERS_FILE = DATA_DIR / "metropolis-members.csv"
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 # The official colours of the UN Sustainable Development Goals (UN brand guidelines).
 SDG_COLOURS = {

@@ -1,4 +1,4 @@
-"""Abstract page mixins shared by cases, articles and (later) expert profiles. Each
+"""Abstract page mixins shared by cases, articles and expert profiles. Each
 carries its own fields and panels; a page composes the ones it needs."""
 
 from django import forms

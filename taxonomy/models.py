@@ -62,8 +62,8 @@ class Labelled(index.Indexed, models.Model):
     label_panels = [FieldRowPanel([FieldPanel("label_en"), FieldPanel("label_fr"), FieldPanel("label_es")])]
     # Autocomplete lets the admin's choosers find "Barcelona" from "Barc".
     search_fields = [
-        *(index.SearchField(f"label_{code}") for code in ("en", "fr", "es")),
-        *(index.AutocompleteField(f"label_{code}") for code in ("en", "fr", "es")),
+        *(index.SearchField(f"label_{code}") for code, _name in settings.LANGUAGES),
+        *(index.AutocompleteField(f"label_{code}") for code, _name in settings.LANGUAGES),
     ]
 
     class Meta:

@@ -17,8 +17,8 @@ from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import sync
 from search.client import get_client
-from search.facets import forget_vocabularies
 from search.index import alias_name
+from taxonomy.cache import forget_vocabularies
 from taxonomy.models import City
 from tests.factories import UserFactory
 

@@ -106,6 +106,7 @@ def test_the_moderators_are_told_by_email(client, member, moderator):
     assert "Housing cooperatives on public land" in mail.outbox[0].subject + mail.outbox[0].body
 
 
+@pytest.mark.opensearch
 def test_the_member_sees_the_case_published_once_a_moderator_approves_it(client, member, moderator):
     client.post(SUBMIT_URL, case_form())
     page = contributed(member).page

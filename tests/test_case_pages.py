@@ -25,6 +25,9 @@ from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage
 from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Topic
 
+# What the search panel says when the database answered instead of OpenSearch.
+FALLBACK_NOTICE = "The search engine is unavailable"
+
 
 class PagePlacementTests(WagtailPageTestCase):
     def test_every_page_type_lives_only_where_it_belongs(self):
@@ -44,6 +47,7 @@ class PagePlacementTests(WagtailPageTestCase):
 
 
 @pytest.mark.django_db
+@pytest.mark.opensearch
 def test_a_case_page_shows_its_sections_and_facts(client, case_index):
     case = CaseStudyPageFactory(parent=case_index, title="Affordable housing cooperatives", taxonomy__sdgs=[3, 11])
     html = client.get(case.url).content.decode()
@@ -70,6 +74,7 @@ def test_the_map_position_defaults_to_the_city(case_index):
 
 
 @pytest.mark.django_db
+@pytest.mark.opensearch
 def test_inspiration_shows_on_both_cases(client, case_index):
     original = CaseStudyPageFactory(parent=case_index, title="Superblocks")
     copy = CaseStudyPageFactory(parent=case_index, title="Kiezblocks", city=City.objects.get(slug="berlin"))
@@ -88,8 +93,9 @@ def test_the_case_index_lists_published_cases_only(client, case_index):
     assert "Draft practice" not in html
 
 
+@pytest.mark.opensearch
 @pytest.mark.django_db
-def test_a_spotlight_counts_its_cases_countries_and_cities_live(client, case_index):
+def test_a_spotlight_counts_its_cases_countries_and_cities_live(client, case_index, apply_index_changes):
     home = HomePage.objects.get(locale__language_code="en")
     spotlight = home.add_child(
         instance=SpotlightPage(
@@ -103,15 +109,21 @@ def test_a_spotlight_counts_its_cases_countries_and_cities_live(client, case_ind
     elsewhere = CaseStudyPageFactory(parent=case_index, title="Tele-care", city=City.objects.get(slug="berlin"))
     SpotlightSectionCase.objects.create(page=section, case=elsewhere)
     CaseStudyPageFactory(parent=case_index, title="Unrelated")
+    apply_index_changes()
 
     assert spotlight.key_figures() == {"cases": 2, "countries": 2, "cities": 2}
-    assert "2 initiatives from 2 countries and 2 cities" in client.get(spotlight.url).content.decode()
+    html = client.get(spotlight.url).content.decode()
+    assert "2 initiatives from 2 countries and 2 cities" in html
+    assert FALLBACK_NOTICE not in html
     section_html = client.get(section.url).content.decode()
     assert section_html.index("Food parcels") < section_html.index("Tele-care")
 
 
+@pytest.mark.opensearch
 @pytest.mark.django_db
-def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_its_search(client, case_index):
+def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_its_search(
+    client, case_index, apply_index_changes
+):
     covid = Spotlight.objects.get(slug="covid-19")
     spotlight = HomePage.objects.get(locale__language_code="en").add_child(
         instance=SpotlightPage(
@@ -130,6 +142,8 @@ def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_it
         parent=case_index, title="Tele-care", city=City.objects.get(slug="berlin"), taxonomy__spotlights=[covid]
     )
     SpotlightFeaturedCase.objects.create(page=spotlight, case=tele_care)
+    CaseStudyPageFactory(parent=case_index, title="Cycle lanes")  # outside the collection
+    apply_index_changes()
 
     # What the visitor reads: the head's JSON-LD names the featured cases too.
     html = client.get(spotlight.url).content.decode().split("<main", 1)[1]
@@ -144,6 +158,10 @@ def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_it
     assert f'href="{recovery.url}"' in sections and "Reopening plan 3" in sections
     assert "Reopening plan 4" not in sections and "See all 5 cases of this section" in sections
     assert "Reopening plan 4" in client.get(recovery.url).content.decode()
+    # The collection's own search answers from OpenSearch, with counts per filter.
+    search = html[html.index("Search this collection") :]
+    assert FALLBACK_NOTICE not in search
+    assert "1 result" in search and "Tele-care" in search and "Cycle lanes" not in search
 
 
 @pytest.mark.django_db
@@ -163,14 +181,16 @@ def test_a_long_section_lists_its_cases_a_page_at_a_time(client, case_index):
     assert "Respite for carers" in second and "Home visits 00" not in second
 
 
+@pytest.mark.opensearch
 @pytest.mark.django_db
-def test_a_spotlight_without_cases_yet_shows_no_empty_figures(client):
+def test_a_spotlight_without_cases_yet_shows_no_empty_figures(client, apply_index_changes):
     spotlight = HomePage.objects.get(locale__language_code="en").add_child(
         instance=SpotlightPage(title="Local Care Systems", intro="Care.", spotlight=Spotlight.objects.get(slug="care"))
     )
     spotlight.add_child(instance=SpotlightSectionPage(title="Reward care workers"))
+    apply_index_changes()
     html = client.get(spotlight.url).content.decode()
-    assert "0 initiatives" not in html
+    assert "0 initiatives" not in html and FALLBACK_NOTICE not in html
     assert "Reward care workers" in html and "No case has been published in this section yet." in html
 
 
@@ -207,6 +227,7 @@ def test_the_editor_form_explains_wrong_topics_years_and_missing_sdgs(case_index
 
 
 @pytest.mark.django_db
+@pytest.mark.opensearch
 def test_articles_lead_to_the_cases_they_talk_about(client, case_index):
     from cases.models import PositionCase, SpotlightFeaturedCase
     from taxonomy.models import Theme

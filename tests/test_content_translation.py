@@ -50,6 +50,7 @@ def translate(client, translation, source_text, text):
     assert response.status_code == 201, response.content
 
 
+@pytest.mark.opensearch
 def test_an_editor_translates_a_case_and_its_vocabulary_follows_the_source(
     editor_client, case, french, django_capture_on_commit_callbacks
 ):

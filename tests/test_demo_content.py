@@ -52,6 +52,7 @@ def test_a_second_run_changes_nothing(demo, capsys):
     assert "Demo ready" in capsys.readouterr().out
 
 
+@pytest.mark.opensearch
 def test_demo_pages_render_in_their_language(demo, client):
     case = CaseStudyPage.objects.live().filter(locale__language_code="es").first()
     response = client.get(case.url)

@@ -62,6 +62,7 @@ def own(user):
     return ExpertProfilePage.objects.get(owner_account=user)
 
 
+@pytest.mark.opensearch
 def test_a_new_profile_waits_for_review_then_appears_in_the_directory_and_search(
     client, member, moderator, apply_index_changes
 ):
@@ -96,6 +97,7 @@ def test_a_new_profile_waits_for_review_then_appears_in_the_directory_and_search
     assert found["results"][0]["country"] == "GH"
 
 
+@pytest.mark.opensearch
 def test_changes_are_reviewed_by_default_and_published_at_once_when_the_setting_allows(
     client, member, moderator, apply_index_changes
 ):
@@ -129,6 +131,7 @@ def test_the_member_sees_the_moderators_request_for_changes_and_can_resubmit(cli
     assert "In review" in client.get("/en/members/").content.decode()
 
 
+@pytest.mark.opensearch
 def test_a_member_can_unpublish_their_profile(client, member, moderator, apply_index_changes):
     client.post("/en/members/profile/", profile_form())
     moderate(own(member), moderator, "approve")
@@ -182,6 +185,7 @@ def jpeg():
     return SimpleUploadedFile("amara.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
+@pytest.mark.opensearch
 def test_members_download_their_data_and_deleting_the_account_leaves_nothing_behind(
     client, member, moderator, apply_index_changes
 ):

@@ -31,6 +31,7 @@ def cases():
             "only_english": only_english}  # fmt: skip
 
 
+@pytest.mark.opensearch
 def test_the_switcher_links_a_translated_case_to_its_translation(client, cases):
     html = client.get(cases["translated"].url).content.decode()
     assert f'href="{cases["french"].url}"' in switcher(html)
@@ -40,6 +41,7 @@ def test_the_switcher_links_a_translated_case_to_its_translation(client, cases):
     assert "English" not in also and "Español" not in also
 
 
+@pytest.mark.opensearch
 def test_a_translation_behind_a_password_is_neither_linked_nor_announced(client, cases):
     PageViewRestriction.objects.create(
         page=cases["french"], restriction_type=PageViewRestriction.PASSWORD, password="members"
@@ -49,6 +51,7 @@ def test_a_translation_behind_a_password_is_neither_linked_nor_announced(client,
     assert 'hreflang="fr"' not in html.split("</head>")[0]
 
 
+@pytest.mark.opensearch
 def test_without_a_translation_the_switcher_leads_to_the_nearest_translated_ancestor_and_says_so(client, cases):
     page = cases["only_english"]
     html = client.get(page.url).content.decode()
@@ -66,6 +69,7 @@ def test_without_a_translation_the_switcher_leads_to_the_nearest_translated_ance
     assert "«Only in English» aún no está traducido al español" in response.content.decode()
 
 
+@pytest.mark.opensearch
 def test_the_nearest_translation_of_a_translated_page_is_the_translation_itself_without_notice(client, cases):
     response = client.get(f"/fr/language/nearest/{cases['translated'].pk}/", follow=True)
     assert response.redirect_chain[-1][0] == cases["french"].url

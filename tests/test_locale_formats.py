@@ -13,6 +13,7 @@ from search.query import SearchResults
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.opensearch
 def test_a_case_page_writes_its_dates_in_the_visitors_language(client):
     index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
     case = CaseStudyPageFactory(parent=index, last_verified=date(2025, 3, 3))

@@ -119,6 +119,25 @@ def test_a_title_a_spreadsheet_would_run_as_a_formula_stays_text_in_the_csv(clie
 
 @pytest.mark.opensearch
 @pytest.mark.django_db
+def test_every_start_a_spreadsheet_reads_as_a_formula_is_defused(client, catalogue, apply_index_changes):
+    # =, + , -, @ start formulas; a leading tab or carriage return hides one from a quick look.
+    starts = {"plus": "+", "at": "@", "tab": "\t", "return": "\r"}
+    titles = {name: f'{start}HYPERLINK("http://evil.example") pocket squares {name}' for name, start in starts.items()}
+    for name, title in titles.items():
+        CaseStudyPageFactory(
+            parent=catalogue["housing"].get_parent(), title=title, slug=f"pocket-{name}", summary=f"{starts[name]}1"
+        )
+    CaseStudyPageFactory(parent=catalogue["housing"].get_parent(), title="Safe pocket squares", summary="1 + 1 = 2")
+    apply_index_changes()
+    rows = {row["title"]: row for row in csv_rows(download_csv(client, {"q": "pocket squares"}))}
+    for name, title in titles.items():
+        assert rows[f"'{title}"]["summary"] == f"'{starts[name]}1", name
+    assert rows["Safe pocket squares"]["summary"] == "1 + 1 = 2"  # only a first character counts
+    assert len(rows) == len(titles) + 1
+
+
+@pytest.mark.opensearch
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "params",
     [
@@ -154,9 +173,9 @@ def test_with_opensearch_unreachable_the_database_still_exports(client, catalogu
 def test_the_download_links_carry_the_search_and_its_language():
     request = RequestFactory().get("/fr/search/", {"q": "logement", "sdg": ["3", "11"]})
     with translation.override("fr"):
-        html = render_to_string("search/_export_links.html", {"search": SearchRequest()}, request=request)
+        html = render_to_string("search/includes/export_links.html", {"search": SearchRequest()}, request=request)
         scoped = render_to_string(
-            "search/_export_links.html", {"search": SearchRequest(scope={"type": "expert"})}, request=request
+            "search/includes/export_links.html", {"search": SearchRequest(scope={"type": "expert"})}, request=request
         )
     assert 'href="/fr/search/export.csv?q=logement&amp;sdg=3&amp;sdg=11"' in html
     assert 'href="/fr/search/export.json?q=logement&amp;sdg=3&amp;sdg=11"' in html

@@ -130,6 +130,7 @@ def spotlight_showing(index, size, slug):
     return page
 
 
+@pytest.mark.opensearch
 def test_a_case_page_costs_the_same_queries_with_one_or_four_of_everything(case_index, measure):
     small = case_showing(case_index, SMALL, contact_expert=expert_profile("Amara Okafor", SMALL))
     large = case_showing(case_index, LARGE, contact_expert=expert_profile("Jonas Berg", LARGE))

@@ -16,6 +16,7 @@ def widths(img):
     return {descriptor: url for url, descriptor in candidates}
 
 
+@pytest.mark.opensearch
 def test_the_hero_and_the_gallery_offer_webp_pictures_in_several_widths(client, case_index):
     hero = wagtail_factories.ImageFactory(title="Rooftop garden", file__width=1600, file__height=900)
     picture = wagtail_factories.ImageFactory(title="IMG_0042", file__width=1600, file__height=900)

@@ -32,6 +32,7 @@ class RevisionsPreviewsAndSchedulingTests(WagtailPageTestCase):
         )  # fmt: skip
         return [model.objects.live().filter(locale__language_code="en").first() for model in models]
 
+    @pytest.mark.opensearch
     def test_every_page_type_renders_and_previews(self):
         for page in self.every_page_type():
             with self.subTest(page_type=type(page).__name__):

@@ -3,6 +3,7 @@
 import pytest
 
 from search.query import MAX_RESULT_WINDOW, SearchRequest, build_body
+from taxonomy.models import City
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
@@ -115,6 +116,24 @@ def test_suggestions_complete_titles_and_places(client, catalogue):
     assert {"text": "Bicycle highways", "type": "case", "url": catalogue["mobility"].url} in suggestions
     places = client.get("/api/v1/suggest/", {"q": "barce", "ui_language": "fr"}).json()["suggestions"]
     assert places[0] == {"text": "Barcelone", "type": "city", "url": "/fr/search/?city=barcelona"}
+
+
+def test_each_keystroke_matches_places_and_themes_without_reading_the_vocabularies_again(
+    client, catalogue, django_assert_num_queries
+):
+    client.get("/api/v1/suggest/", {"q": "bar", "ui_language": "en"})
+    with django_assert_num_queries(0):
+        places = client.get("/api/v1/suggest/", {"q": "barc", "ui_language": "en"}).json()["suggestions"]
+    assert places[0]["text"] == "Barcelona"
+
+
+def test_a_renamed_city_is_suggested_under_its_new_name_at_once(client, catalogue):
+    client.get("/api/v1/suggest/", {"q": "barc", "ui_language": "en"})
+    city = City.objects.get(slug="barcelona")
+    city.label_en = "Barcelona (Catalonia)"
+    city.save()
+    places = client.get("/api/v1/suggest/", {"q": "barc", "ui_language": "en"}).json()["suggestions"]
+    assert places[0]["text"] == "Barcelona (Catalonia)"
 
 
 def test_the_openapi_schema_documents_every_parameter(client):

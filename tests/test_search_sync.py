@@ -1,5 +1,9 @@
 """The public index follows what is published, on the real OpenSearch node."""
 
+import signal
+import time
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import PageViewRestriction
@@ -10,6 +14,7 @@ from home.models import HomePage
 from search import index, sync
 from search.client import get_client
 from search.documents import document_id
+from search.models import PendingIndexChange
 from taxonomy.models import City, Spotlight, Topic
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
@@ -61,7 +66,7 @@ def test_a_draft_never_reaches_the_index(case_index):
     assert indexed(case)["title"] != "Draft title"
 
 
-def test_moving_a_subtree_updates_every_url(case_index):
+def test_a_new_slug_on_a_parent_reaches_every_url_below_it(case_index):
     home = HomePage.objects.get(locale__language_code="en")
     spotlight = home.add_child(
         instance=SpotlightPage(title="Care", intro="Care.", spotlight=Spotlight.objects.get(slug="care"))
@@ -72,10 +77,68 @@ def test_moving_a_subtree_updates_every_url(case_index):
     assert indexed(case)["url"] == "/en/care/reward/carers-wages/"
     spotlight.slug = "local-care"
     spotlight.save_revision().publish()
-    section.refresh_from_db()
-    section.move(case_index.get_parent().get_children().type(SpotlightPage).first(), pos="last-child")
     sync.drain()
     assert indexed(case)["url"] == "/en/local-care/reward/carers-wages/"
+
+
+def test_moving_a_subtree_under_another_parent_takes_its_descendants_to_their_new_urls(case_index):
+    home = HomePage.objects.get(locale__language_code="en")
+    care, health = (
+        home.add_child(instance=SpotlightPage(title=title, intro="…", spotlight=Spotlight.objects.get(slug=slug)))
+        for title, slug in (("Care", "care"), ("Global health", "covid-19"))
+    )
+    section = care.add_child(instance=SpotlightSectionPage(title="Reward"))
+    cases = [CaseStudyPageFactory(parent=section, title=title) for title in ("Carers' wages", "Care credits")]
+    sync.drain()
+    assert indexed(cases[0])["url"] == "/en/care/reward/carers-wages/"
+
+    section.move(health, pos="last-child")
+    # Nothing is published: only the move itself tells the outbox about the subtree.
+    waiting = PendingIndexChange.objects.filter(processed_at__isnull=True)
+    assert {case.pk for case in cases} <= set(waiting.values_list("page_id", flat=True))
+    sync.drain()
+    assert [indexed(case)["url"] for case in cases] == [
+        "/en/global-health/reward/carers-wages/",
+        "/en/global-health/reward/care-credits/",
+    ]
+    for case in cases:
+        case.refresh_from_db()
+    assert [indexed(case)["url"] for case in cases] == [case.url for case in cases]
+
+
+def test_the_worker_applies_changes_as_they_come_until_interrupted(case_index, monkeypatch):
+    """`search_index work` drains the outbox, waits, drains again, and stops on Ctrl-C."""
+    before = CaseStudyPageFactory(parent=case_index, title="Published before the worker started")
+    during = []
+    naps = []
+
+    def nap(seconds):
+        naps.append(seconds)
+        if len(naps) == 1:  # published while the worker waits between two polls
+            during.append(CaseStudyPageFactory(parent=case_index, title="Published while the worker ran"))
+        else:
+            raise KeyboardInterrupt  # what Ctrl-C raises in the worker
+
+    def give_up(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", nap)
+    # Should the worker ever stop sleeping through time.sleep, Ctrl-C still comes, late.
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    out = StringIO()
+    try:
+        call_command("search_index", "work", interval=0.25, stdout=out)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    assert naps == [0.25, 0.25]
+    assert sync.backlog() == 0
+    assert indexed(before)["title"] == "Published before the worker started"
+    assert indexed(during[0])["title"] == "Published while the worker ran"
+    output = out.getvalue()
+    assert "applied" in output and output.rstrip().endswith("Search index worker stopped.")
 
 
 def test_a_view_restriction_hides_the_whole_subtree_and_lifting_it_restores_it(case_index):

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.import_tools import IMPORT_ID
+from core.seo import postal_address, site_name
 from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
 from taxonomy.models import latitude_field, longitude_field
 
@@ -261,6 +262,22 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
     def replicated_in(self):
         """Live cases that name this one as their inspiration."""
         return CaseStudyPage.objects.live().filter(inspirations__source=self).select_related("city").distinct()
+
+    def structured_data(self, request):
+        """schema.org (core/seo.py): an Article about its themes, located in its city."""
+        language = self.locale.language_code
+        return {
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "datePublished": self.first_published_at,
+            "dateModified": self.last_published_at,
+            "inLanguage": language,
+            "about": [{"@type": "Thing", "name": theme.label_in(language)} for theme in self.themes.all()],
+            "keywords": [topic.label_in(language) for topic in self.topics.all()],
+            "contentLocation": {"@type": "Place", "address": postal_address(self.city, self.city.country, language)},
+            "publisher": {"@type": "Organization", "name": site_name()},
+        }
 
 
 class CaseDocument(Orderable):

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from core.privacy import private_sections
+from search.page_context import collection_search_context
 
 from .case import CASES_PER_PAGE, CaseStudyPage, case_card_relations
 
@@ -62,16 +63,12 @@ class SpotlightPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The collection's own search: every count scoped to its spotlight, with its facets."""
-        # Imported here: the search app builds its documents from these models.
-        from search.facets import SPOTLIGHT_FACETS
-        from search.views import search_context
-
         context = super().get_context(request, *args, **kwargs)
         private = private_sections(request)
         context.update(
             figures=self.key_figures(private),
             sections=self.sections(private),
-            **search_context(request, scope={"spotlights": self.spotlight.slug}, facets=SPOTLIGHT_FACETS),
+            **collection_search_context(request, self.spotlight),
         )
         return context
 
@@ -102,6 +99,21 @@ class SpotlightPage(Page):
         """The page and its structured data both list them: read once."""
         cards = self.featured_cases.select_related(*case_card_relations("case__"))
         return [item.case for item in cards if item.case.live]
+
+    def structured_data(self, request):
+        """schema.org (core/seo.py): a CollectionPage about its collection, made of its featured cases."""
+        language = self.locale.language_code
+        return {
+            "@type": "CollectionPage",
+            "name": self.title,
+            "description": self.intro,
+            "inLanguage": language,
+            "about": {"@type": "Thing", "name": self.spotlight.label_in(language)},
+            "hasPart": [
+                {"@type": "Article", "headline": case.title, "url": case.get_full_url(request)}
+                for case in self.live_featured_cases
+            ],
+        }
 
     def sections(self, private=None):
         """The live sections in tree order, each with how many cases it has

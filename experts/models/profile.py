@@ -25,7 +25,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cases.models.case import CaseStudyPage, case_card_relations
 from core.import_tools import IMPORT_ID
+from core.seo import postal_address
+from search.page_context import type_search_context
 from taxonomy.mixins import ThemedMixin, ThemedPageForm
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -208,10 +211,25 @@ class ExpertProfilePage(ThemedMixin, Page):
     def spoken_languages(self):
         return [SPOKEN_LANGUAGES[code] for code in self.languages.split() if code in SPOKEN_LANGUAGES]
 
+    def structured_data(self, request):
+        """schema.org (core/seo.py): a Person, or an Organization for an organisation's
+        profile. Never an e-mail address: members reach experts through the site's contact form."""
+        language = self.locale.language_code
+        orcid = self.orcid and f"https://orcid.org/{self.orcid}"
+        data = {
+            "@type": "Organization" if self.profile_type == ProfileType.ORGANISATION else "Person",
+            "name": self.title,
+            "address": postal_address(self.city, self.country, language),
+            "knowsLanguage": self.languages.split(),
+            "sameAs": [url for url in (self.website, self.linkedin_url, orcid) if url],
+        }
+        if data["@type"] == "Person":
+            data["jobTitle"] = self.position
+            data["worksFor"] = self.organisation and {"@type": "Organization", "name": self.organisation}
+        return data
+
     def cases(self):
         """Live cases this expert is the contact for or contributed as a member."""
-        from cases.models.case import CaseStudyPage, case_card_relations
-
         profiles = ExpertProfilePage.objects.filter(translation_key=self.translation_key)
         contributed = models.Q(contribution__member=self.owner_account) if self.owner_account_id else models.Q()
         return (
@@ -258,10 +276,6 @@ class ExpertDirectoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The directory is the public search scoped to expert profiles, with their facets."""
-        # Imported here: the search app builds its documents from these models.
-        from search.facets import EXPERT_FACETS
-        from search.views import search_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(search_context(request, scope={"type": "expert"}, facets=EXPERT_FACETS, years=False))
+        context.update(type_search_context(request, "expert"))
         return context

@@ -1,12 +1,12 @@
 from django import template
 from django.utils.translation import get_language
 
-from ..related import similar_cases as find_similar_cases
+from .. import related
 
 register = template.Library()
 
 
 @register.simple_tag
-def similar_cases(page):
-    """{% similar_cases page as similar %}: cases like this one, in the visitor's language."""
-    return find_similar_cases(page, get_language())
+def similar_pages(page):
+    """{% similar_pages page as similar %}: pages like this one and of its type, in the visitor's language."""
+    return related.similar_pages(page, get_language())

@@ -1,13 +1,14 @@
 """An editor creates a case in the Wagtail admin, publishes it, and visitors see it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage
 from home.models import HomePage
 from tests.factories import SuperUserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page, screenshot_dir):
@@ -46,5 +47,5 @@ def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page
     assert (float(case.latitude), float(case.longitude)) == (41.3874, 2.1686)
     page.goto(f"{live_server.url}/en/practices/")
     page.get_by_role("link", name="Cool roofs for schools").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Cool roofs for schools"
-    assert page.get_by_text("13. Climate action").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cool roofs for schools")
+    expect(page.get_by_text("13. Climate action")).to_be_visible()

@@ -1,6 +1,7 @@
 """A visitor opens the platform in a real browser, in each language."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -11,7 +12,7 @@ def test_home_page_opens_in_each_language(site_skeleton, live_server, page, scre
     assert page.locator("html").get_attribute("lang") == language
     assert page.get_by_role("heading", level=1).inner_text() == "Cities Exchange"
     header_search = page.get_by_role("search").first
-    assert header_search.is_visible()
+    expect(header_search).to_be_visible()
     assert header_search.get_by_role("button").inner_text() == search_label
     # The page fits the window: nothing overflows sideways.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -30,4 +31,4 @@ def test_keyboard_users_can_skip_to_the_content(site_skeleton, live_server, page
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to content")
     assert skip.evaluate("element => element === document.activeElement")
-    assert skip.is_visible()
+    expect(skip).to_be_visible()

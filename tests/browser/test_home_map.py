@@ -2,6 +2,7 @@
 city's practices; the page fits a phone and a laptop alike."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
 
@@ -11,7 +12,7 @@ FOCUS_YELLOW = "rgb(255, 191, 71)"
 def test_a_visitor_follows_a_city_on_the_map_to_its_practices(site_skeleton, catalogue, live_server, page):
     page.goto(f"{live_server.url}/en/")
     world_map = page.locator("svg.world-map")
-    assert world_map.is_visible()
+    expect(world_map).to_be_visible()
     # Barcelona (housing, in English and French, and water), Bogotá, Berlin and Accra.
     assert world_map.get_by_role("link").count() == 4
     barcelona = world_map.get_by_role("link", name="Barcelona: 2 cases")
@@ -58,6 +59,6 @@ def test_the_home_page_fits_a_phone_and_a_laptop(site_skeleton, catalogue, live_
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{live_server.url}/en/")
     assert page.locator("a.goal-tile").count() == 17
-    assert page.locator("svg.world-map").is_visible()
+    expect(page.locator("svg.world-map")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=screenshot_dir / f"home-map-{width}.png", full_page=True)

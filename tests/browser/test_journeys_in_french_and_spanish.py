@@ -15,6 +15,7 @@ import pytest
 from django.core import mail
 from django.utils import translation
 from django.utils.translation import trans_real
+from playwright.sync_api import expect
 
 from cases.models import CaseStudyPage, SpotlightPage
 
@@ -132,5 +133,5 @@ def test_the_main_journeys_show_no_english(demo, live_server, page, screenshot_d
     page.locator("select[name=country]").select_option(index=1)
     page.screenshot(path=screenshot_dir / f"profile-form-{language}.png", full_page=True)
     page.get_by_role("button", name=texts["save"]).click()
-    assert page.get_by_text(texts["in_review"], exact=True).is_visible()
+    expect(page.get_by_text(texts["in_review"], exact=True)).to_be_visible()
     assert english_on(page, language) == []

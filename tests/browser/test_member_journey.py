@@ -9,6 +9,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core import mail
+from playwright.sync_api import expect
 
 from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage
@@ -16,7 +17,7 @@ from experts.models import ExpertProfilePage
 from home.models import HomePage
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page, base_url, email, password):
@@ -55,7 +56,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.get_by_placeholder("Password (again)").fill("a-long-test-password")
     page.screenshot(path=screenshot_dir / "signup.png", full_page=True)
     page.get_by_role("button", name="Sign Up").click()
-    assert "Verify Your Email Address" in page.content()
+    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
 
     # The verification e-mail, read from the test mailbox.
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
@@ -74,7 +75,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.get_by_label("Mentoring").check()
     page.screenshot(path=screenshot_dir / "member-profile-form.png", full_page=True)
     page.get_by_role("button", name="Save my profile").click()
-    assert page.get_by_text("In review").is_visible()
+    expect(page.get_by_text("In review")).to_be_visible()
     profile = ExpertProfilePage.objects.get(title="Lucía Martínez")
     assert not profile.live
 
@@ -91,7 +92,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.screenshot(path=screenshot_dir / "expert-directory.png", full_page=True)
     page.get_by_label("Mentoring").check()
     page.get_by_role("link", name="Lucía Martínez").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Lucía Martínez"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lucía Martínez")
     assert "lucia@example.org" not in page.content()
 
     # Another member writes to the expert without seeing any address.
@@ -102,7 +103,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.get_by_label("Subject").fill("Care centres in Accra")
     page.get_by_label("Your message").fill("Could we visit your care centres next spring?")
     page.get_by_role("button", name="Send my message").click()
-    assert page.get_by_text("Could we visit your care centres next spring?").is_visible()
+    expect(page.get_by_text("Could we visit your care centres next spring?")).to_be_visible()
     assert "lucia@example.org" not in mail.outbox[-1].body + page.content()
     sign_out(page)
 
@@ -113,7 +114,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.get_by_role("link", name=re.compile("Care centres in Accra")).click()
     page.get_by_label("Your answer").fill("Yes, in April. Welcome!")
     page.get_by_role("button", name="Send my answer").click()
-    assert page.get_by_text("Yes, in April. Welcome!").is_visible()
+    expect(page.get_by_text("Yes, in April. Welcome!")).to_be_visible()
     assert "kwame@example.org" not in page.content()
 
     # The expert submits a case; a moderator publishes it.
@@ -126,7 +127,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     page.get_by_label("5. Gender equality").check()
     page.screenshot(path=screenshot_dir / "member-case-form.png", full_page=True)
     page.locator("form.member-form button[type=submit]").click()
-    assert page.get_by_text("In review").first.is_visible()
+    expect(page.get_by_text("In review").first).to_be_visible()
     case = CaseStudyPage.objects.get(title="Neighbourhood care centres")
     assert not case.live
     sign_out(page)
@@ -134,4 +135,4 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     case.refresh_from_db()
     assert case.live
     page.goto(f"{base}{case.url}")
-    assert page.get_by_role("heading", level=1).inner_text() == "Neighbourhood care centres"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Neighbourhood care centres")

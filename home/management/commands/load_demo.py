@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         refresh_planner_statistics()
         live = CaseStudyPage.objects.live()
         per_language = ", ".join(
-            f"{code}: {live.filter(locale__language_code=code).count()}" for code in ("en", "fr", "es")
+            f"{code}: {live.filter(locale__language_code=code).count()}" for code, _name in settings.LANGUAGES
         )
         profiles = ExpertProfilePage.objects.live().count()
         self.stdout.write(

@@ -1,0 +1,89 @@
+"""What the case app's page types put in the public search index (registered in apps.py)."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import SearchDocument, indexed, labels
+from taxonomy.models import SpotlightFacetValue
+
+from .models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
+
+THEMED = ("themes", "topics", "sdgs")
+# A page placed by its city (CityMixin): country and region follow from it.
+CITY_JOINS = ("city__country__region", "city__region")
+CITY_LOOKUPS = {"region": "city__region__slug__in", "country": "city__country__code__in", "city": "city__slug__in"}
+
+
+def facet_values(key_slugs):
+    """The spotlight facet values named "facet key:value slug"."""
+    chosen = Q()
+    for key_slug in key_slugs:
+        key, slug = key_slug.split(":", 1)
+        chosen |= Q(facet__key=key, slug=slug)
+    return SpotlightFacetValue.objects.filter(chosen)
+
+
+class CaseDocument(SearchDocument):
+    model = CaseStudyPage
+    type = "case"
+    label = _("Case study")
+    taxonomies = (*THEMED, "target_groups", "approaches", "spotlights")
+    text_fields = ("context", "solution", "results", "lessons")
+    select_related = (*CITY_JOINS, "status")
+    prefetch_related = (
+        indexed("spotlight_facet_values", SpotlightFacetValue.objects.select_related("facet")),
+        indexed("tags"),
+    )
+    start_years = True
+    fallback_lookups = {
+        **CITY_LOOKUPS,
+        "status": "status__slug__in",
+        "facet": lambda key_slugs: Q(spotlight_facet_values__in=facet_values(key_slugs)),
+        "year_from": lambda year: Q(start_year__gte=year),
+        "year_to": lambda year: Q(start_year__lte=year),
+    }
+
+    def fields(self, page):
+        values = page.indexed_spotlight_facet_values
+        return {
+            "start_year": page.start_year,
+            "end_year": page.end_year,
+            "status": page.status.slug if page.status else None,
+            "organisation": page.organisation,
+            "tags": [tag.name for tag in page.indexed_tags],
+            "spotlight_facets": [f"{value.facet.key}:{value.slug}" for value in values],
+            "spotlight_facets_labels": labels(values),
+        }
+
+
+class CityPortraitDocument(SearchDocument):
+    model = CityPortraitPage
+    type = "portrait"
+    label = _("City portrait")
+    taxonomies = THEMED
+    text_fields = ("body",)
+    select_related = CITY_JOINS
+    fallback_lookups = CITY_LOOKUPS
+
+
+class PositionDocument(SearchDocument):
+    model = PositionPage
+    type = "position"
+    label = _("Position")
+    taxonomies = THEMED
+    text_fields = ("body",)
+
+
+class SpotlightDocument(SearchDocument):
+    """A collection's page is found under its own collection."""
+
+    model = SpotlightPage
+    type = "spotlight"
+    label = _("Spotlight collection")
+    select_related = ("spotlight",)
+
+    def fields(self, page):
+        return {"spotlights": [page.spotlight.slug], "spotlights_labels": labels([page.spotlight])}
+
+
+DOCUMENTS = (CaseDocument, CityPortraitDocument, PositionDocument, SpotlightDocument)

@@ -1,0 +1,52 @@
+"""What an expert profile puts in the public search index (registered in apps.py)."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from search.facets import Facet
+from search.fallback import any_of
+from search.registry import PORTRAIT, SearchDocument, indexed
+
+from .models import Availability, ExpertProfilePage
+from .models.profile import SPOKEN_LANGUAGES
+
+OFFERS = dict(Availability.choices)
+
+
+class ExpertDocument(SearchDocument):
+    model = ExpertProfilePage
+    type = "expert"
+    label = _("Expert")
+    taxonomies = ("themes", "topics", "sdgs")
+    text_fields = ("position", "biography")
+    # A profile names a country, and a city only when the expert wants to.
+    select_related = ("city__country__region", "city__region", "country__region")
+    prefetch_related = (indexed("expertise_tags"),)
+    image = "photo"
+    image_filter = PORTRAIT
+    facets = (
+        Facet("availability", "availability", _("Available for"), fixed_labels=OFFERS),
+        Facet("speaks", "speaks", _("Languages spoken"), fixed_labels=SPOKEN_LANGUAGES),
+    )
+    # The expert directory searches profiles by expertise, place, what they offer and the languages they speak.
+    scoped_facets = ("theme", "topic", "sdg", "region", "country", "city", "availability", "speaks", "language")
+    fallback_lookups = {
+        "region": "country__region__slug__in",
+        "country": "country__code__in",
+        "city": "city__slug__in",
+        "availability": lambda names: any_of(Q(**{name: True}) for name in names),
+        "speaks": lambda codes: any_of(Q(languages__regex=rf"(^| ){code}( |$)") for code in codes),
+    }
+
+    def fields(self, page):
+        return {
+            "organisation": page.organisation,
+            "tags": [tag.name for tag in page.indexed_expertise_tags],
+            "availability": [choice.value for choice in Availability if getattr(page, choice.value)],
+            "speaks": page.languages.split(),
+        }
+
+    def card(self, hit):
+        """What the expert offers, and a portrait for a picture."""
+        offers = [OFFERS[value] for value in hit.get("availability") or () if value in OFFERS]
+        return {"offers": offers, "portrait": True}

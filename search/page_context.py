@@ -1,0 +1,97 @@
+"""What a page of search results shows: results as cards, facets, chips and
+pagination. The search page shows the whole site; a spotlight page searches its
+collection and a page type's listing (the expert directory) searches that type alone,
+both through the functions at the end."""
+
+from math import ceil
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from taxonomy.cache import terms_by_key
+from taxonomy.models import City, Country, SustainableDevelopmentGoal
+
+from . import registry, service
+from .facets import FACETS, FACETS_BY_PARAMETER, SPOTLIGHT_FACETS
+from .query import SORTS, SearchRequest
+
+
+def without(params, name, value=None):
+    """The query string without one value of a parameter (or all of it), back on page 1."""
+    params = params.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(name, None)
+    else:
+        params.setlist(name, [item for item in params.getlist(name) if item != str(value)])
+    return params.urlencode()
+
+
+def search_context(request, *, scope=None, facets=FACETS, years=True):
+    """Results, facets, chips and pagination for a search page, whole-site or scoped."""
+    search_request, problems = SearchRequest.from_query_dict(
+        request.GET, ui_language=get_language(), strict=False, scope=scope, facets=facets
+    )
+    results = service.search(search_request)
+    facet_lists = [
+        {"parameter": name, "label": search_request.facet(name).label, "values": values}
+        for name, values in results.facets.items()
+        if values
+    ]
+    goals = terms_by_key(SustainableDevelopmentGoal, "number")
+    for value in results.facets.get("sdg", []):
+        value["colour"] = goals[value["value"]].colour if value["value"] in goals else None
+    chips = [
+        {"label": value["label"], "remove": without(request.GET, facet["parameter"], value["value"])}
+        for facet in facet_lists
+        for value in facet["values"]
+        if value["selected"]
+    ]
+    for name in ("year_from", "year_to"):
+        if getattr(search_request, name):
+            chips.append({"label": getattr(search_request, name), "remove": without(request.GET, name)})
+    for hit in results.hits:
+        card(hit)
+    pages = max(1, ceil(results.total / search_request.page_size))
+    base = without(request.GET, "page")
+    return {
+        "query": search_request.text,
+        "search": search_request,
+        "results": results,
+        "facets": facet_lists,
+        "chips": chips,
+        "problems": problems,
+        # Some page types have no start years: a search of those alone offers no year range or sort.
+        "offers_years": years,
+        "sorts": [sort for sort in SORTS if years or sort != "start_year"],
+        "page_count": pages,
+        "previous_page": f"{base}&page={search_request.page - 1}" if search_request.page > 1 else None,
+        "next_page": f"{base}&page={search_request.page + 1}" if search_request.page < pages else None,
+    }
+
+
+def card(hit):
+    """A result as its card shows it: safe highlight, type label, place, and what its
+    page type adds (SearchDocument.card)."""
+    # OpenSearch HTML-encodes everything but its own <mark> tags ("encoder": "html").
+    hit["highlight"] = mark_safe(hit["highlight"]) if hit["highlight"] else None  # noqa: S308
+    place = (terms_by_key(City, "slug").get(hit.get("city")), terms_by_key(Country, "code").get(hit.get("country")))
+    hit["place"] = ", ".join(str(term) for term in place if term)
+    declared = registry.get(hit["type"])
+    # A document of a type no app registers any more still shows, under its raw type.
+    hit["type_label"] = declared.label if declared else hit["type"]
+    if declared:
+        hit.update(declared.card(hit))
+
+
+def collection_search_context(request, spotlight):
+    """A spotlight page's search: every count scoped to its collection, with the collection's facets."""
+    return search_context(request, scope={"spotlights": spotlight.slug}, facets=SPOTLIGHT_FACETS)
+
+
+def type_search_context(request, type_key):
+    """The search of one page type alone, with the facets that type offers (SearchDocument.scoped_facets)."""
+    declared = registry.get(type_key)
+    own = {facet.parameter: facet for facet in declared.facets}
+    facets = [own.get(name) or FACETS_BY_PARAMETER[name] for name in declared.scoped_facets]
+    return search_context(request, scope={"type": type_key}, facets=facets, years=declared.start_years)
