@@ -117,6 +117,7 @@ def test_the_main_journeys_show_no_english(demo, live_server, page, screenshot_d
     page.locator("input[name=password1]").fill("a-long-test-password")
     page.locator("input[name=password2]").fill("a-long-test-password")
     page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(f"{base}/accounts/confirm-email/")
     assert english_on(page, language) == []
     with translation.override(language):
         assert not ENGLISH_WORDS.search(mail.outbox[-1].subject)
@@ -128,6 +129,7 @@ def test_the_main_journeys_show_no_english(demo, live_server, page, screenshot_d
     assert english_on(page, language) == []
 
     page.get_by_role("link", name=texts["create"]).click()
+    page.wait_for_url(f"{base}/members/profile/")
     assert english_on(page, language) == []
     page.locator("input[name=title]").fill("Lucía Martínez")
     page.locator("select[name=country]").select_option(index=1)
