@@ -83,8 +83,15 @@ def document_actions(page_ids, index):
 
 
 def send(actions):
-    # A delete of a document that was never indexed is not an error.
-    helpers.bulk(get_client(), actions, raise_on_error=False, raise_on_exception=True, refresh=False)
+    """Write the actions; any document OpenSearch refused raises, so the outbox keeps
+    its change for another try instead of counting it as applied. A delete of a
+    document that was never indexed is not an error."""
+    _sent, errors = helpers.bulk(get_client(), actions, raise_on_error=False, raise_on_exception=True, refresh=False)
+    refused = [error for error in errors if error.get("delete", {}).get("status") != 404]
+    if refused:
+        first = next(iter(refused[0].values())).get("error", {})
+        reason = first.get("reason", first) if isinstance(first, dict) else first
+        raise helpers.BulkIndexError(f"{len(refused)} document(s) refused, the first because: {reason}", refused)
 
 
 def write(page_ids, index=None):

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
@@ -56,6 +57,25 @@ def test_unpublish_and_delete_remove_the_document(case_index):
     assert indexed(kept) is not None
     assert indexed(hidden) is None
     assert get_client().count(index=index.alias_name())["count"] == 1
+
+
+def test_a_change_the_index_refuses_stays_in_the_outbox_until_it_is_written(case_index):
+    """OpenSearch makes an index read-only when its disk fills up: it answers, but
+    refuses each document. The change must wait for another try, not count as done."""
+    sync.drain()
+    client = get_client()
+    blocked = {"index.blocks.read_only_allow_delete": True}
+    client.indices.put_settings(index=index.alias_name(), body=blocked)
+    case = CaseStudyPageFactory(parent=case_index, title="Published on a full disk")
+    assert sync.drain() == 0
+    assert sync.backlog() > 0
+    assert "flood-stage watermark" in PendingIndexChange.objects.get(page_id=case.pk).last_error
+
+    client.indices.put_settings(index=index.alias_name(), body={"index.blocks.read_only_allow_delete": None})
+    PendingIndexChange.objects.update(next_attempt_at=timezone.now())  # the back-off has passed
+    assert sync.drain() > 0
+    assert indexed(case)["title"] == "Published on a full disk"
+    assert sync.backlog() == 0
 
 
 def test_a_draft_never_reaches_the_index(case_index):
