@@ -95,6 +95,24 @@ TEMPLATES = [
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every app-server process, in the project's own database (a table that
+# `migrate` creates, see core/apps.py): allauth's rate limits and Wagtail's site root
+# paths must agree across processes, which a per-process memory cache cannot do, and
+# no extra service needs running. See docs/decisions.md, "Hardening".
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        # Django's default (300) would cull rate-limit counters as soon as an attacker
+        # fills the table with throwaway keys; a count stays cheap at this size.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    # Wagtail looks renditions up here first. Their keys hold the image's file hash and
+    # focal point, so an entry never goes stale and each process may keep its own,
+    # in memory, instead of paying a database query per picture.
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
