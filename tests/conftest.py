@@ -35,7 +35,14 @@ def fresh_process_state():
     forget_vocabularies()
 
 
-DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+# The fixtures through which pytest-django opens the test database to a test.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
 
 
 def uses_database(request):
