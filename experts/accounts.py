@@ -59,7 +59,7 @@ def activate_claimed_account(sender, request, user, **kwargs):
 class EvenSignupForm(SignupForm):
     def try_save(self, request):
         """For a known address allauth creates nothing and only e-mails the owner; a
-        new account costs a password hash besides (about 0.25 s with Django's
+        new account costs a password hash besides (about 0.3 s with Django's
         PBKDF2), which gave members away by the answer time. Hashing the password
         either way evens that out; bench/enumeration_bench.py prints both times."""
         if self.account_already_exists:

@@ -103,7 +103,7 @@ DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'd
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every app-server process, in the project's own database (a table that
-# `migrate` creates, see core/apps.py): allauth's rate limits and Wagtail's site root
+# `migrate` creates, see home/apps.py): allauth's rate limits and Wagtail's site root
 # paths must agree across processes, which a per-process memory cache cannot do, and
 # no extra service needs running. See docs/decisions.md, "Hardening".
 CACHES = {
