@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using, **kwargs):
+    """The shared cache lives in a database table (settings: CACHES) that no model
+    declares; creating it with every `migrate` means no installation can forget it.
+    The command leaves an existing table alone."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home page"
+
+    def ready(self):
+        post_migrate.connect(create_cache_table, sender=self)

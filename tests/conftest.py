@@ -10,7 +10,6 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 from opensearchpy.transport import Transport
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
@@ -29,13 +28,27 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def fresh_process_state():
-    """The test client leaves the last request's language active in the thread, the
-    search keeps vocabularies in memory, and Wagtail caches renditions by image id
-    (which a rolled-back database hands out again): none may leak into the next test."""
+    """The test client leaves the last request's language active in the thread, and the
+    search keeps vocabularies in memory: neither may leak into the next test."""
     yield
     translation.activate("en")
     forget_vocabularies()
-    get_image_model().get_rendition_model().cache_backend.clear()
+
+
+# The fixtures through which pytest-django opens the test database to a test.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def uses_database(request):
+    return request.node.get_closest_marker("django_db") is not None or not DATABASE_FIXTURES.isdisjoint(
+        request.fixturenames
+    )
 
 
 def clear_caches():
@@ -44,12 +57,19 @@ def clear_caches():
 
 
 @pytest.fixture(autouse=True)
-def empty_caches():
-    """Django's caches live in the process (allauth counts its rate limits there): every
-    test starts with empty ones, whatever the previous test left."""
-    clear_caches()
+def empty_caches(request, django_db_blocker):
+    """The shared cache is a table of the test database (allauth counts its rate limits
+    there, Wagtail keeps renditions and site paths): a rolled-back test leaves it clean,
+    but a transactional one (or a server process) commits to it, so every test that
+    uses the database starts and ends with it empty. Other tests cannot reach it."""
+    if not uses_database(request):
+        yield
+        return
+    with django_db_blocker.unblock():
+        clear_caches()
     yield
-    clear_caches()
+    with django_db_blocker.unblock():
+        clear_caches()
 
 
 @pytest.fixture(scope="session")

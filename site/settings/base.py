@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the client's address (core/proxies.py).
+    "core.proxies.TrustedProxyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -68,6 +70,11 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
+
+# How many reverse proxies of ours stand in front of the app servers (nginx: 1). Their
+# X-Forwarded-For entries give the client's address; 0 trusts none (REMOTE_ADDR).
+# allauth's own ALLAUTH_TRUSTED_PROXY_COUNT stays 0: it would read the header twice.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 ROOT_URLCONF = "usesite.urls"
 WSGI_APPLICATION = "usesite.wsgi.application"
@@ -95,6 +102,24 @@ TEMPLATES = [
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every app-server process, in the project's own database (a table that
+# `migrate` creates, see home/apps.py): allauth's rate limits and Wagtail's site root
+# paths must agree across processes, which a per-process memory cache cannot do, and
+# no extra service needs running. See docs/decisions.md, "Hardening".
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        # Django's default (300) would cull rate-limit counters as soon as an attacker
+        # fills the table with throwaway keys; a count stays cheap at this size.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    # Wagtail looks renditions up here first. Their keys hold the image's file hash and
+    # focal point, so an entry never goes stale and each process may keep its own,
+    # in memory, instead of paying a database query per picture.
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -114,6 +139,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
+# The client's address comes from core/proxies.py (TRUSTED_PROXY_COUNT), and the
+# counters live in the shared cache (CACHES), so every app-server process counts
+# together. The `login_failed` key is the login and the client's address
+# (experts/accounts.py): a guesser is stopped, the owner elsewhere is not.
+ACCOUNT_ADAPTER = "experts.accounts.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -124,7 +154,12 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
-ACCOUNT_FORMS = {"reset_password": "experts.accounts.ClaimingResetPasswordForm"}
+# allauth's ACCOUNT_PREVENT_ENUMERATION (on by default) gives the same page for a
+# known and an unknown address; EvenSignupForm also gives it in the same time.
+ACCOUNT_FORMS = {
+    "signup": "experts.accounts.EvenSignupForm",
+    "reset_password": "experts.accounts.ClaimingResetPasswordForm",
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "experts:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
