@@ -18,7 +18,7 @@ COMPLETE_ENVIRONMENT = {
 
 def manage(*args, **environment):
     # A real server has none of the test run's variables (DJANGO_ALLOW_ASYNC_UNSAFE...).
-    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "PYTHONPATH") if key in os.environ}
     env.update(environment)
     command = [sys.executable, "manage.py", *args]
     return subprocess.run(command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=False)  # noqa: S603

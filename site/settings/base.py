@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,7 +58,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# The two security headers come first so that every response carries them, static
+# files too (WhiteNoise answers those right after SecurityMiddleware in production).
 MIDDLEWARE = [
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.security_headers.PerPathCSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the client's address (core/proxies.py).
     "core.proxies.TrustedProxyMiddleware",
@@ -163,6 +169,77 @@ ACCOUNT_FORMS = {
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "experts:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+
+# Content-Security-Policy (django-csp): scripts, styles, images and requests come from
+# our own origin only, and no inline script runs, so injected markup cannot execute.
+# The JSON-LD block is data (type="application/ld+json"), which CSP does not govern.
+# Style attributes stay allowed: the SDG and tile colours are per-element data
+# (style="--sdg-colour: ..."); a style attribute cannot run script, and img-src keeps
+# it from loading anything from elsewhere. https://www.w3.org/TR/CSP3/
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (core/security_headers.py): Wagtail 8's own templates still write
+# inline scripts (InlinePanel, date pickers) and its editors set inline styles, so
+# both are allowed there, for signed-in staff only; everything still loads from our
+# origin, and the page preview is framed by the admin itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page needs the camera, the
+# microphone, the position, payments or devices, so an injected or framed script
+# cannot ask for them, and the browser's interest-based advertising (Topics) is off.
+# interest-cohort (FLoC) is left out: Chrome dropped it and warns about the name.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Editors' avatars would come from gravatar.com, telling it each editor's hashed
+# e-mail address; Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard would ask releases.wagtail.org for the latest version on each visit;
+# upgrades come through pyproject.toml instead, and connect-src stays our origin.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Languages: the interface and the content exist in English, French and Spanish.
 LANGUAGE_CODE = "en"

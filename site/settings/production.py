@@ -38,10 +38,13 @@ X_FRAME_OPTIONS = "DENY"
 
 # The application serves its own static files, compressed (gzip and Brotli when
 # available) and under content-hashed names, so browsers may cache them for ever.
+# Right after SecurityMiddleware, as WhiteNoise asks; the security-header middleware
+# before it still marks static files.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
 MIDDLEWARE = [
-    *MIDDLEWARE[:1],  # noqa: F405 - right after SecurityMiddleware, as WhiteNoise asks
+    *MIDDLEWARE[:_after_security],  # noqa: F405
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],  # noqa: F405
+    *MIDDLEWARE[_after_security:],  # noqa: F405
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
