@@ -93,6 +93,17 @@ TEMPLATES = [
 # The embedded default is a SQLite file under the ignored var/ folder; production
 # passes a PostgreSQL DATABASE_URL.
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60)}
+# SQLite serves one writer at a time. In WAL mode readers carry on beside it, and
+# IMMEDIATE transactions take the write lock when they begin, so a parallel write waits
+# up to the timeout (seconds) instead of failing with "database is locked" when a read
+# turns into a write. https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
