@@ -19,3 +19,13 @@ def member_lock(user):
     with transaction.atomic():
         list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
         yield
+
+
+def save_if_valid(form, member, save):
+    """Whether the form was valid and `save()` ran: both in a member_lock, so what
+    the form's checks count includes every parallel request of the member."""
+    with member_lock(member):
+        if not form.is_valid():
+            return False
+        save()
+        return True

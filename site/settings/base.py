@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -183,8 +184,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A request body over this size is refused before it is read (core/middleware.py): the
+# largest upload with the form around it. A reverse proxy in front should refuse such
+# bodies itself (nginx: client_max_body_size 11m) before they cross the network.
+REQUEST_BODY_MAX_SIZE = 11 * 1024 * 1024
 # Refuse decompression bombs: 40 megapixels is larger than any real hero photo.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The admin's image form counts every frame of an animation against that limit too.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {
