@@ -10,10 +10,9 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
-from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 
 from core.form_fields import HttpsURLField
+from core.uploads import MemberImageField, check_upload_quota, store_member_image
 from taxonomy.mixins import check_topics_in_themes
 from taxonomy.models import City, label_order
 
@@ -37,7 +36,7 @@ class CaseContributionForm(ClusterForm):
         choices=settings.LANGUAGES,
         help_text=_("The language you write in; editors can translate the case."),
     )
-    hero_upload = WagtailImageField(
+    hero_upload = MemberImageField(
         label=_("Main photo"),
         required=False,
         help_text=_("Optional. A photo you have the right to publish."),
@@ -98,6 +97,12 @@ class CaseContributionForm(ClusterForm):
             )
         return code
 
+    def clean_hero_upload(self):
+        photo = self.cleaned_data["hero_upload"]
+        if photo:
+            check_upload_quota(self.user, photo)
+        return photo
+
     def clean(self):
         cleaned_data = super().clean()
         check_topics_in_themes(self, cleaned_data)
@@ -118,5 +123,5 @@ class CaseContributionForm(ClusterForm):
             case.latitude, case.longitude = case.city.latitude, case.city.longitude
         photo = self.cleaned_data.get("hero_upload")
         if photo:
-            case.hero_image = get_image_model().objects.create(title=case.title, file=photo, uploaded_by_user=self.user)
+            case.hero_image = store_member_image(self.user, case.title, photo)
         return case

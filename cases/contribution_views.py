@@ -3,11 +3,11 @@ the signed-in member's own, so another member's id in the URL finds nothing (404
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.editorial import ReviewStatus, submit_for_review, submit_new_draft
+from core.limits import save_if_valid
 
 from .contribution_forms import CaseContributionForm
 from .models import CaseContribution
@@ -35,9 +35,7 @@ def contribution_list(request):
 @login_required
 def submit_case(request):
     form = CaseContributionForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            create_case(request.user, form)
+    if request.method == "POST" and save_if_valid(form, request.user, lambda: create_case(request.user, form)):
         messages.success(request, _("Thank you! Your case was sent to the moderators for review."))
         return redirect("contributions:list")
     return render(request, "cases/contributions/form.html", {"form": form})
@@ -53,6 +51,12 @@ def create_case(member, form):
     return page
 
 
+def resubmit(member, form):
+    draft = form.save()
+    draft.save_revision(user=member, log_action=True)
+    submit_for_review(draft, member)
+
+
 @login_required
 def edit_contribution(request, pk):
     contribution = get_object_or_404(CaseContribution.objects.select_related("page"), pk=pk, member=request.user)
@@ -64,11 +68,7 @@ def edit_contribution(request, pk):
     form = CaseContributionForm(
         request.POST or None, request.FILES or None, instance=page.get_latest_revision_as_object(), user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            draft = form.save()
-            draft.save_revision(user=request.user, log_action=True)
-            submit_for_review(draft, request.user)
+    if request.method == "POST" and save_if_valid(form, request.user, lambda: resubmit(request.user, form)):
         messages.success(request, _("Your changes were saved and sent to the moderators for review."))
         return redirect("contributions:list")
     return render(

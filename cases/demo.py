@@ -12,6 +12,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.db import transaction
 from django.utils.text import slugify
 from PIL import Image as PillowImage
 from PIL import ImageDraw
@@ -72,7 +73,12 @@ class DemoBuilder:
         self.article_indexes = self.translated_structure(ArticleIndexPage, "articles")
         self.spotlights = {slug: self.spotlight_tree(slug) for slug in SECTION_FACETS}
         for number in range(1, self.case_count + 1):
-            self.case(number)
+            # A page goes live when it is added, but reaches the index outbox only when
+            # published: each case is made with its translations in one transaction, so
+            # a failure midway (SQLite busy past its timeout, say) leaves no live page
+            # out of the index, and loading again builds the case whole.
+            with transaction.atomic():
+                self.case(number)
             self.progress()
         self.articles()
 
@@ -88,6 +94,7 @@ class DemoBuilder:
             )
         return pages
 
+    @transaction.atomic  # added and published together, as the cases (see build)
     def translate_or_create(self, model, source, code, parent=None, **fields):
         if source is None:
             page = (parent or self.homes[code]).add_child(instance=model(**fields))
@@ -315,6 +322,7 @@ class DemoBuilder:
                     PositionCase.objects.create(page=position, case=case)
 
     @staticmethod
+    @transaction.atomic  # added and published together, as the cases (see build)
     def article(model, index, *, topic, **fields):
         page = model(body=f"<p>{fields['summary']}</p>", **fields)
         page.themes = [topic.theme]

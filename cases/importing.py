@@ -111,7 +111,7 @@ class CaseImporter(RowImporter):
             chosen += [values[slug] for slug in reader.string_list(key)]
         return chosen
 
-    def in_writing_order(self, records, rejected_ids):
+    def in_writing_order(self, records):
         """Originals first; a translation only when what it translates exists or comes."""
         originals = [record for record in records.values() if not record.translation_of]
         translations = []
@@ -120,8 +120,8 @@ class CaseImporter(RowImporter):
                 continue
             source = records.get(record.translation_of)
             problem = None
-            if record.translation_of in rejected_ids:
-                problem = f"points to line {rejected_ids[record.translation_of]}, which was rejected"
+            if record.translation_of in self.rejected_ids:
+                problem = self.rejected_source(record)
             elif source is None and not CaseStudyPage.objects.filter(external_id=record.translation_of).exists():
                 problem = f"no case with external_id {record.translation_of!r}"
             elif source is not None and source.language == record.language:
@@ -132,6 +132,9 @@ class CaseImporter(RowImporter):
             else:
                 translations.append(record)
         return originals + translations
+
+    def rejected_source(self, record):
+        return f"points to line {self.rejected_ids[record.translation_of]}, which was rejected"
 
     def find_existing(self, record):
         existing = CaseStudyPage.objects.filter(external_id=record.external_id).first()
@@ -157,6 +160,9 @@ class CaseImporter(RowImporter):
         locale = Locale.objects.get(language_code=record.language)
         page.locale = locale
         if record.translation_of:
+            # The original was checked, but its own write may have been rejected since.
+            if record.translation_of in self.rejected_ids:
+                raise RowError("translation_of", self.rejected_source(record))
             source = CaseStudyPage.objects.get(external_id=record.translation_of)
             if source.has_translation(locale):
                 raise RowError("translation_of", f"{record.translation_of!r} already has a {record.language} version")

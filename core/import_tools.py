@@ -7,6 +7,7 @@ valid row is written in a transaction of its own, so it is imported whole or not
 """
 
 import json
+import logging
 import sys
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from tqdm import tqdm
@@ -29,6 +30,7 @@ from .database import refresh_planner_statistics
 from .slugs import first_free
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+logger = logging.getLogger(__name__)
 
 # An import id names one language version (an imported translation has its own), so
 # wagtail-localize neither translates nor synchronises it; pages also leave it out of
@@ -262,9 +264,12 @@ class RowImporter:
         self.progress = progress or (lambda: None)
         self.report = ImportReport()
         self.places = PlaceResolver()
+        # The line of each external_id rejected so far, on reading or on writing: a
+        # row that needs it (a translation of it) is rejected in turn, naming that line.
+        self.rejected_ids = {}
 
     def run(self, path):
-        records, rejected_ids = {}, {}
+        records = {}
         for line in read_json_lines(path):
             try:
                 if line.error:
@@ -278,12 +283,12 @@ class RowImporter:
             except RowError as error:
                 self.report.reject(line.number, error)
                 if line.record and isinstance(line.record.get("external_id"), str):
-                    rejected_ids[line.record["external_id"]] = line.number
+                    self.rejected_ids[line.record["external_id"]] = line.number
                 self.progress()
                 continue
             self.report.warnings += line.warnings
             records[record.external_id] = record
-        for record in self.in_writing_order(records, rejected_ids):
+        for record in self.in_writing_order(records):
             self.write(record)
             self.progress()
         return self.report
@@ -291,7 +296,7 @@ class RowImporter:
     def check(self, line):
         raise NotImplementedError
 
-    def in_writing_order(self, records, rejected_ids):
+    def in_writing_order(self, records):
         return list(records.values())
 
     def find_existing(self, record):
@@ -311,22 +316,34 @@ class RowImporter:
         return place
 
     def write(self, record):
+        """Writes the record in a transaction of its own; whatever stops it rejects
+        this row alone, and the import goes on with the next."""
         try:
             existing = self.find_existing(record)
             if not self.dry_run:
                 with transaction.atomic():
                     self.save(record, existing)
         except RowError as error:
-            self.report.reject(record.line, error)
+            self.reject_on_writing(record, error)
             return
         except ValidationError as error:
             for name, messages in error.message_dict.items():
-                self.report.reject(record.line, RowError(name, " ".join(messages)))
+                self.reject_on_writing(record, RowError(name, " ".join(messages)))
+            return
+        except DatabaseError as error:
+            # A database that refuses the write (a lock held too long, a constraint)
+            # costs this row, rolled back whole, not the rows still to come.
+            logger.exception("line %d could not be written", record.line)
+            self.reject_on_writing(record, RowError("(line)", f"could not be written: {error}"))
             return
         if existing:
             self.report.updated += 1
         else:
             self.report.created += 1
+
+    def reject_on_writing(self, record, error):
+        self.report.reject(record.line, error)
+        self.rejected_ids[record.external_id] = record.line
 
     def publish(self, page):
         """A new revision of the page, published unless the import leaves drafts; the

@@ -4,6 +4,7 @@ makes the same profiles; idempotent by external_id."""
 
 import random
 
+from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
@@ -65,16 +66,18 @@ def build_demo_experts(seed=2026, count=EXPERT_COUNT, progress=None):
         sdgs = pick.sample(goals, 2)
         external_id = f"demo-expert-{number:02d}"
         if not ExpertProfilePage.objects.filter(external_id=external_id).exists():
-            directory = directory_for(Locale.objects.get(language_code=language))
-            profile = ExpertProfilePage(
-                external_id=external_id, slug=free_slug(directory, slugify(values["title"])), **values
-            )
-            profile.themes = list({topic.theme for topic in chosen_topics})
-            profile.topics, profile.sdgs = chosen_topics, sdgs
-            directory.add_child(instance=profile)
-            profile.expertise_tags.set([topic.label_in(language).lower() for topic in chosen_topics])
-            profile.save_revision().publish()
-            contact_for_a_case(profile, city)
+            # Added, published and named a case's contact in one transaction (see cases/demo.py, build).
+            with transaction.atomic():
+                directory = directory_for(Locale.objects.get(language_code=language))
+                profile = ExpertProfilePage(
+                    external_id=external_id, slug=free_slug(directory, slugify(values["title"])), **values
+                )
+                profile.themes = list({topic.theme for topic in chosen_topics})
+                profile.topics, profile.sdgs = chosen_topics, sdgs
+                directory.add_child(instance=profile)
+                profile.expertise_tags.set([topic.label_in(language).lower() for topic in chosen_topics])
+                profile.save_revision().publish()
+                contact_for_a_case(profile, city)
         if progress:
             progress()
 

@@ -1,9 +1,11 @@
 """What a member can take away or erase: their data as JSON, and their account."""
 
 from django.db import transaction
-from wagtail.models import PageLogEntry
+from wagtail.images import get_image_model
+from wagtail.models import PageLogEntry, Revision
 
 from cases.models import CaseContribution
+from core.uploads import images_in_published_content
 
 from .models import Conversation, Message
 from .ownership import own_profile, own_profiles_everywhere
@@ -71,16 +73,29 @@ def profile_data(profile):
 
 @transaction.atomic
 def delete_member(user):
-    """Erase the member: their profile in every language with its revisions, history
-    and photo (the deletion also reaches the search index through the outbox), their
-    conversations and messages, and the account with its e-mail addresses. Cases they
-    contributed stay published, no longer linked to anyone."""
-    for page in own_profiles_everywhere(user):
-        photo = page.photo
+    """Erase the member: their profile in every language with its revisions and history
+    (the deletion also reaches the search index through the outbox), every image they
+    uploaded or their profile ever showed, their conversations and messages, and the
+    account with its e-mail addresses. Cases they contributed stay published with
+    their photos, no longer linked to anyone."""
+    profiles = list(own_profiles_everywhere(user))
+    images = member_images(user, profiles)
+    for page in profiles:
         page_id = page.pk
         page.delete()
         PageLogEntry.objects.filter(page_id=page_id).delete()
-        if photo is not None:
-            photo.delete()
+    # Wagtail deletes an image's file and its renditions' files once this commits.
+    get_image_model().objects.filter(pk__in=images - images_in_published_content(images)).delete()
     Message.objects.filter(sender=user).delete()
     user.delete()
+
+
+def member_images(user, profiles):
+    """The ids of the images the member uploaded (a photo replaced on every save leaves
+    its predecessors behind) and of every photo a revision of their profile showed,
+    which an editor may have uploaded for them."""
+    images = set(get_image_model().objects.filter(uploaded_by_user=user).values_list("pk", flat=True))
+    revisions = Revision.page_revisions.filter(object_id__in=[str(page.pk) for page in profiles])
+    images.update(content["photo"] for content in revisions.values_list("content", flat=True) if content.get("photo"))
+    images.update(page.photo_id for page in profiles if page.photo_id)
+    return images

@@ -3,7 +3,9 @@ the other side must have an active account and must not have blocked the sender,
 nobody sends more than a member plausibly writes by hand in an hour.
 
 The limits count what is stored, so they hold across processes and restarts without
-a shared cache; over a limit the form says so and nothing is saved.
+a shared cache; the views validate and save in one transaction holding the sender's
+row (core/limits.py), so parallel sends cannot all pass the count. Over a limit the
+form says so and nothing is saved.
 """
 
 from datetime import timedelta

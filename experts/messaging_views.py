@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.editorial import MODERATORS
+from core.limits import member_lock
 
 from .messaging_forms import ContactForm, ReplyForm, ReportForm, can_be_contacted, has_blocked
 from .models import Block, Conversation, ExpertProfilePage, Message, MessageReport
@@ -68,8 +69,8 @@ def inbox(request):
 def contact(request, page_pk):
     expert = get_object_or_404(ExpertProfilePage.objects.live().public().select_related("owner_account"), pk=page_pk)
     form = ContactForm(request.POST or None, sender=request.user, expert=expert)
-    if request.method == "POST" and form.is_valid():
-        message = form.save()
+    message = send(form, request.user) if request.method == "POST" else None
+    if message is not None:
         notify_of_message(request, message)
         messages.success(request, _("Your message was sent to %(name)s.") % {"name": expert.title})
         return redirect("experts:conversation", pk=message.conversation_id)
@@ -94,12 +95,20 @@ def conversation(request, pk):
         conversation=conversation,
         other_name=names_in(conversation)[conversation.other_party_id(request.user)],
     )
-    if request.method == "POST" and form.is_valid():
-        message = form.save()
+    message = send(form, request.user) if request.method == "POST" else None
+    if message is not None:
         notify_of_message(request, message)
         messages.success(request, _("Your answer was sent."))
         return redirect("experts:conversation", pk=conversation.pk)
     return render_conversation(request, conversation, reply_form=form)
+
+
+def send(form, sender):
+    """The message stored, or None if the form refused it. The hourly limits are
+    counted in the transaction that stores it, so parallel sends cannot all slip under
+    them; the notification goes out once it is committed."""
+    with member_lock(sender):
+        return form.save() if form.is_valid() else None
 
 
 @login_required

@@ -7,10 +7,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 
 from core.form_fields import HttpsURLField
+from core.uploads import MemberImageField, check_upload_quota, store_member_image
 from taxonomy.mixins import check_topics_in_themes
 from taxonomy.models import City, label_order
 
@@ -32,7 +31,7 @@ class ExpertProfileForm(ClusterForm):
     spoken_languages = forms.MultipleChoiceField(
         label=_("Languages you speak"), choices=spoken_language_choices, required=False
     )
-    photo_upload = WagtailImageField(label=_("Photo"), required=False)
+    photo_upload = MemberImageField(label=_("Photo"), required=False)
     biography = forms.CharField(
         label=_("Biography"),
         required=False,
@@ -68,6 +67,12 @@ class ExpertProfileForm(ClusterForm):
             del self.fields["profile_language"]
             self.fields["spoken_languages"].initial = self.instance.languages.split()
 
+    def clean_photo_upload(self):
+        photo = self.cleaned_data["photo_upload"]
+        if photo:
+            check_upload_quota(self.user, photo)
+        return photo
+
     def clean_biography(self):
         """Members write plain text or simple HTML; only Wagtail's whitelist of the
         biography's features survives, so no script or style reaches a visitor."""
@@ -95,7 +100,5 @@ class ExpertProfileForm(ClusterForm):
         profile.languages = " ".join(self.cleaned_data["spoken_languages"])
         photo = self.cleaned_data.get("photo_upload")
         if photo:
-            profile.photo = get_image_model().objects.create(
-                title=profile.title, file=photo, uploaded_by_user=self.user
-            )
+            profile.photo = store_member_image(self.user, profile.title, photo)
         return profile

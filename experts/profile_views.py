@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -8,6 +7,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale
 
 from core.editorial import ReviewStatus, submit_for_review, submit_new_draft
+from core.limits import save_if_valid
 
 from .directory import directory_for
 from .models import MemberSettings
@@ -20,9 +20,9 @@ def edit_profile(request):
     profile = own_profile(request.user)
     draft = profile.get_latest_revision_as_object() if profile else None
     form = ExpertProfileForm(request.POST or None, request.FILES or None, instance=draft, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            save_profile(request, form, is_new=profile is None)
+    if request.method == "POST" and save_if_valid(
+        form, request.user, lambda: save_profile(request, form, is_new=profile is None)
+    ):
         return redirect("experts:edit_profile")
     return render(
         request,

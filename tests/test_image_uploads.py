@@ -48,3 +48,13 @@ def test_a_file_over_ten_megabytes_is_refused():
     form = upload(SimpleUploadedFile("noise.png", buffer.getvalue(), content_type="image/png"))
     assert not form.is_valid()
     assert "Maximum filesize 10.0" in form.errors["file"][0]
+
+
+def test_every_frame_of_an_animation_counts_against_the_pixel_limit():
+    # 2,000 x 2,000 x 20 frames = 80 megapixels, which Willow reports as one frame of 4.
+    frames = [Image.new("P", (2000, 2000), colour) for colour in range(20)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    form = upload(SimpleUploadedFile("animation.gif", buffer.getvalue(), content_type="image/gif"))
+    assert not form.is_valid()
+    assert "too many pixels (80000000)" in form.errors["file"][0]

@@ -2,7 +2,9 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
 
+from cases.importing import CaseImporter
 from cases.models import CaseIndexPage, CaseStudyPage
 from taxonomy.models import City
 
@@ -137,3 +139,29 @@ def test_draft_imports_stay_unpublished(case_index, jsonl):
 def test_an_unreadable_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_cases", str(tmp_path / "missing.jsonl"), verbosity=0)
+
+
+def test_without_a_case_index_each_row_is_rejected_and_the_translation_names_its_originals_line(jsonl, capsys):
+    french = case("bcn-1-fr", language="fr", translation_of="bcn-1")
+    with pytest.raises(CommandError, match="2 row"):
+        call_command("import_cases", jsonl(case("bcn-1"), french), verbosity=0)
+    captured = capsys.readouterr()
+    assert "0 created, 0 updated, 2 rejected" in captured.out
+    assert "line 1: language: the site has no case index page yet" in captured.err
+    assert "line 2: translation_of: points to line 1, which was rejected" in captured.err
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_a_row_the_database_refuses_is_rejected_and_the_import_goes_on(case_index, jsonl, capsys, monkeypatch):
+    save = CaseImporter.save
+
+    def locked_for_one_row(importer, record, existing):
+        if record.external_id == "locked":
+            raise OperationalError("database is locked")
+        save(importer, record, existing)
+
+    monkeypatch.setattr(CaseImporter, "save", locked_for_one_row)
+    with pytest.raises(CommandError, match="1 row"):
+        call_command("import_cases", jsonl(case("locked"), case("fine")), verbosity=0)
+    assert "line 1: (line): could not be written: database is locked" in capsys.readouterr().err
+    assert list(CaseStudyPage.objects.values_list("external_id", flat=True)) == ["fine"]

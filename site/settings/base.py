@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "core.proxies.TrustedProxyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,6 +107,17 @@ TEMPLATES = [
 # The embedded default is a SQLite file under the ignored var/ folder; production
 # passes a PostgreSQL DATABASE_URL.
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60)}
+# SQLite serves one writer at a time. In WAL mode readers carry on beside it, and
+# IMMEDIATE transactions take the write lock when they begin, so a parallel write waits
+# up to the timeout (seconds) instead of failing with "database is locked" when a read
+# turns into a write. https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every app-server process, in the project's own database (a table that
@@ -284,8 +296,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A request body over this size is refused before it is read (core/middleware.py): the
+# largest upload with the form around it. A reverse proxy in front should refuse such
+# bodies itself (nginx: client_max_body_size 11m) before they cross the network.
+REQUEST_BODY_MAX_SIZE = 11 * 1024 * 1024
 # Refuse decompression bombs: 40 megapixels is larger than any real hero photo.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# The admin's image form counts every frame of an animation against that limit too.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {

@@ -13,6 +13,11 @@ OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "test")
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # A page type only the tests know, registered with the search by its own app (tests/test_search_registry.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+# On SQLite the tests use a file, as `make run` does, not Django's in-memory default:
+# only a file has WAL mode, and only there do parallel requests meet the locking they
+# meet in production. One file per test process, removed at the end of the session.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

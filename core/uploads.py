@@ -1,0 +1,92 @@
+"""What may be uploaded: images whose every frame counts against the pixel limit, and
+from a member no more than a daily quota. The request itself is capped before it is
+read (core/middleware.py)."""
+
+from datetime import timedelta
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
+from wagtail.models import Page
+
+# Three photos at the largest size accepted (WAGTAILIMAGES_MAX_UPLOAD_SIZE) a day: a
+# profile photo and a few case photos, with room to try again, while a member saving
+# a form in a loop cannot fill the disk (docs/security.md).
+MEMBER_UPLOAD_QUOTA = 30 * 1024 * 1024
+QUOTA_PERIOD = timedelta(hours=24)
+
+
+def check_every_frame(file, field):
+    """Willow's Pillow plugin reports one frame for any image, so Wagtail's pixel limit
+    lets a 2000 x 2000 GIF of 20 frames through: count the pixels of all of them."""
+    file.seek(0)
+    with PillowImage.open(file) as image:
+        pixels = image.width * image.height * getattr(image, "n_frames", 1)
+    file.seek(0)
+    if pixels > field.max_image_pixels:
+        raise ValidationError(
+            field.error_messages["file_too_many_pixels"]
+            % {"num_pixels": pixels, "max_pixels_count": field.max_image_pixels},
+            code="file_too_many_pixels",
+        )
+
+
+class MemberImageField(WagtailImageField):
+    """The image field of the members' forms."""
+
+    def check_image_pixel_size(self, f):
+        super().check_image_pixel_size(f)
+        check_every_frame(f, self)
+
+
+class ImageForm(BaseImageForm):
+    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE), frames counted too."""
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if isinstance(file, UploadedFile):
+            check_every_frame(file, self.fields["file"])
+        return file
+
+
+def check_upload_quota(user, file):
+    """Refuses the upload if it takes the member past the daily quota. Counted on the
+    images stored, so call it in the transaction that stores this one (core/limits.py)."""
+    stored = get_image_model().objects.filter(uploaded_by_user=user, created_at__gte=timezone.now() - QUOTA_PERIOD)
+    used = stored.aggregate(total=Sum("file_size"))["total"] or 0
+    if used + file.size > MEMBER_UPLOAD_QUOTA:
+        raise ValidationError(
+            _(
+                "You have uploaded %(used)s in the last 24 hours and may upload %(quota)s a day: "
+                "this photo would go over. Please try again tomorrow, or choose a smaller photo."
+            )
+            % {"used": filesizeformat(used), "quota": filesizeformat(MEMBER_UPLOAD_QUOTA)},
+            code="upload_quota",
+        )
+
+
+def store_member_image(user, title, file):
+    """The image, with the size the quota counts."""
+    return get_image_model().objects.create(title=title, file=file, uploaded_by_user=user, file_size=file.size)
+
+
+def images_in_published_content(image_ids):
+    """Those of the images that a live page shows, through any page's image field."""
+    image_model = get_image_model()
+    shown = set()
+    for model in apps.get_models():
+        if not issubclass(model, Page):
+            continue
+        for field in model._meta.local_concrete_fields:
+            if field.is_relation and field.related_model is image_model:
+                pages = model.objects.live().filter(**{f"{field.attname}__in": image_ids})
+                shown.update(pages.values_list(field.attname, flat=True))
+    return shown
