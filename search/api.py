@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.utils import translation
+from django.views import defaults
 from django.views.decorators.http import require_GET
 
 from . import service, suggest
@@ -54,3 +55,11 @@ def suggest_view(request):
 @require_GET
 def schema_view(request):
     return JsonResponse(schema())
+
+
+def server_error(request):
+    """The site's handler500 (site/urls.py): an API client reads JSON, even about a
+    failure nobody foresaw; a visitor gets the site's error page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"message": "Internal server error"}}, status=500)
+    return defaults.server_error(request)
