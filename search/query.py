@@ -12,7 +12,7 @@ from datetime import date
 
 from core.numbers import whole_number
 
-from .client import get_client
+from .client import search_client
 from .documents import UI_LANGUAGES
 from .facets import FACETS
 from .index import alias_name
@@ -237,7 +237,7 @@ class SearchResults:
 
 
 def run(search):
-    client = get_client()
+    client = search_client()
     response = client.search(index=alias_name(), body=build_body(search))
     total = response["hits"]["total"]["value"]
     facets = {}
