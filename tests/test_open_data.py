@@ -283,3 +283,15 @@ def test_the_french_feed_lists_french_cases_with_french_themes(client, newsroom)
     assert item["link"] == f"http://testserver{newsroom['housing_fr'].url}"
     assert item["categories"] == ["Futurs métropolitains"]
     assert entries(feed(client, "/fr/feeds/cases/metropolitan-futures/")) == [item]
+
+
+@pytest.mark.django_db
+def test_a_client_gets_its_exports_a_minute_and_another_client_is_not_affected(client, settings):
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # the database answers: no node needed
+    settings.EXPORTS_PER_MINUTE = 3
+    for url in ("/en/search/export.csv", "/en/search/export.json", "/en/search/export.csv"):
+        assert client.get(url, REMOTE_ADDR="192.0.2.1").status_code == 200
+    refused = client.get("/en/search/export.json", REMOTE_ADDR="192.0.2.1")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert client.get("/en/search/export.csv", REMOTE_ADDR="192.0.2.2").status_code == 200
