@@ -170,7 +170,7 @@ SEARCH_BREAKER_FAILURES = 3
 SEARCH_BREAKER_WINDOW = 60
 SEARCH_BREAKER_COOL_DOWN = 30
 # Exports (search/exports.py) per client address and minute; each is at most 10,000 rows.
-EXPORTS_PER_MINUTE = 10
+EXPORTS_PER_MINUTE = int(os.environ.get("EXPORTS_PER_MINUTE", "10"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # The home page's world map is drawn from Natural Earth's outline in the npm package
