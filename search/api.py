@@ -2,6 +2,8 @@
 
 from django.http import JsonResponse
 from django.utils import translation
+from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from . import service, suggest
@@ -17,11 +19,17 @@ def error(parameter, message):
     return JsonResponse({"error": {"parameter": parameter, "message": message}}, status=400)
 
 
+def read_only(view):
+    """GET only, answering 405 to any other method: the CSRF check would otherwise
+    refuse an unsafe method first with an HTML 403 (the API reads no cookie)."""
+    return csrf_exempt(require_GET(view))
+
+
 def api_result(hit):
     return {"id": hit["page_id"], **{name: hit.get(name) for name in RESULT_FIELDS}}
 
 
-@require_GET
+@read_only
 def search_view(request):
     try:
         search, _problems = SearchRequest.from_query_dict(request.GET, ui_language="en", strict=True)
@@ -42,7 +50,7 @@ def search_view(request):
         )
 
 
-@require_GET
+@read_only
 def suggest_view(request):
     ui_language = request.GET.get("ui_language") or "en"
     if ui_language not in UI_LANGUAGES:
@@ -51,6 +59,14 @@ def suggest_view(request):
         return JsonResponse({"suggestions": suggest.suggestions(request.GET.get("q", ""), ui_language)})
 
 
-@require_GET
+@read_only
 def schema_view(request):
     return JsonResponse(schema())
+
+
+def server_error(request):
+    """The site's handler500 (site/urls.py): an API client reads JSON, even about a
+    failure nobody foresaw; a visitor gets the site's error page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"message": "Internal server error"}}, status=500)
+    return defaults.server_error(request)

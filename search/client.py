@@ -13,7 +13,14 @@ def client_for(url, timeout):
 
 
 def get_client():
+    """For indexing and administration: bulk writes may take seconds."""
     return client_for(settings.OPENSEARCH_URL, settings.OPENSEARCH_TIMEOUT)
+
+
+def search_client():
+    """For what a visitor waits for, with the short OPENSEARCH_SEARCH_TIMEOUT; call it
+    through search.breaker."""
+    return client_for(settings.OPENSEARCH_URL, settings.OPENSEARCH_SEARCH_TIMEOUT)
 
 
 def index_name(name):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import whole_number
 from taxonomy.cache import terms_by_key
 from taxonomy.models import (
     Approach,
@@ -61,7 +62,8 @@ class Facet:
         if self.fixed_labels is not None:
             return raw if raw in self.fixed_labels else None
         if self.lookup == "number":
-            return int(raw) if raw.isdigit() and int(raw) in terms_by_key(self.model, self.lookup) else None
+            number = whole_number(raw)
+            return number if number in terms_by_key(self.model, self.lookup) else None
         return raw if raw in terms_by_key(self.model, self.lookup) else None
 
     def labels(self, values):

@@ -94,7 +94,7 @@ def schema():
                 "get": {
                     "summary": "Faceted search",
                     "parameters": [
-                        query_parameter("q", {"type": "string", "maxLength": 500}, "Free text; longer text is cut."),
+                        query_parameter("q", {"type": "string"}, "Free text; only its first 500 characters count."),
                         UI_LANGUAGE,
                         *(facet_parameter(facet) for facet in FACETS),
                         query_parameter("year_from", {"type": "integer"}, "Earliest start year."),

@@ -10,7 +10,9 @@ other selections.
 from dataclasses import dataclass, field
 from datetime import date
 
-from .client import get_client
+from core.numbers import whole_number
+
+from .client import search_client
 from .documents import UI_LANGUAGES
 from .facets import FACETS
 from .index import alias_name
@@ -88,8 +90,9 @@ class SearchRequest:
                 request.selections[facet.parameter] = list(dict.fromkeys(values))
         for name in ("year_from", "year_to"):
             raw = params.get(name, "")
-            if raw and check(name, raw.isdigit() and 1900 <= int(raw) <= date.today().year + 10, "must be a year"):
-                setattr(request, name, int(raw))
+            year = whole_number(raw, 1900, date.today().year + 10)
+            if raw and check(name, year is not None, "must be a year"):
+                setattr(request, name, year)
         sort = params.get("sort") or "relevance"
         request.sort = sort if check("sort", sort in SORTS, f"must be one of {', '.join(SORTS)}") else "relevance"
         request.page = read_int(params, "page", 1, 1, MAX_RESULT_WINDOW, check)
@@ -112,9 +115,9 @@ def read_int(params, name, default, low, high, check):
     raw = params.get(name, "")
     if not raw:
         return default
-    if check(name, raw.isdigit() and low <= int(raw) <= high, f"must be a whole number from {low} to {high}"):
-        return int(raw)
-    return default
+    number = whole_number(raw, low, high)
+    check(name, number is not None, f"must be a whole number from {low} to {high}")
+    return default if number is None else number
 
 
 def base_filters(search):
@@ -234,7 +237,7 @@ class SearchResults:
 
 
 def run(search):
-    client = get_client()
+    client = search_client()
     response = client.search(index=alias_name(), body=build_body(search))
     total = response["hits"]["total"]["value"]
     facets = {}

@@ -2,17 +2,12 @@
 OpenSearch's more_like_this over the page's words and its themes, topics and SDGs, in
 the visitor's language when a page has a version in it."""
 
-import logging
-
-from opensearchpy.exceptions import TransportError
-
-from . import registry
-from .client import get_client
+from . import breaker, registry
+from .client import search_client
 from .documents import document_id
 from .index import alias_name
 from .query import own_language_first
 
-logger = logging.getLogger(__name__)
 SIMILAR_PAGES = 4
 LIKE_FIELDS = ["all_text", "themes_labels", "topics_labels", "sdgs_labels", "target_groups_labels"]
 
@@ -42,8 +37,8 @@ def similar_pages(page, ui_language, size=SIMILAR_PAGES):
             }
         },
     }
-    try:
-        return [hit["_source"] for hit in get_client().search(index=alias_name(), body=body)["hits"]["hits"]]
-    except TransportError as error:
-        logger.warning("No similar cases for page %s: %s", page.pk, error)
-        return []
+
+    def from_index():
+        return [hit["_source"] for hit in search_client().search(index=alias_name(), body=body)["hits"]["hits"]]
+
+    return breaker.call(from_index, list)

@@ -3,13 +3,13 @@ topics whose label in the visitor's language starts like the query."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from opensearchpy.exceptions import TransportError
 
 from taxonomy.cache import folded_labels
 from taxonomy.models import City, Theme, Topic
 from taxonomy.text import folded
 
-from .client import get_client
+from . import breaker
+from .client import search_client
 from .documents import indexable_pages
 from .facets import TYPE_LABELS
 from .index import alias_name
@@ -65,12 +65,16 @@ def title_suggestions(text, ui_language):
             }
         },
     }
-    try:
-        hits = get_client().search(index=alias_name(), body=body)["hits"]["hits"]
+
+    def from_index():
+        hits = search_client().search(index=alias_name(), body=body)["hits"]["hits"]
         return [
             {"text": hit["_source"]["title"], "type": hit["_source"]["type"], "url": hit["_source"]["url"]}
             for hit in hits
         ]
-    except TransportError:
+
+    def from_database():
         pages = indexable_pages().filter(locale__language_code=ui_language, title__istartswith=text)[:MAX_SUGGESTIONS]
         return [{"text": page.title, "type": "page", "url": page.url} for page in pages]
+
+    return breaker.call(from_index, from_database)

@@ -12,6 +12,9 @@ from home.views import robots_txt
 from search import api_urls
 from search import urls as search_urls
 
+# An unexpected error under /api/ answers JSON, elsewhere Django's page.
+handler500 = "search.api.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

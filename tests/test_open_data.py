@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -30,18 +31,22 @@ def api(client, params):
     return response.json()
 
 
+def streamed(response):
+    """The body of an export, which is streamed as it is read."""
+    assert response.status_code == 200, response.content
+    return response.getvalue().decode("utf-8")
+
+
 def download_csv(client, params, language="en"):
     response = client.get(f"/{language}/search/export.csv", params)
-    assert response.status_code == 200, response.content
     assert response["Content-Disposition"] == 'attachment; filename="cities-exchange-search.csv"'
-    return response.content.decode("utf-8")
+    return streamed(response)
 
 
 def download_json(client, params, language="en"):
     response = client.get(f"/{language}/search/export.json", params)
-    assert response.status_code == 200, response.content
     assert response["Content-Disposition"] == 'attachment; filename="cities-exchange-search.json"'
-    return response.json()
+    return json.loads(streamed(response))
 
 
 def csv_rows(text):
@@ -77,7 +82,7 @@ def test_the_download_speaks_the_language_of_the_page_it_comes_from(client, cata
 @pytest.mark.opensearch
 @pytest.mark.django_db
 def test_every_result_is_exported_not_only_the_first_page(client, catalogue, monkeypatch):
-    monkeypatch.setattr(exports, "MAX_PAGE_SIZE", 2)  # five results: three pages
+    monkeypatch.setattr(exports, "EXPORT_PAGE_SIZE", 2)  # five results: three pages
     newest = api(client, {"sort": "newest"})
     data = download_json(client, {"sort": "newest", "page": "2", "page_size": "1"})
     assert data["total"] == 5
@@ -113,7 +118,7 @@ def test_a_title_a_spreadsheet_would_run_as_a_formula_stays_text_in_the_csv(clie
     (row,) = csv_rows(download_csv(client, {"q": "pocket squares"}))
     assert row["title"] == f"'{title}" and row["summary"] == "'-1 pocket squares"
     # The JSON is data, not a spreadsheet: exactly as written.
-    (result,) = client.get("/en/search/export.json", {"q": "pocket squares"}).json()["results"]
+    (result,) = download_json(client, {"q": "pocket squares"})["results"]
     assert result["title"] == title and result["summary"] == "-1 pocket squares"
 
 
@@ -162,7 +167,7 @@ def test_parameters_it_does_not_understand_are_dropped_as_on_the_search_page(cli
 @pytest.mark.django_db
 def test_with_opensearch_unreachable_the_database_still_exports(client, catalogue, settings, monkeypatch):
     settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
-    monkeypatch.setattr(exports, "MAX_PAGE_SIZE", 2)
+    monkeypatch.setattr(exports, "EXPORT_PAGE_SIZE", 2)
     data = download_json(client, {"sdg": ["3"]})
     assert [result["title"] for result in data["results"]] == ["Neighbourhood clinics"]
     assert data["results"][0]["city"] == "bogota"
@@ -278,3 +283,15 @@ def test_the_french_feed_lists_french_cases_with_french_themes(client, newsroom)
     assert item["link"] == f"http://testserver{newsroom['housing_fr'].url}"
     assert item["categories"] == ["Futurs métropolitains"]
     assert entries(feed(client, "/fr/feeds/cases/metropolitan-futures/")) == [item]
+
+
+@pytest.mark.django_db
+def test_a_client_gets_its_exports_a_minute_and_another_client_is_not_affected(client, settings):
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # the database answers: no node needed
+    settings.EXPORTS_PER_MINUTE = 3
+    for url in ("/en/search/export.csv", "/en/search/export.json", "/en/search/export.csv"):
+        assert client.get(url, REMOTE_ADDR="192.0.2.1").status_code == 200
+    refused = client.get("/en/search/export.json", REMOTE_ADDR="192.0.2.1")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert client.get("/en/search/export.csv", REMOTE_ADDR="192.0.2.2").status_code == 200

@@ -126,6 +126,6 @@ def test_suggestions_exports_and_case_pages_still_answer(client, cases, broken_e
     assert {"text": "Housing cooperatives", "type": "page", "url": cases["housing"].url} in suggest.json()[
         "suggestions"
     ]
-    assert export.status_code == 200 and "Bicycle highways" in export.content.decode()
-    assert "Housing cooperatives" not in export.content.decode()
+    assert export.status_code == 200 and "Bicycle highways" in export.getvalue().decode()
+    assert "Housing cooperatives" not in export.getvalue().decode()
     assert case_page.status_code == 200 and "Homes run by many." in case_page.content.decode()

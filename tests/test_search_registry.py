@@ -5,6 +5,7 @@ the database fallback all serve it without a line of search/ naming it."""
 
 import csv
 import io
+import json
 
 import pytest
 from django.test import RequestFactory
@@ -85,11 +86,11 @@ def test_a_registered_page_type_is_indexed_found_and_faceted(client, festival):
 
 
 def test_a_registered_page_type_is_exported(client, festival):
-    rows = list(csv.DictReader(io.StringIO(client.get("/en/search/export.csv", {"type": "event"}).content.decode())))
+    rows = list(csv.DictReader(io.StringIO(client.get("/en/search/export.csv", {"type": "event"}).getvalue().decode())))
     assert [(row["id"], row["type"], row["title"], row["city"]) for row in rows] == [
         (str(festival.pk), "event", "Street food festival", "accra")
     ]
-    data = client.get("/en/search/export.json", {"type": "event"}).json()
+    data = json.loads(client.get("/en/search/export.json", {"type": "event"}).getvalue())
     assert [(result["id"], result["type"]) for result in data["results"]] == [(festival.pk, "event")]
 
 

@@ -285,6 +285,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "http://127.0.0.1:9200")
 OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "cities")
 OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "5"))
+# What a visitor waits for (search, suggestions, exports, similar cases) gives up
+# sooner than indexing: an ordinary search takes 50 ms, the database answers instead.
+OPENSEARCH_SEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_SEARCH_TIMEOUT", "1"))
+# The circuit breaker (search/breaker.py): this many failures or timeouts within the
+# window send every read to the database for the cool-down, then one request probes.
+SEARCH_BREAKER_FAILURES = 3
+SEARCH_BREAKER_WINDOW = 60
+SEARCH_BREAKER_COOL_DOWN = 30
+# Exports (search/exports.py) per client address and minute; each is at most 10,000 rows.
+EXPORTS_PER_MINUTE = int(os.environ.get("EXPORTS_PER_MINUTE", "10"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # The home page's world map is drawn from Natural Earth's outline in the npm package

@@ -1,0 +1,85 @@
+"""A circuit breaker in front of OpenSearch for what visitors wait for (search,
+suggestions, exports, similar pages): a node that hangs would otherwise cost every
+request the full timeout.
+
+Its state lives in Django's default cache, so every process that shares the cache
+agrees (with a per-process cache, each process trips on its own failures):
+
+- closed: reads go to OpenSearch; failures and timeouts are counted for
+  SEARCH_BREAKER_WINDOW seconds;
+- open: after SEARCH_BREAKER_FAILURES of them, reads go straight to the fallback for
+  SEARCH_BREAKER_COOL_DOWN seconds;
+- half-open: after the cool-down one request (whichever adds the probe key first)
+  tries OpenSearch while the others keep the fallback; its success closes the
+  breaker, its failure opens it again.
+
+Counting is approximate with a cache whose `incr` is not atomic (the database cache):
+a failure or two may be lost in a race, which only delays the opening.
+"""
+
+import logging
+from math import ceil
+
+from django.conf import settings
+from django.core.cache import cache
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+from opensearchpy.exceptions import NotFoundError, TransportError
+
+logger = logging.getLogger(__name__)
+
+OPEN = "search-breaker:open"
+TRIPPED = "search-breaker:tripped"
+FAILURES = "search-breaker:failures"
+PROBE = "search-breaker:probe"
+
+
+def counts_as_failure(error):
+    """The node is down, hung or overloaded. An error about the request (4xx: a query
+    it refused, a missing index) says nothing of its health, and must not let one
+    visitor's odd query send everybody to the database."""
+    status = error.status_code
+    return isinstance(error, OpenSearchConnectionError) or not isinstance(status, int) or status >= 500 or status == 429
+
+
+def call(read, fallback):
+    """read() from OpenSearch unless the breaker is open; fallback() when it is, or when the read fails."""
+    state = cache.get_many([OPEN, TRIPPED])
+    probing = TRIPPED in state
+    # The probe key outlives one read at most, so a probe that never reports frees its turn.
+    if OPEN in state or (probing and not cache.add(PROBE, True, timeout=ceil(settings.OPENSEARCH_SEARCH_TIMEOUT) + 1)):
+        return fallback()
+    try:
+        result = read()
+    except TransportError as error:
+        log = logger.warning if isinstance(error, (OpenSearchConnectionError, NotFoundError)) else logger.error
+        log("OpenSearch unavailable, answering from the database: %s", error)
+        if counts_as_failure(error):
+            failed(probing)
+        return fallback()
+    if probing:
+        cache.delete_many([TRIPPED, PROBE, FAILURES])
+        logger.warning("OpenSearch answers again: search breaker closed")
+    return result
+
+
+def failed(probing):
+    cache.add(FAILURES, 0, timeout=settings.SEARCH_BREAKER_WINDOW)
+    try:
+        failures = cache.incr(FAILURES)
+    except ValueError:  # the window ended between add and incr
+        failures = 1
+    if probing or failures >= settings.SEARCH_BREAKER_FAILURES:
+        cache.set(OPEN, True, timeout=settings.SEARCH_BREAKER_COOL_DOWN)
+        # Stays until a probe succeeds, so the first read after the cool-down is a probe.
+        cache.set(TRIPPED, True, timeout=None)
+        cache.delete_many([FAILURES, PROBE])
+        logger.error(
+            "Search breaker open: reads go to the database for %s s after %s failures",
+            settings.SEARCH_BREAKER_COOL_DOWN,
+            failures,
+        )
+
+
+def is_open():
+    """True while reads skip OpenSearch (for tests and the bench)."""
+    return cache.get(OPEN) is not None
