@@ -31,8 +31,9 @@ pytestmark = pytest.mark.django_db
 # locale, page tree walk, view restrictions, menu, language switcher and canonical
 # links, and the sites' root paths, which Wagtail reads from the shared cache so that
 # every process sees the same); the rest is one query per list the page shows, never
-# one per item.
-CASE_PAGE_QUERIES = 35
+# one per item. A page that asks OpenSearch (search, similar pages) also reads the
+# search breaker's state from the shared cache (search/breaker.py).
+CASE_PAGE_QUERIES = 36
 # Two of them list similar experts: the list, and which pages are private.
 EXPERT_PAGE_QUERIES = 30
 # Five list the sections' cases, for all sections at once: how many child and curated
@@ -40,7 +41,7 @@ EXPERT_PAGE_QUERIES = 30
 SPOTLIGHT_PAGE_QUERIES = 25
 SECTION_PAGE_QUERIES = 18
 # Results, facets and labels come from OpenSearch and cached vocabularies.
-SEARCH_PAGE_QUERIES = 6
+SEARCH_PAGE_QUERIES = 7
 SMALL, LARGE = 1, 4
 
 
