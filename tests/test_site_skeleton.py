@@ -1,5 +1,7 @@
 """A fresh installation: one home page per language, served under /en/, /fr/, /es/."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
@@ -48,6 +50,16 @@ def test_running_setup_again_changes_nothing():
     call_command("setup_site", no_admin=True, verbosity=0)
     assert Page.objects.count() == before
     assert Locale.objects.count() == 3
+
+
+def test_the_first_admin_login_is_kept_wherever_var_dir_points(settings, tmp_path):
+    """An operator may keep var/ outside the project (VAR_DIR=/var/lib/cities)."""
+    settings.VAR_DIR = tmp_path
+    out = StringIO()
+    call_command("setup_site", stdout=out)
+    login_file = tmp_path / "admin-login.txt"
+    assert login_file.read_text().startswith("username: admin\npassword: ")
+    assert f"also saved in {login_file}" in out.getvalue()
 
 
 class HomePagePlacementTests(WagtailPageTestCase):

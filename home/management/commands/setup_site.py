@@ -7,6 +7,11 @@ from experts.directory import ensure_expert_directories, ensure_report_moderatio
 from home.site_setup import ensure_admin, ensure_home_pages
 
 
+def shown_path(path, base):
+    """The path relative to the project when it lies inside it (VAR_DIR may be anywhere)."""
+    return path.relative_to(base) if path.is_relative_to(base) else path
+
+
 class Command(BaseCommand):
     help = (
         "Prepare a fresh database: locales, vocabularies, home pages, expert directories, editorial groups "
@@ -37,6 +42,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin login created: username 'admin', password '{password}' "
-                f"(also saved in {login_file.relative_to(settings.BASE_DIR)})"
+                f"(also saved in {shown_path(login_file, settings.BASE_DIR)})"
             )
         )
