@@ -16,11 +16,15 @@ def wait_seconds(scope, client, limit, period):
     `period` seconds, otherwise the seconds until the next window (for Retry-After)."""
     now = time.time()
     window = int(now // period)
-    key = f"throttle:{scope}:{client}:{window}"
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.add(key, 1, timeout=period)
-        count = 1
+    count = counted(f"throttle:{scope}:{client}:{window}", period)
     return 0 if count <= limit else max(1, ceil((window + 1) * period - now))
+
+
+def counted(key, timeout):
+    """Add one to the counter `key` (created for `timeout` seconds) and return it."""
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the counter expired between add and incr
+        cache.add(key, 1, timeout=timeout)
+        return 1

@@ -25,6 +25,8 @@ from django.core.cache import cache
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
+from core.throttle import counted
+
 logger = logging.getLogger(__name__)
 
 OPEN = "search-breaker:open"
@@ -63,11 +65,7 @@ def call(read, fallback):
 
 
 def failed(probing):
-    cache.add(FAILURES, 0, timeout=settings.SEARCH_BREAKER_WINDOW)
-    try:
-        failures = cache.incr(FAILURES)
-    except ValueError:  # the window ended between add and incr
-        failures = 1
+    failures = counted(FAILURES, settings.SEARCH_BREAKER_WINDOW)
     if probing or failures >= settings.SEARCH_BREAKER_FAILURES:
         cache.set(OPEN, True, timeout=settings.SEARCH_BREAKER_COOL_DOWN)
         # Stays until a probe succeeds, so the first read after the cool-down is a probe.
