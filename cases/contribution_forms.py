@@ -13,7 +13,7 @@ from modelcluster.forms import ClusterForm
 
 from core.form_fields import HttpsURLField
 from core.uploads import MemberImageField, check_upload_quota, store_member_image
-from taxonomy.mixins import check_topics_in_themes
+from taxonomy.mixins import add_themes_of_topics, group_topics_by_theme
 from taxonomy.models import City, label_order
 
 from .importing import SECTIONS, paragraphs_to_html
@@ -21,13 +21,37 @@ from .models import CaseIndexPage, CaseStudyPage
 
 SECTION_HELP = _("Plain text; leave a blank line between paragraphs.")
 PARAGRAPH_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+# The top-level blocks of Wagtail rich text: paragraphs, headings, lists, quotes.
+TOP_LEVEL_BLOCK = re.compile(r"<(p|h[1-6]|ul|ol|blockquote)\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
+
+
+def text_paragraphs(rich_text):
+    paragraphs = (" ".join(html.unescape(strip_tags(part)).split()) for part in PARAGRAPH_END.split(rich_text or ""))
+    return [paragraph for paragraph in paragraphs if paragraph]
 
 
 def html_to_paragraphs(rich_text):
-    """The reverse of `paragraphs_to_html`, so a member edits the text they wrote.
-    Formatting a moderator may have added in the admin is not kept."""
-    paragraphs = (" ".join(html.unescape(strip_tags(part)).split()) for part in PARAGRAPH_END.split(rich_text or ""))
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    """The reverse of `paragraphs_to_html`, so a member edits the text they wrote."""
+    return "\n\n".join(text_paragraphs(rich_text))
+
+
+def keep_formatting(rich_text, text):
+    """The member's plain `text` as rich text, keeping each block of the current
+    `rich_text` whose words the member left as they were: the bold, links, headings
+    and lists a moderator added survive the member's later edits elsewhere."""
+    blocks = [(text_paragraphs(match.group(0)), match.group(0)) for match in TOP_LEVEL_BLOCK.finditer(rich_text or "")]
+    new = [" ".join(paragraph.split()) for paragraph in text.split("\n\n") if paragraph.strip()]
+    parts, position = [], 0
+    while position < len(new):
+        for words, block in blocks:
+            if words and new[position : position + len(words)] == words:
+                parts.append(block)
+                position += len(words)
+                break
+        else:
+            parts.append(paragraphs_to_html(new[position]))
+            position += 1
+    return "".join(parts)
 
 
 class CaseContributionForm(ClusterForm):
@@ -75,7 +99,7 @@ class CaseContributionForm(ClusterForm):
         self.user = user
         self.case_index = None
         self.fields["city"].queryset = City.objects.select_related("country").order_by(label_order())
-        self.fields["topics"].queryset = self.fields["topics"].queryset.select_related("theme")
+        group_topics_by_theme(self)
         for name in SECTIONS:
             self.fields[name].required = False
             self.fields[name].help_text = SECTION_HELP
@@ -105,7 +129,7 @@ class CaseContributionForm(ClusterForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        check_topics_in_themes(self, cleaned_data)
+        add_themes_of_topics(self, cleaned_data)
         start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year cannot be before the start year."))
@@ -113,7 +137,7 @@ class CaseContributionForm(ClusterForm):
             if name in cleaned_data:
                 # Browsers send line breaks as CRLF; paragraphs are split on blank lines.
                 text = cleaned_data[name].replace("\r\n", "\n").replace("\r", "\n")
-                cleaned_data[name] = paragraphs_to_html(text)
+                cleaned_data[name] = keep_formatting(getattr(self.instance, name), text)
         return cleaned_data
 
     def save(self, commit=False):

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Shared tools"
+
+    def ready(self):
+        from . import review_notifications
+
+        review_notifications.connect()

@@ -6,6 +6,7 @@ Editors write and submit; Moderators review, publish and keep the vocabularies. 
 cases, spotlights, articles and expert profiles in every language.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
@@ -134,3 +135,30 @@ def submit_for_review(page, user):
         page.get_workflow().start(page, user)
     elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
+
+
+def ensure_someone_moderates():
+    """Nobody hears of a submission while the Moderators group is empty: the first
+    administrator joins it. Returns the user added, or None."""
+    group, _created = Group.objects.get_or_create(name=MODERATORS)
+    if group.user_set.filter(is_active=True).exists():
+        return None
+    first_admin = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("date_joined").first()
+    if first_admin is not None:
+        first_admin.groups.add(group)
+    return first_admin
+
+
+def waiting_for_review():
+    """Pages in review, oldest first, with who submitted them."""
+    return (
+        WorkflowState.objects.active()
+        .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .select_related("requested_by")
+        .prefetch_related("content_object")
+        .order_by("created_at")
+    )
+
+
+def moderators():
+    return get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).order_by("username")

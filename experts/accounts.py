@@ -30,14 +30,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"
 
 
-def unclaimed_accounts(email):
-    """Inactive accounts nobody ever signed in to; an account an administrator
+def is_unclaimed(user):
+    """An inactive account nobody ever signed in to; an account an administrator
     disabled has signed in before and stays disabled."""
-    return [
-        user
-        for user in filter_users_by_email(email, is_active=False)
-        if not user.has_usable_password() and user.last_login is None
-    ]
+    return not user.is_active and not user.has_usable_password() and user.last_login is None
+
+
+def unclaimed_accounts(email):
+    return [user for user in filter_users_by_email(email, is_active=False) if is_unclaimed(user)]
 
 
 class ClaimingResetPasswordForm(ResetPasswordForm):

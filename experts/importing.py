@@ -3,6 +3,10 @@
 Every row is checked first; valid rows are then written one transaction each, so a
 row is imported whole or not at all. Re-importing an external_id updates its profile.
 
+A re-import leaves alone every field changed on the site since the last import (by
+the expert or an editor) and reports it: the profile remembers what each import
+wrote (`imported_values`), and a field that no longer holds it was edited since.
+
 An expert's e-mail address ties the profile to a member account: an existing account
 with that address, if it has no other profile, or else a new inactive account without
 a password, which the expert claims through "forgot password" (experts/accounts.py).
@@ -26,6 +30,12 @@ from .directory import directory_for
 from .models import ExpertDirectoryPage, ExpertProfilePage
 from .models.profile import SPOKEN_LANGUAGES
 
+# The import file's name of each profile field an import writes, as reports name them.
+FILE_NAMES = {
+    "title": "name", "organisation": "organisation", "position": "position", "biography": "bio",
+    "languages": "languages", "city": "city", "country": "country", "themes": "themes", "topics": "topics",
+    "sdgs": "sdgs", "expertise_tags": "expertise_tags",
+}  # fmt: skip
 KNOWN_FIELDS = {
     "external_id", "name", "email", "organisation", "position", "city", "country", "region", "bio",
     "profile_language", "languages", "themes", "topics", "sdgs", "expertise_tags",
@@ -137,19 +147,62 @@ class ExpertImporter(RowImporter):
 
     def save(self, record, existing):
         page = existing or ExpertProfilePage(external_id=record.external_id, live=not self.draft)
-        for name, value in record.values.items():
-            setattr(page, name, value)
         place = self.places.create_missing(record.place)
-        page.city, page.country = place.city, place.country
-        for name, terms in record.relations.items():
-            setattr(page, name, terms)
+        incoming = {
+            **record.values,
+            "city": place.city,
+            "country": place.country,
+            **record.relations,
+            "expertise_tags": record.tags,
+        }
+        kept = self.edited_on_the_site(record, page, incoming) if existing else set()
+        for name, value in incoming.items():
+            if name not in kept and name != "expertise_tags":
+                setattr(page, name, value)
+        page.imported_values = {name: comparable(value) for name, value in incoming.items()}
         apply_account_change(record.account, page)
         if existing is None:
             directory = directory_for(Locale.objects.get(language_code=record.language))
             page.slug = free_slug(directory, slugify(page.title)[:70] or slugify(record.external_id))
             directory.add_child(instance=page)
-        page.expertise_tags.set(record.tags)
+        if "expertise_tags" not in kept:
+            page.expertise_tags.set(record.tags)
         self.publish(page)
+
+    def edited_on_the_site(self, record, page, incoming):
+        """The fields whose value changed since the last import, which the file's
+        different value does not replace; each is reported. A profile imported
+        before imports remembered their values has nothing to compare with."""
+        current = current_values(page)
+        kept = {
+            name
+            for name, last in page.imported_values.items()
+            if name in incoming and current[name] != last and current[name] != comparable(incoming[name])
+        }
+        for name in sorted(kept, key=list(FILE_NAMES).index):
+            self.report.warnings.append(
+                f"line {record.line}: {FILE_NAMES[name]}: {page.title!r} changed it on the site since the last "
+                "import; kept, the file's value is ignored"
+            )
+        return kept
+
+
+def comparable(value):
+    """A field's value as imported_values keeps it: text as is, a term by its primary
+    key, a list of terms or tags sorted."""
+    if isinstance(value, list | tuple):
+        return sorted(comparable(item) for item in value)
+    return getattr(value, "pk", value)
+
+
+def current_values(page):
+    values = {name: comparable(getattr(page, name)) for name in ("title", "organisation", "position", "biography")}
+    values["languages"] = page.languages
+    values["city"], values["country"] = page.city_id, page.country_id
+    for name in ("themes", "topics", "sdgs"):
+        values[name] = comparable(list(getattr(page, name).all()))
+    values["expertise_tags"] = sorted(page.expertise_tags.names())
+    return values
 
 
 def spoken_languages(reader):

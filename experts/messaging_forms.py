@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .accounts import is_unclaimed
+from .invitations import Reach
 from .models import Block, Conversation, Message, MessageReport
 
 NEW_CONVERSATIONS_PER_HOUR = 5
@@ -24,11 +26,6 @@ MESSAGES_PER_HOUR = 30
 
 def one_hour_ago():
     return timezone.now() - timedelta(hours=1)
-
-
-def can_be_contacted(expert):
-    """Only a profile tied to an active member account has anyone to read the messages."""
-    return expert.owner_account_id is not None and expert.owner_account.is_active
 
 
 def has_blocked(blocker, blocked):
@@ -68,8 +65,9 @@ class ContactForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not can_be_contacted(self.expert):
-            raise forms.ValidationError(_("This expert cannot be contacted through the site."))
+        reach = Reach(self.expert)
+        if not reach.can_write:
+            raise forms.ValidationError(reach.reason)
         recipient = self.expert.owner_account
         if recipient.pk == self.sender.pk:
             raise forms.ValidationError(_("This is your own profile: you cannot write to yourself."))
@@ -117,7 +115,7 @@ class ReplyForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         name = {"name": self.other_name}
-        if not self.other.is_active:
+        if not self.other.is_active and not is_unclaimed(self.other):
             raise forms.ValidationError(_("%(name)s no longer has an account: your answer cannot be delivered.") % name)
         if has_blocked(self.other, self.sender):
             raise forms.ValidationError(_("%(name)s does not accept messages from you.") % name)

@@ -21,10 +21,12 @@ from django.views.decorators.http import require_POST
 
 from core.editorial import MODERATORS
 from core.limits import member_lock
+from core.notifications import send_notification
 
-from .messaging_forms import ContactForm, ReplyForm, ReportForm, can_be_contacted, has_blocked
+from .accounts import is_unclaimed
+from .invitations import Reach, invite
+from .messaging_forms import ContactForm, ReplyForm, ReportForm, has_blocked
 from .models import Block, Conversation, ExpertProfilePage, Message, MessageReport
-from .notifications import send_notification
 from .ownership import own_profile
 
 CONVERSATIONS_PER_PAGE = 25
@@ -71,8 +73,15 @@ def contact(request, page_pk):
     form = ContactForm(request.POST or None, sender=request.user, expert=expert)
     message = send(form, request.user) if request.method == "POST" else None
     if message is not None:
-        notify_of_message(request, message)
-        messages.success(request, _("Your message was sent to %(name)s.") % {"name": expert.title})
+        deliver(request, message)
+        if is_unclaimed(message.conversation.recipient):
+            messages.success(
+                request,
+                _("Your message is kept and will be delivered when %(name)s joins; we invited them by e-mail.")
+                % {"name": expert.title},
+            )
+        else:
+            messages.success(request, _("Your message was sent to %(name)s.") % {"name": expert.title})
         return redirect("experts:conversation", pk=message.conversation_id)
     return render(
         request,
@@ -80,7 +89,7 @@ def contact(request, page_pk):
         {
             "expert": expert,
             "form": form,
-            "contactable": can_be_contacted(expert),
+            "reach": Reach(expert),
             "is_own_profile": expert.owner_account_id == request.user.pk,
         },
     )
@@ -97,7 +106,7 @@ def conversation(request, pk):
     )
     message = send(form, request.user) if request.method == "POST" else None
     if message is not None:
-        notify_of_message(request, message)
+        deliver(request, message)
         messages.success(request, _("Your answer was sent."))
         return redirect("experts:conversation", pk=conversation.pk)
     return render_conversation(request, conversation, reply_form=form)
@@ -187,6 +196,7 @@ def render_conversation(request, conversation, *, reply_form=None, failed_report
             "reply_form": reply_form,
             "blocked_by_me": has_blocked(user, other),
             "blocked_me": has_blocked(other, user),
+            "other_not_joined": is_unclaimed(other),
         },
     )
 
@@ -196,6 +206,16 @@ def notification_language(user, conversation):
     member without one in the language of the profile they wrote to."""
     profile = own_profile(user) or conversation.expert
     return profile.locale.language_code
+
+
+def deliver(request, message):
+    """Tell the other side of a new message: a member by a notification, an imported
+    expert who has not joined yet by the (rate-limited) invitation to join."""
+    conversation = message.conversation
+    if is_unclaimed(conversation.other_party(message.sender)):
+        invite(request, message, names_in(conversation)[message.sender_id])
+    else:
+        notify_of_message(request, message)
 
 
 def notify_of_message(request, message):

@@ -10,7 +10,7 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from core.form_fields import HttpsURLField
 from core.uploads import MemberImageField, check_upload_quota, store_member_image
-from taxonomy.mixins import check_topics_in_themes
+from taxonomy.mixins import add_themes_of_topics, group_topics_by_theme
 from taxonomy.models import City, label_order
 
 from .models import Availability, ExpertProfilePage
@@ -59,6 +59,7 @@ class ExpertProfileForm(ClusterForm):
         self.user = user
         self.fields["city"].queryset = City.objects.select_related("country").order_by(label_order())
         self.fields["city"].required = False
+        group_topics_by_theme(self)
         self.fields["expertise_tags"].help_text = _("Separate tags with commas.")
         # Wagtail's own help text speaks of a page title, which means nothing to a member.
         self.fields["title"].help_text = _("Your full name, or your organisation's name.")
@@ -89,7 +90,7 @@ class ExpertProfileForm(ClusterForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        check_topics_in_themes(self, cleaned_data)
+        add_themes_of_topics(self, cleaned_data)
         city, country = cleaned_data.get("city"), cleaned_data.get("country")
         if city and country and city.country_id != country.pk:
             self.add_error("country", _("%(city)s is in %(country)s.") % {"city": city, "country": city.country})

@@ -12,26 +12,42 @@ from wagtail_localize.fields import SynchronizedField
 from .models import City
 
 
-def check_topics_in_themes(form, cleaned_data):
-    """Adds an error on `topics` for each chosen topic outside the chosen themes."""
-    themes = cleaned_data.get("themes")
+def group_topics_by_theme(form):
+    """Shows the topics under their themes' names (checkbox groups), and lets a form
+    take topics without themes: `add_themes_of_topics` then adds them."""
+    field = form.fields["topics"]
+    groups = {}
+    for topic in field.queryset.select_related("theme"):
+        groups.setdefault(topic.theme, []).append((topic.pk, str(topic)))
+    field.choices = [(str(theme), topics) for theme, topics in groups.items()]
+    form.fields["themes"].required = False
+
+
+def add_themes_of_topics(form, cleaned_data):
+    """A chosen topic brings its theme along, instead of an error asking the editor
+    to tick it too; a page still needs one theme at least."""
     topics = cleaned_data.get("topics")
-    if themes is not None and topics is not None:
-        stray = [topic for topic in topics if topic.theme not in themes]
-        if stray:
-            form.add_error(
-                "topics",
-                _("These topics belong to a theme you did not choose: %(topics)s.")
-                % {"topics": ", ".join(str(topic) for topic in stray)},
-            )
+    if topics is None:
+        return
+    themes = list(cleaned_data.get("themes") or [])
+    themes += [theme for theme in dict.fromkeys(topic.theme for topic in topics) if theme not in themes]
+    if themes:
+        cleaned_data["themes"] = themes
+    elif "themes" not in form.errors:
+        form.add_error("themes", form.fields["themes"].error_messages["required"])
 
 
 class ThemedPageForm(WagtailAdminPageForm):
-    """Checks that every chosen topic belongs to one of the chosen themes."""
+    """Topics grouped under their themes; a chosen topic adds its theme."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "topics" in self.fields:
+            group_topics_by_theme(self)
 
     def clean(self):
         cleaned_data = super().clean()
-        check_topics_in_themes(self, cleaned_data)
+        add_themes_of_topics(self, cleaned_data)
         return cleaned_data
 
 

@@ -211,3 +211,23 @@ def moderator(db):
     user = UserFactory(email="moderator@example.org")
     user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+@pytest.fixture
+def french():
+    return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture
+def housing_case(french):
+    """A published English case, ready to translate: its index exists in French."""
+    index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    index.copy_for_translation(french).save_revision().publish()
+    return CaseStudyPageFactory(
+        parent=index,
+        title="Housing cooperatives",
+        summary="Affordable homes run by their residents.",
+        taxonomy__topic="housing",
+        taxonomy__sdgs=[11],
+        start_year=2019,
+    )

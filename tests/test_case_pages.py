@@ -195,7 +195,7 @@ def test_a_spotlight_without_cases_yet_shows_no_empty_figures(client, apply_inde
 
 
 @pytest.mark.django_db
-def test_the_editor_form_explains_wrong_topics_years_and_missing_sdgs(case_index):
+def test_the_editor_form_adds_the_themes_of_topics_and_explains_wrong_years_and_missing_sdgs(case_index):
     form_class = CaseStudyPage.get_edit_handler().get_form_class()
     topic_elsewhere = Topic.objects.exclude(theme__slug="metropolitan-futures").first()
     form = form_class(
@@ -220,7 +220,8 @@ def test_the_editor_form_explains_wrong_topics_years_and_missing_sdgs(case_index
         for_user=None,
     )
     assert not form.is_valid(), form.errors
-    assert "belong to a theme you did not choose" in form.errors["topics"][0]
+    assert "topics" not in form.errors and "themes" not in form.errors
+    assert topic_elsewhere.theme in form.cleaned_data["themes"]  # the topic brought its theme along
     assert form.errors["end_year"] == ["The end year cannot be before the start year."]
     assert "sdgs" in form.errors
     assert SustainableDevelopmentGoal.objects.count() == 17

@@ -5,11 +5,8 @@ from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
-from home.models import HomePage
 from taxonomy.models import City, SustainableDevelopmentGoal
 
 from .factories import SuperUserFactory
@@ -23,25 +20,6 @@ def editor_client(client):
     return client
 
 
-@pytest.fixture
-def french():
-    return Locale.objects.get(language_code="fr")
-
-
-@pytest.fixture
-def case(french):
-    index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
-    index.copy_for_translation(french).save_revision().publish()
-    return CaseStudyPageFactory(
-        parent=index,
-        title="Housing cooperatives",
-        summary="Affordable homes run by their residents.",
-        taxonomy__topic="housing",
-        taxonomy__sdgs=[11],
-        start_year=2019,
-    )
-
-
 def translate(client, translation, source_text, text):
     """What the translator types into the localize editor for one string."""
     segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
@@ -52,8 +30,9 @@ def translate(client, translation, source_text, text):
 
 @pytest.mark.opensearch
 def test_an_editor_translates_a_case_and_its_vocabulary_follows_the_source(
-    editor_client, case, french, django_capture_on_commit_callbacks
+    editor_client, housing_case, french, django_capture_on_commit_callbacks
 ):
+    case = housing_case
     submit = reverse("wagtail_localize:submit_page_translation", args=[case.id])
     assert editor_client.get(submit).status_code == 200
     assert editor_client.post(submit, {"locales": [french.id]}).status_code == 302

@@ -81,6 +81,36 @@ def test_importing_again_updates_the_profile_instead_of_duplicating_it(jsonl, ca
     assert [tag.name for tag in page.expertise_tags.all()] == ["clinics"]
 
 
+def test_a_reimport_keeps_and_reports_what_the_expert_changed_on_the_site(jsonl, capsys):
+    call_command("import_experts", jsonl(expert("accra-1", name="Amara Okafor")), verbosity=0)
+    page = profile("accra-1")
+    # The expert claims the profile and edits it; a moderator approves the change.
+    page.organisation = "Ghana Health Service"
+    page.biography = "<p>Thirty years of <b>clinics</b>.</p>"
+    page.expertise_tags.set(["primary care", "nursing"])
+    page.save_revision().publish()
+    capsys.readouterr()
+
+    again = expert(
+        "accra-1", name="Amara Okafor", organisation="Accra Metropolitan Assembly", position="Chief health officer"
+    )
+    call_command("import_experts", jsonl(again), verbosity=0)
+    output = capsys.readouterr()
+    page = profile("accra-1")
+    assert page.organisation == "Ghana Health Service"
+    assert page.biography == "<p>Thirty years of <b>clinics</b>.</p>"
+    assert sorted(page.expertise_tags.names()) == ["nursing", "primary care"]
+    assert page.position == "Chief health officer"  # untouched on the site: the file's new value wins
+    for field_name in ("organisation", "bio", "expertise_tags"):
+        assert f"line 1: {field_name}: 'Amara Okafor' changed it on the site since the last import; kept" in output.err
+    assert "position:" not in output.err
+    assert "0 created, 1 updated, 0 rejected" in output.out
+
+    # The next import compares with what the file said: the expert's values stay theirs.
+    call_command("import_experts", jsonl(again), verbosity=0)
+    assert profile("accra-1").organisation == "Ghana Health Service"
+
+
 def test_bad_rows_are_named_by_line_and_field_and_the_good_ones_imported(jsonl, capsys):
     bad_rows = [
         "{not json",

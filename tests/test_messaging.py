@@ -206,12 +206,18 @@ def test_an_empty_report_is_refused_on_the_thread(client, member, expert, profil
     assert not MessageReport.objects.exists()
 
 
-def test_experts_without_an_active_account_and_oneself_cannot_be_contacted(client, member):
-    unclaimed = expert_profile(UserFactory(is_active=False), name="Unclaimed Expert")
+def test_experts_without_an_address_or_with_a_closed_account_say_why_and_oneself_cannot_be_contacted(client, member):
+    closed = expert_profile(UserFactory(is_active=False), name="Closed Expert")
     nobody = expert_profile(None, name="Imported Expert")
+    nobody.organisation, nobody.website = "UN-Habitat", "https://unhabitat.org/"
+    nobody.save_revision().publish()
     own = expert_profile(member, name="Jonas Berg")
-    for profile in (unclaimed, nobody):
-        assert "This expert cannot be contacted through the site." in client.get(profile.url).content.decode()
+
+    assert "This expert&#x27;s account is closed" in client.get(closed.url).content.decode()
+    page = client.get(nobody.url).content.decode()
+    assert "We have no e-mail address for this expert" in page
+    assert '<a href="https://unhabitat.org/" rel="noopener">' in page and "Contact them through UN-Habitat" in page
+    for profile in (closed, nobody):
         assert write(client, profile).status_code == 200
     page = client.get(own.url).content.decode()
     assert "This is your own profile" in page and "contact/" not in page
@@ -275,7 +281,7 @@ def test_a_mail_server_failure_is_logged_and_the_message_still_arrives(client, m
         def send_messages(self, messages):
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
-    monkeypatch.setattr("experts.notifications.get_connection", BrokenConnection)
+    monkeypatch.setattr("core.notifications.get_connection", BrokenConnection)
     conversation = start_conversation(client, profile)
     assert conversation.messages.count() == 1
     assert "experts/email/new_message notification to 1 recipient(s) could not be sent" in caplog.text

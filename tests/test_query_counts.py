@@ -33,9 +33,11 @@ pytestmark = pytest.mark.django_db
 # every process sees the same); the rest is one query per list the page shows, never
 # one per item. A page that asks OpenSearch (search, similar pages) also reads the
 # search breaker's state from the shared cache (search/breaker.py).
-CASE_PAGE_QUERIES = 36
-# Two of them list similar experts: the list, and which pages are private.
-EXPERT_PAGE_QUERIES = 30
+# One more finds whether a case is an unfinished translation (core/translation_review.py).
+CASE_PAGE_QUERIES = 37
+# Two of them list similar experts: the list, and which pages are private; one finds
+# whether the profile is an unfinished translation.
+EXPERT_PAGE_QUERIES = 31
 # Five list the sections' cases, for all sections at once: how many child and curated
 # cases each holds, the first few of each, and whether the curated ones are public.
 SPOTLIGHT_PAGE_QUERIES = 25

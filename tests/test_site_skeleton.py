@@ -3,11 +3,15 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+from cases.factories import CaseStudyPageFactory
 from home.models import HomePage
+
+from .factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +69,34 @@ def test_the_first_admin_login_is_kept_wherever_var_dir_points(settings, tmp_pat
 class HomePagePlacementTests(WagtailPageTestCase):
     def test_home_page_only_lives_at_the_top_of_the_tree(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
+
+
+def test_the_first_admin_moderates_so_someone_hears_of_submissions(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    out = StringIO()
+    call_command("setup_site", stdout=out)
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.groups.filter(name="Moderators").exists()
+    assert "'admin' joined Moderators" in out.getvalue()
+
+    call_command("setup_site", stdout=(again := StringIO()))
+    assert "joined Moderators" not in again.getvalue()  # a group with a member is left as it is
+
+
+def test_the_dashboard_shows_waiting_submissions_and_who_is_told(client, case_index, moderator):
+    editor = UserFactory(username="writer", first_name="Wanda", last_name="Writer")
+    case = CaseStudyPageFactory(parent=case_index, title="Cool roofs for schools", live=False)
+    case.save_revision(user=editor)
+    case.get_workflow().start(case, editor)
+    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.org", "a-long-test-password"))
+
+    html = client.get("/admin/").content.decode()
+    panel = html.split('id="waiting-for-review-heading"')[1]
+    assert "1 submission waiting for review" in panel
+    assert "Cool roofs for schools" in panel and "Wanda Writer" in panel
+    assert moderator.username in panel
+
+
+def test_the_dashboard_warns_when_nobody_moderates(client):
+    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.org", "a-long-test-password"))
+    assert "Nobody is told of new submissions" in client.get("/admin/").content.decode()

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -57,9 +65,24 @@ class CaseTag(TaggedItemBase):
     content_object = ParentalKey("cases.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+EVIDENCE_HELP = _(
+    "<p><b>Described by the city</b>: the city's own account, without figures.<br>"
+    "<b>Monitored with indicators</b>: the city follows figures over time.<br>"
+    "<b>Evaluated</b>: a study measured the results against the goals.<br>"
+    "<b>Independently evaluated</b>: researchers or auditors outside the city did that study.</p>"
+)
+CARE_DIMENSIONS_HELP = _(
+    "<p>The five dimensions of care, for cases in the Local Care Systems collection: "
+    "<b>recognise</b> care work as work; <b>reduce</b> the unpaid care load with services and infrastructure; "
+    "<b>redistribute</b> care between women and men, families, the state and employers; "
+    "<b>reward</b> care workers with fair pay and rights; <b>represent</b> caregivers where decisions are made.</p>"
+)
+
+
 class CaseStudyPageForm(ThemedPageForm):
     def clean(self):
         cleaned_data = super().clean()
+        follow_the_city(self, cleaned_data)
         start, end = cleaned_data.get("start_year"), cleaned_data.get("end_year")
         if start and end and end < start:
             self.add_error("end_year", _("The end year cannot be before the start year."))
@@ -74,6 +97,14 @@ class CaseStudyPageForm(ThemedPageForm):
                     % {"values": ", ".join(str(value) for value in stray)},
                 )
         return cleaned_data
+
+
+def follow_the_city(form, cleaned_data):
+    """A new city moves the map point to it, unless the editor moved the point too."""
+    city = cleaned_data.get("city")
+    moved = {"latitude", "longitude"} & set(form.changed_data)
+    if city and "city" in form.changed_data and not moved:
+        cleaned_data["latitude"], cleaned_data["longitude"] = city.latitude, city.longitude
 
 
 class CaseStudyPage(ThemedMixin, CityMixin, Page):
@@ -155,6 +186,8 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
     )
 
     base_form_class = CaseStudyPageForm
+    # Where a member follows their case's review (core/review_notifications.py).
+    member_area_url_name = "contributions:list"
     parent_page_types = ["cases.CaseIndexPage", "cases.SpotlightSectionPage"]
     subpage_types = []
 
@@ -212,6 +245,7 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             [
                 FieldPanel("spotlights", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("spotlight_facet_values", widget=forms.CheckboxSelectMultiple),
+                HelpPanel(CARE_DIMENSIONS_HELP),
             ],
             heading=_("Spotlight collections"),
         ),
@@ -221,7 +255,10 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             heading=_("Contact"),
         ),
         FieldPanel("source"),
-        FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("last_verified")], heading=_("Evidence")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("last_verified")]), HelpPanel(EVIDENCE_HELP)],
+            heading=_("Evidence"),
+        ),
         InlinePanel("inspirations", label=_("Inspired by")),
         InlinePanel("related_cases", label=_("Related cases")),
         FieldPanel("external_id", read_only=True),

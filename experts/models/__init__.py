@@ -1,5 +1,5 @@
 from .member_settings import MemberSettings
-from .messaging import Block, Conversation, Message, MessageReport
+from .messaging import Block, Conversation, ExpertInvitation, Message, MessageReport
 from .profile import Availability, ExpertDirectoryPage, ExpertiseTag, ExpertProfilePage, ProfileType
 
 __all__ = [
@@ -7,6 +7,7 @@ __all__ = [
     "Block",
     "Conversation",
     "ExpertDirectoryPage",
+    "ExpertInvitation",
     "ExpertProfilePage",
     "ExpertiseTag",
     "MemberSettings",

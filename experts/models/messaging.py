@@ -92,3 +92,18 @@ class MessageReport(models.Model):
 
     def __str__(self):
         return f"{self.reason[:60]}"
+
+
+class ExpertInvitation(models.Model):
+    """When an imported expert who has not joined yet was last invited by e-mail to
+    read a message: one invitation per expert within experts.invitations.INTERVAL,
+    however many members write meanwhile."""
+
+    account = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitation")
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("expert invitation")
+
+    def __str__(self):
+        return f"{self.account} ({self.sent_at:%Y-%m-%d})"

@@ -102,6 +102,9 @@ class ExpertProfilePage(ThemedMixin, Page):
         help_text=_("The one account that may edit this profile from the site."),
     )
     external_id = models.CharField(_("external id"), max_length=100, blank=True, db_index=True)
+    # What the last import wrote, field by field: a later import tells the expert's
+    # own changes (values that differ from it) from values it may replace.
+    imported_values = models.JSONField(default=dict, blank=True, editable=False)
     profile_type = models.CharField(
         _("profile type"), max_length=20, choices=ProfileType.choices, default=ProfileType.INDIVIDUAL
     )
@@ -141,6 +144,8 @@ class ExpertProfilePage(ThemedMixin, Page):
         verbose_name=_("sustainable development goals"),
     )
     base_form_class = ThemedPageForm
+    # Where a member follows their profile's review (core/review_notifications.py).
+    member_area_url_name = "experts:edit_profile"
     # A translated profile is the same person: the languages spoken and the ORCID iD
     # follow the source; the import id stays its own (see IMPORT_ID).
     override_translatable_fields = [
@@ -185,10 +190,12 @@ class ExpertProfilePage(ThemedMixin, Page):
         verbose_name_plural = _("expert profiles")
 
     def get_context(self, request, *args, **kwargs):
-        from ..messaging_forms import ContactForm  # the form module imports these models
+        from ..invitations import Reach  # these modules import the models
+        from ..messaging_forms import ContactForm
 
         context = super().get_context(request, *args, **kwargs)
         context["contact_form"] = ContactForm(sender=request.user, expert=self)
+        context["reach"] = Reach(self)
         return context
 
     def save(self, *args, **kwargs):

@@ -31,8 +31,11 @@ def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page
     chooser.get_by_role("textbox", name="Search").fill("Barcelona")
     chooser.get_by_role("link", name="Barcelona", exact=True).click()
     page.get_by_label("Start year").fill("2021")
-    page.get_by_label("Metropolitan ecosystems").check()
-    page.get_by_label("Climate mitigation and adaptation").check()
+    # Topics stand under their themes; ticking one is enough, its theme comes along.
+    topics = page.locator("#id_topics")
+    expect(topics.locator("label").filter(has_text="Metropolitan ecosystems").first).to_be_visible()
+    topics.get_by_label("Climate mitigation and adaptation").check()
+    expect(page.get_by_text("Independently evaluated: researchers or auditors outside the city")).to_be_visible()
     page.get_by_label("13. Climate action").check()
     page.get_by_label("Evidence level").select_option("monitored")
     page.screenshot(path=screenshot_dir / "admin-new-case-facts.png", full_page=True)
@@ -44,6 +47,7 @@ def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page
 
     case = CaseStudyPage.objects.get(title="Cool roofs for schools")
     assert case.live and case.city.slug == "barcelona"
+    assert [theme.slug for theme in case.themes.all()] == ["metropolitan-ecosystems"]
     assert (float(case.latitude), float(case.longitude)) == (41.3874, 2.1686)
     page.goto(f"{live_server.url}/en/practices/")
     page.get_by_role("link", name="Cool roofs for schools").click()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from core.editorial import ensure_editorial_workflow
+from core.editorial import ensure_editorial_workflow, ensure_someone_moderates
 from experts.directory import ensure_expert_directories, ensure_report_moderation
 from home.site_setup import ensure_admin, ensure_home_pages
 
@@ -30,8 +30,13 @@ class Command(BaseCommand):
         ensure_editorial_workflow()
         ensure_report_moderation()
         self.stdout.write("Editors and Moderators groups and the 'Editorial review' workflow ready")
-        if no_admin:
-            return
+        if not no_admin:
+            self.create_admin()
+        moderator = ensure_someone_moderates()
+        if moderator is not None:
+            self.stdout.write(f"'{moderator.get_username()}' joined Moderators and is told of new submissions")
+
+    def create_admin(self):
         password = ensure_admin()
         if password is None:
             return

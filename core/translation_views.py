@@ -1,0 +1,82 @@
+"""Admin views that keep translations inside the editorial review (core.translation_review)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from .translation_review import (
+    can_publish,
+    is_page_translation,
+    submit_translation,
+    submit_translations,
+    translations_to_do,
+)
+
+localize_update_view = UpdateTranslationsView.as_view()
+
+
+@require_POST
+def submit_translation_for_review(request, translation_id):
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    if not is_page_translation(translation):
+        raise PermissionDenied
+    page = translation.get_target_instance()
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    try:
+        submit_translation(translation, request.user)
+    except ValidationError as error:
+        messages.error(request, _("The translation cannot be submitted yet: %(error)s") % {"error": error})
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” in %(language)s waits for a moderator's approval.")
+            % {"title": page.get_latest_revision_as_object().title, "language": page.locale.get_display_name()},
+        )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def update_translations(request, translation_source_id):
+    """wagtail-localize's "Update translations", whose "Publish immediately" becomes
+    "submit the updated drafts for review" for someone who may not publish them."""
+    source = get_object_or_404(TranslationSource, pk=translation_source_id)
+    translations = list(source.translations.filter(enabled=True).select_related("source"))
+    wants_publishing = request.method == "POST" and request.POST.get("publish_translations")
+    if not wants_publishing or all(
+        not is_page_translation(translation) or can_publish(translation, request.user) for translation in translations
+    ):
+        return localize_update_view(request, translation_source_id=translation_source_id)
+    request.POST = request.POST.copy()
+    del request.POST["publish_translations"]
+    response = localize_update_view(request, translation_source_id=translation_source_id)
+    if response.status_code == 302:
+        submitted, refused = submit_translations(source.translations.filter(enabled=True), request.user)
+        messages.info(
+            request,
+            _("Updated drafts sent for review: %(count)s. Only a moderator publishes them.")
+            % {"count": len(submitted)},
+        )
+        for translation in refused:
+            messages.error(
+                request,
+                _("The %(language)s translation still lacks required text; it was not sent for review.")
+                % {"language": translation.target_locale.get_display_name()},
+            )
+    return response
+
+
+def translations_report(request):
+    return TemplateResponse(
+        request,
+        "core/translations_to_do.html",
+        {
+            "report": translations_to_do(),
+            "title": _("Translations to do"),
+            "header_icon": "site",
+        },
+    )

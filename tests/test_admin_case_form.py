@@ -1,0 +1,73 @@
+"""The admin case form helps the editor: topics under their themes, a topic brings its
+theme, the map point follows the city unless the editor moves it, and the evidence
+levels and the five dimensions of care are explained where they are chosen."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from cases.factories import CaseStudyPageFactory
+from cases.models import CaseStudyPage
+from taxonomy.models import City, SustainableDevelopmentGoal, Topic
+
+from .factories import SuperUserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_form(case, **changes):
+    form_class = CaseStudyPage.get_edit_handler().get_form_class()
+    data = {
+        "title": case.title,
+        "slug": case.slug,
+        "summary": case.summary,
+        "city": case.city_id,
+        "latitude": case.latitude,
+        "longitude": case.longitude,
+        "evidence_level": "described",
+        **{name: streamfield([]) for name in ("key_figures", "partners", "timeline", "gallery")},
+        **{name: inline_formset([]) for name in ("documents", "inspirations", "related_cases")},
+    }
+    # Lists go in after nested_form_data, which would flatten them.
+    choices = {
+        "themes": [theme.pk for theme in case.themes.all()],
+        "topics": [],
+        "sdgs": [SustainableDevelopmentGoal.objects.get(number=11).pk],
+    }
+    choices.update({name: changes.pop(name) for name in list(changes) if name in choices})
+    data.update(changes)
+    return form_class(
+        data=nested_form_data(data) | choices, instance=case, parent_page=case.get_parent(), for_user=None
+    )
+
+
+def test_a_new_city_moves_the_map_point_unless_the_editor_moved_it(case_index):
+    case = CaseStudyPageFactory(parent=case_index, city=City.objects.get(slug="barcelona"))
+    accra = City.objects.get(slug="accra")
+    form = edit_form(case, city=accra.pk)
+    assert form.is_valid(), form.errors
+    assert (form.cleaned_data["latitude"], form.cleaned_data["longitude"]) == (accra.latitude, accra.longitude)
+
+    form = edit_form(case, city=accra.pk, latitude="5.6000", longitude="-0.1900")
+    assert form.is_valid(), form.errors
+    assert (str(form.cleaned_data["latitude"]), str(form.cleaned_data["longitude"])) == ("5.6000", "-0.1900")
+
+
+def test_a_topic_alone_brings_its_theme(case_index):
+    case = CaseStudyPageFactory(parent=case_index)
+    housing = Topic.objects.get(slug="housing")
+    form = edit_form(case, themes=[], topics=[housing.pk])
+    assert form.is_valid(), form.errors
+    assert list(form.cleaned_data["themes"]) == [housing.theme]
+    assert "themes" in edit_form(case, themes=[], topics=[]).errors  # one theme at least
+
+
+def test_the_admin_form_groups_topics_and_explains_evidence_and_care(client, case_index):
+    case = CaseStudyPageFactory(parent=case_index)
+    client.force_login(SuperUserFactory())
+    html = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    housing = Topic.objects.get(slug="housing")
+    # Django renders a choice group as <div><label>group</label> and its options.
+    group = html.split(f"<div><label>{housing.theme}</label>")[1].split("<div><label>")[0]
+    assert f'name="topics" value="{housing.pk}"' in group
+    assert "Independently evaluated</b>: researchers or auditors outside the city" in html
+    assert "<b>redistribute</b> care between women and men" in html
