@@ -65,12 +65,17 @@ def member_changes_requested(sender, instance, user=None, **kwargs):
     notify_member(instance, user, "core/email/review_changes_requested")
 
 
+# Signals keep weak references: the notifiers must live as long as the process.
+staff_approval_notifier = StaffApprovalNotifier()
+staff_rejection_notifier = StaffRejectionNotifier()
+
+
 def connect():
     workflow_approved.connect(
-        StaffApprovalNotifier(), sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
+        staff_approval_notifier, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
     )
     workflow_rejected.connect(
-        StaffRejectionNotifier(), sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
+        staff_rejection_notifier, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
     )
     workflow_approved.connect(member_approved, sender=WorkflowState, dispatch_uid="member_review_approved")
     workflow_rejected.connect(member_changes_requested, sender=WorkflowState, dispatch_uid="member_review_rejected")

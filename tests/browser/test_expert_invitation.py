@@ -44,7 +44,7 @@ def test_an_imported_expert_is_invited_claims_the_account_and_answers(
     page.locator('input[name="password1"]').fill("a-new-long-password")
     page.locator('input[name="password2"]').fill("a-new-long-password")
     page.screenshot(path=screenshot_dir / "claim-account.png", full_page=True)
-    page.locator('form button[type="submit"]').click()
+    page.get_by_role("button", name="Change Password").click()
 
     # The link leads to the conversation, behind the sign-in the new password opens.
     page.get_by_placeholder("Email address").fill("amara@example.org")
