@@ -31,7 +31,8 @@ def submit_translation_for_review(request, translation_id):
     try:
         submit_translation(translation, request.user)
     except ValidationError as error:
-        messages.error(request, _("The translation cannot be submitted yet: %(error)s") % {"error": error})
+        reason = " ".join(error.messages)
+        messages.error(request, _("The translation cannot be submitted yet: %(error)s") % {"error": reason})
     else:
         messages.success(
             request,
