@@ -42,6 +42,8 @@ def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page
 
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
+    page.wait_for_load_state()
+    page.screenshot(path=screenshot_dir / "admin-new-case-published.png", full_page=True)
     page.wait_for_url(f"{live_server.url}/admin/pages/{case_index.pk}/")
     assert "Page 'Cool roofs for schools' created and published." in page.content()
 
