@@ -9,13 +9,15 @@ other selections.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from core.numbers import whole_number
 
 from .client import search_client
 from .documents import UI_LANGUAGES
-from .facets import FACETS
+from .facets import FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
+from .understanding import understand
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE_SIZE = 50
@@ -38,6 +40,27 @@ TEXT_FIELDS = [
     "themes_labels^2", "topics_labels^2", "sdgs_labels^2", "place_labels^2", "target_groups_labels",
     "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
 ]  # fmt: skip
+# Where a word of the query counts as written about: the page's own text.
+WORD_FIELDS = ["title^4", "text_en^2", "text_fr^2", "text_es^2", "organisation"]
+# Vocabulary labels in every language let a word find what is tagged in another
+# language ("santé" finds a case tagged Public health in English), but weakly: a word
+# that only matches a label ("affordable" in "Affordable and clean energy") must not
+# lift a document above one written about the whole query.
+LABEL_FIELDS = [
+    "themes_labels", "topics_labels", "sdgs_labels", "place_labels", "target_groups_labels",
+    "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
+]  # fmt: skip
+LABEL_WEIGHT = 0.3
+# A recognised term (search/understanding.py) outweighs any one word found in the text.
+CONCEPT_WEIGHT = 10
+PHRASE_WEIGHT = 2
+PHRASE_SLOP = 2
+# Typos: one edit from 4 letters, two from 7 ("AUTO" would allow one from 3, and
+# "hous", the stem of "housing", would then find "hour").
+FUZZINESS = "AUTO:4,7"
+# Longer "words" are pasted codes or noise, and the automaton that finds a term within
+# two edits grows with its length (a 500-letter one takes seconds).
+FUZZY_UP_TO = 30
 
 
 class InvalidParameter(ValueError):
@@ -110,6 +133,11 @@ class SearchRequest:
     def facet(self, parameter):
         return next(facet for facet in self.facets if facet.parameter == parameter)
 
+    @cached_property
+    def understanding(self):
+        """The vocabulary terms the text names and the words left over."""
+        return understand(self.text)
+
 
 def read_int(params, name, default, low, high, check):
     raw = params.get(name, "")
@@ -139,12 +167,60 @@ def own_language_first(ui_language):
 
 
 def text_query(search):
-    words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
+    should = [own_language_first(search.ui_language)]
+    understood = search.understanding
+    parts = [concept_clause(concept) for concept in understood.concepts] + [word_clause(w) for w in understood.words]
+    if not search.text:
+        words = {"match_all": {}}
+    elif parts:
+        # Most of the query must be found, each part as text or as a recognised term:
+        # all of one or two parts, two of three, three of four or five...
+        words = {"bool": {"should": parts, "minimum_should_match": len(parts) - len(parts) // 3}}
+        if len(parts) > 1:
+            should.append(phrase_clause(search.text))
+    else:  # nothing but punctuation or function words: match them as they are
+        words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
+    # With no words too, when several versions of a case show because languages were chosen.
+    return {"bool": {"must": words, "should": should}}
+
+
+def word_clause(word):
+    """A word of the query found in the text (typos allowed, the exact word first)
+    or, weakly, in a vocabulary label in any language."""
+    typos = {"fuzziness": FUZZINESS, "prefix_length": 1} if len(word) <= FUZZY_UP_TO else {}
+    return {
+        "dis_max": {
+            "queries": [
+                {"multi_match": {"query": word, "fields": WORD_FIELDS, **typos}},
+                {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
+            ]
+        }
+    }
+
+
+def concept_clause(concept):
+    """A recognised term: documents tagged with it (whatever their language), or
+    whose text names it as typed."""
+    tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
     return {
         "bool": {
-            "must": words if search.text else {"match_all": {}},
-            # With no words too, when several versions of a case show because languages were chosen.
-            "should": [own_language_first(search.ui_language)],
+            "should": [
+                {"constant_score": {"filter": {"bool": {"should": tagged}}, "boost": CONCEPT_WEIGHT}},
+                {"multi_match": {"query": concept.text, "fields": WORD_FIELDS, "type": "phrase"}},
+            ]
+        }
+    }
+
+
+def phrase_clause(text):
+    """The words close together, as typed, count extra."""
+    return {
+        "multi_match": {
+            "query": text,
+            "fields": WORD_FIELDS,
+            "type": "phrase",
+            "slop": PHRASE_SLOP,
+            "boost": PHRASE_WEIGHT,
         }
     }
 
