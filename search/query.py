@@ -51,8 +51,12 @@ LABEL_FIELDS = [
     "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
 ]  # fmt: skip
 LABEL_WEIGHT = 0.3
-# A recognised term (search/understanding.py) outweighs any one word found in the text.
-CONCEPT_WEIGHT = 10
+# A recognised term (search/understanding.py) outweighs a word found in the text, and a
+# place named in the query ("housing in Latin America") says where the practice must
+# be: it outweighs a rare word in a title (title^4) too.
+CONCEPT_WEIGHT = 20
+PLACE_WEIGHT = 40
+PLACE_FACETS = ("region", "country", "city")
 PHRASE_WEIGHT = 2
 PHRASE_SLOP = 2
 # Typos: one edit from 4 letters, two from 7 ("AUTO" would allow one from 3, and
@@ -202,10 +206,16 @@ def concept_clause(concept):
     """A recognised term: documents tagged with it (whatever their language), or
     whose text names it as typed."""
     tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
+    place = any(parameter in PLACE_FACETS for parameter, _value in concept.terms)
     return {
         "bool": {
             "should": [
-                {"constant_score": {"filter": {"bool": {"should": tagged}}, "boost": CONCEPT_WEIGHT}},
+                {
+                    "constant_score": {
+                        "filter": {"bool": {"should": tagged}},
+                        "boost": PLACE_WEIGHT if place else CONCEPT_WEIGHT,
+                    }
+                },
                 {"multi_match": {"query": concept.text, "fields": WORD_FIELDS, "type": "phrase"}},
             ]
         }
