@@ -171,21 +171,23 @@ def own_language_first(ui_language):
 
 
 def text_query(search):
-    should = [own_language_first(search.ui_language)]
     understood = search.understanding
     parts = [concept_clause(concept) for concept in understood.concepts] + [word_clause(w) for w in understood.words]
     if not search.text:
         words = {"match_all": {}}
+    elif len(parts) == 1:
+        words = parts[0]
     elif parts:
         # Most of the query must be found, each part as text or as a recognised term:
-        # all of one or two parts, two of three, three of four or five...
-        words = {"bool": {"should": parts, "minimum_should_match": len(parts) - len(parts) // 3}}
-        if len(parts) > 1:
-            should.append(phrase_clause(search.text))
+        # all of two parts, two of three, three of four or five... The whole text as a
+        # phrase qualifies too, and scores: a synonym of several words (analysed as one
+        # graph over the whole text) cannot be found word by word.
+        most = {"bool": {"should": parts, "minimum_should_match": len(parts) - len(parts) // 3}}
+        words = {"bool": {"should": [most, phrase_clause(search.text)], "minimum_should_match": 1}}
     else:  # nothing but punctuation or function words: match them as they are
         words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
     # With no words too, when several versions of a case show because languages were chosen.
-    return {"bool": {"must": words, "should": should}}
+    return {"bool": {"must": words, "should": [own_language_first(search.ui_language)]}}
 
 
 def word_clause(word):
