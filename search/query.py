@@ -23,7 +23,7 @@ MAX_QUERY_LENGTH = 500
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000
-# "Did you mean" only helps when the words as typed find little.
+# Typos allowed and "did you mean" only help when the words as typed find little.
 SUGGEST_BELOW = 5
 # Names the filter aggregations that group facet counts (no facet parameter starts so).
 FACET_GROUP = "facets:"
@@ -60,7 +60,8 @@ PLACE_FACETS = ("region", "country", "city")
 PHRASE_WEIGHT = 2
 PHRASE_SLOP = 2
 # Typos: one edit from 4 letters, two from 7 ("AUTO" would allow one from 3, and
-# "hous", the stem of "housing", would then find "hour").
+# "hous", the stem of "housing", would then find "hour"). Only asked for when the words
+# as typed find little: on every search it would cost as much as the words themselves.
 FUZZINESS = "AUTO:4,7"
 # Longer "words" are pasted codes or noise, and the automaton that finds a term within
 # two edits grows with its length (a 500-letter one takes seconds).
@@ -170,9 +171,10 @@ def own_language_first(ui_language):
     return {"term": {"language": {"value": ui_language, "boost": 1.5}}}
 
 
-def text_query(search):
+def text_query(search, typos=False):
     understood = search.understanding
-    parts = [concept_clause(concept) for concept in understood.concepts] + [word_clause(w) for w in understood.words]
+    parts = [concept_clause(concept) for concept in understood.concepts]
+    parts += [word_clause(word, typos) for word in understood.words]
     if not search.text:
         words = {"match_all": {}}
     elif len(parts) == 1:
@@ -190,14 +192,14 @@ def text_query(search):
     return {"bool": {"must": words, "should": [own_language_first(search.ui_language)]}}
 
 
-def word_clause(word):
-    """A word of the query found in the text (typos allowed, the exact word first)
-    or, weakly, in a vocabulary label in any language."""
-    typos = {"fuzziness": FUZZINESS, "prefix_length": 1} if len(word) <= FUZZY_UP_TO else {}
+def word_clause(word, typos=False):
+    """A word of the query found in the text (with `typos`, within a few edits, the
+    exact word first) or, weakly, in a vocabulary label in any language."""
+    fuzzy = {"fuzziness": FUZZINESS, "prefix_length": 1} if typos and len(word) <= FUZZY_UP_TO else {}
     return {
         "dis_max": {
             "queries": [
-                {"multi_match": {"query": word, "fields": WORD_FIELDS, **typos}},
+                {"multi_match": {"query": word, "fields": WORD_FIELDS, **fuzzy}},
                 {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
             ]
         }
@@ -270,10 +272,10 @@ def facet_buckets(aggregations, facet):
     raise KeyError(facet.parameter)
 
 
-def build_body(search):
+def build_body(search, typos=False):
     selections = {name: {"terms": {search.facet(name).field: values}} for name, values in search.selections.items()}
     body = {
-        "query": {"bool": {"must": text_query(search), "filter": base_filters(search)}},
+        "query": {"bool": {"must": text_query(search, typos), "filter": base_filters(search)}},
         "post_filter": {"bool": {"filter": list(selections.values())}},
         "aggs": facet_aggregations(search, selections),
         "sort": SORTS[search.sort],
@@ -327,6 +329,10 @@ class SearchResults:
 def run(search):
     client = search_client()
     response = client.search(index=alias_name(), body=build_body(search))
+    if search.text and search.understanding.words and response["hits"]["total"]["value"] < SUGGEST_BELOW:
+        forgiving = client.search(index=alias_name(), body=build_body(search, typos=True))
+        if forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
+            response = forgiving
     total = response["hits"]["total"]["value"]
     facets = {}
     for facet in search.counted_facets:
