@@ -3,6 +3,7 @@
 from . import registry
 from .documents import UI_LANGUAGES
 from .facets import FACETS
+from .understanding import RECOGNISED_FACETS
 
 LIST_PARAMETER_NOTE = "Repeat the parameter for several values (OR within a facet; facets combine with AND)."
 
@@ -50,6 +51,25 @@ FACET_VALUE = {
         "label": {"type": "string"},
         "count": {"type": "integer"},
         "selected": {"type": "boolean"},
+    },
+}
+
+UNDERSTOOD = {
+    "type": "array",
+    "description": (
+        'Vocabulary terms the query names, in any language ("Latin America" names the region '
+        "latin-america-caribbean): each already boosts what is tagged with it, and may be applied "
+        "as a filter by sending `facet=value`."
+    ),
+    "items": {
+        "type": "object",
+        "properties": {
+            "facet": {"type": "string", "enum": list(RECOGNISED_FACETS)},
+            "value": {"type": ["string", "integer"]},
+            "label": {"type": "string"},
+            "text": {"type": "string", "description": "The words of the query that name it."},
+        },
+        "required": ["facet", "value", "label", "text"],
     },
 }
 
@@ -124,6 +144,7 @@ def schema():
                                             "page_size": {"type": "integer"},
                                             "engine": {"type": "string", "enum": ["opensearch", "database"]},
                                             "suggestion": {"type": ["string", "null"]},
+                                            "understood": UNDERSTOOD,
                                             "results": {"type": "array", "items": result_schema()},
                                             "facets": {
                                                 "type": "object",

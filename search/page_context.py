@@ -27,6 +27,28 @@ def without(params, name, value=None):
     return params.urlencode()
 
 
+def with_value(params, name, value):
+    """The query string with one more value of a parameter, back on page 1."""
+    params = params.copy()
+    params.pop("page", None)
+    params.appendlist(name, str(value))
+    return params.urlencode()
+
+
+def filter_suggestions(request, search_request):
+    """The recognised terms (search/understanding.py) the page can filter by and does
+    not yet, each with the link that applies it."""
+    return [
+        {
+            **term,
+            "facet_label": search_request.facet(term["facet"]).label,
+            "apply": with_value(request.GET, term["facet"], term["value"]),
+        }
+        for term in search_request.understanding.described(search_request.facets)
+        if term["value"] not in search_request.selections.get(term["facet"], [])
+    ]
+
+
 def search_context(request, *, scope=None, facets=FACETS, years=True):
     """Results, facets, chips and pagination for a search page, whole-site or scoped."""
     search_request, problems = SearchRequest.from_query_dict(
@@ -60,6 +82,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "results": results,
         "facets": facet_lists,
         "chips": chips,
+        "understood": filter_suggestions(request, search_request),
         "problems": problems,
         # Some page types have no start years: a search of those alone offers no year range or sort.
         "offers_years": years,

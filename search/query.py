@@ -9,19 +9,21 @@ other selections.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from core.numbers import whole_number
 
 from .client import search_client
 from .documents import UI_LANGUAGES
-from .facets import FACETS
+from .facets import FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
+from .understanding import understand
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000
-# "Did you mean" only helps when the words as typed find little.
+# Typos allowed and "did you mean" only help when the words as typed find little.
 SUGGEST_BELOW = 5
 # Names the filter aggregations that group facet counts (no facet parameter starts so).
 FACET_GROUP = "facets:"
@@ -38,6 +40,32 @@ TEXT_FIELDS = [
     "themes_labels^2", "topics_labels^2", "sdgs_labels^2", "place_labels^2", "target_groups_labels",
     "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
 ]  # fmt: skip
+# Where a word of the query counts as written about: the page's own text.
+WORD_FIELDS = ["title^4", "text_en^2", "text_fr^2", "text_es^2", "organisation"]
+# Vocabulary labels in every language let a word find what is tagged in another
+# language ("santé" finds a case tagged Public health in English), but weakly: a word
+# that only matches a label ("affordable" in "Affordable and clean energy") must not
+# lift a document above one written about the whole query.
+LABEL_FIELDS = [
+    "themes_labels", "topics_labels", "sdgs_labels", "place_labels", "target_groups_labels",
+    "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
+]  # fmt: skip
+LABEL_WEIGHT = 0.3
+# A recognised term (search/understanding.py) outweighs a word found in the text, and a
+# place named in the query ("housing in Latin America") says where the practice must
+# be: it outweighs a rare word in a title (title^4) too.
+CONCEPT_WEIGHT = 20
+PLACE_WEIGHT = 40
+PLACE_FACETS = ("region", "country", "city")
+PHRASE_WEIGHT = 2
+PHRASE_SLOP = 2
+# Typos: one edit from 4 letters, two from 7 ("AUTO" would allow one from 3, and
+# "hous", the stem of "housing", would then find "hour"). Only asked for when the words
+# as typed find little: on every search it would cost as much as the words themselves.
+FUZZINESS = "AUTO:4,7"
+# Longer "words" are pasted codes or noise, and the automaton that finds a term within
+# two edits grows with its length (a 500-letter one takes seconds).
+FUZZY_UP_TO = 30
 
 
 class InvalidParameter(ValueError):
@@ -110,6 +138,11 @@ class SearchRequest:
     def facet(self, parameter):
         return next(facet for facet in self.facets if facet.parameter == parameter)
 
+    @cached_property
+    def understanding(self):
+        """The vocabulary terms the text names and the words left over."""
+        return understand(self.text)
+
 
 def read_int(params, name, default, low, high, check):
     raw = params.get(name, "")
@@ -138,13 +171,70 @@ def own_language_first(ui_language):
     return {"term": {"language": {"value": ui_language, "boost": 1.5}}}
 
 
-def text_query(search):
-    words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
+def text_query(search, typos=False):
+    understood = search.understanding
+    parts = [concept_clause(concept) for concept in understood.concepts]
+    parts += [word_clause(word, typos) for word in understood.words]
+    if not search.text:
+        words = {"match_all": {}}
+    elif len(parts) == 1:
+        words = parts[0]
+    elif parts:
+        # Most of the query must be found, each part as text or as a recognised term:
+        # all of two parts, two of three, three of four or five... The whole text as a
+        # phrase qualifies too, and scores: a synonym of several words (analysed as one
+        # graph over the whole text) cannot be found word by word.
+        most = {"bool": {"should": parts, "minimum_should_match": len(parts) - len(parts) // 3}}
+        words = {"bool": {"should": [most, phrase_clause(search.text)], "minimum_should_match": 1}}
+    else:  # nothing but punctuation or function words: match them as they are
+        words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
+    # With no words too, when several versions of a case show because languages were chosen.
+    return {"bool": {"must": words, "should": [own_language_first(search.ui_language)]}}
+
+
+def word_clause(word, typos=False):
+    """A word of the query found in the text (with `typos`, within a few edits, the
+    exact word first) or, weakly, in a vocabulary label in any language."""
+    fuzzy = {"fuzziness": FUZZINESS, "prefix_length": 1} if typos and len(word) <= FUZZY_UP_TO else {}
+    return {
+        "dis_max": {
+            "queries": [
+                {"multi_match": {"query": word, "fields": WORD_FIELDS, **fuzzy}},
+                {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
+            ]
+        }
+    }
+
+
+def concept_clause(concept):
+    """A recognised term: documents tagged with it (whatever their language), or
+    whose text names it as typed."""
+    tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
+    place = any(parameter in PLACE_FACETS for parameter, _value in concept.terms)
     return {
         "bool": {
-            "must": words if search.text else {"match_all": {}},
-            # With no words too, when several versions of a case show because languages were chosen.
-            "should": [own_language_first(search.ui_language)],
+            "should": [
+                {
+                    "constant_score": {
+                        "filter": {"bool": {"should": tagged}},
+                        "boost": PLACE_WEIGHT if place else CONCEPT_WEIGHT,
+                    }
+                },
+                {"multi_match": {"query": concept.text, "fields": WORD_FIELDS, "type": "phrase"}},
+            ]
+        }
+    }
+
+
+def phrase_clause(text):
+    """The words close together, as typed, count extra."""
+    return {
+        "multi_match": {
+            "query": text,
+            "fields": WORD_FIELDS,
+            "type": "phrase",
+            "slop": PHRASE_SLOP,
+            "boost": PHRASE_WEIGHT,
         }
     }
 
@@ -182,10 +272,10 @@ def facet_buckets(aggregations, facet):
     raise KeyError(facet.parameter)
 
 
-def build_body(search):
+def build_body(search, typos=False):
     selections = {name: {"terms": {search.facet(name).field: values}} for name, values in search.selections.items()}
     body = {
-        "query": {"bool": {"must": text_query(search), "filter": base_filters(search)}},
+        "query": {"bool": {"must": text_query(search, typos), "filter": base_filters(search)}},
         "post_filter": {"bool": {"filter": list(selections.values())}},
         "aggs": facet_aggregations(search, selections),
         "sort": SORTS[search.sort],
@@ -239,6 +329,10 @@ class SearchResults:
 def run(search):
     client = search_client()
     response = client.search(index=alias_name(), body=build_body(search))
+    if search.text and search.understanding.words and response["hits"]["total"]["value"] < SUGGEST_BELOW:
+        forgiving = client.search(index=alias_name(), body=build_body(search, typos=True))
+        if forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
+            response = forgiving
     total = response["hits"]["total"]["value"]
     facets = {}
     for facet in search.counted_facets:

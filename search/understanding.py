@@ -1,0 +1,170 @@
+"""Query understanding: the vocabulary terms a visitor wrote in the query.
+
+"affordable housing in Latin America" names the topic Housing and the region Latin
+America and the Caribbean; "personnes âgées" names the target group Older people;
+"ODS 14" names an SDG. Recognition reads every label of the themes, topics, SDGs,
+target groups, approaches, regions, countries and cities in every interface
+language, case- and accent-insensitively, singular or plural, longest match first.
+The query builder (search/query.py) then boosts what is tagged with a recognised
+term and stops requiring its words as text; the search page offers each term as a
+filter, and the API lists them as `understood`.
+
+The label index is built once from the cached vocabularies (taxonomy/cache.py), so it
+is dropped with them whenever a term is saved or deleted; looking a query up costs a
+few dictionary reads per word.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from taxonomy.cache import cached, terms_by_key
+from taxonomy.text import folded
+
+from .facets import FACETS_BY_PARAMETER
+
+# The facets whose terms a query may name, in the order the page offers them.
+RECOGNISED_FACETS = ("theme", "topic", "sdg", "target_group", "approach", "region", "country", "city")
+# Function words of the three languages (accents folded). A query does not need them
+# in the text ("housing in Latin America"), and a label without them still matches
+# ("latin america caribbean"). Deliberately short: the analyzers' own stop lists
+# (Lucene's, search/analysis.py) still apply to the text; a longer generic list
+# would also drop words that carry a subject ("work", "first", "public").
+STOP_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+    "au", "aux", "avec", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par", "pour",
+    "qu", "sur", "un", "une",
+    "al", "con", "del", "e", "el", "los", "las", "o", "para", "por", "u", "una", "unas", "unos", "y",
+})  # fmt: skip
+# Where a label lists several things ("Children and youth", "Industry, innovation and
+# infrastructure"), each may be named alone.
+LIST_SEPARATORS = re.compile(r",|;|&|\b(?:and|et|y|e)\b")
+# "SDG 11", "SDG11", "ODD 11" (French), "ODS 11" (Spanish).
+SDG_PREFIXES = ("sdg", "odd", "ods")
+WORD = re.compile(r"\w+")
+
+
+def canonical(word):
+    """A folded word reduced to a form its singular and plural share, in the three
+    languages: "households"/"household", "cities"/"city", "âgées"/"âgé",
+    "ciudades"/"ciudad", "eaux"/"eau". Only for matching words to each other."""
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == "y":
+        word = word[:-1] + "i"
+    return word
+
+
+def label_keys(label):
+    """The word sequences that name a label: the whole label, the label without its
+    function words (when two words or more remain), and each item of a list of things. A single-word item is only
+    taken when every item is a single word: in "Affordable and clean energy" the
+    items share their last word, and "affordable" alone names no goal."""
+    text = folded(label)
+    items = [WORD.findall(item) for item in LIST_SEPARATORS.split(text)]
+    items = [strip_function_words(words) for words in items]
+    items = [words for words in items if words]
+    words = WORD.findall(text)
+    keys = {tuple(words)}
+    content = tuple(word for word in words if word not in STOP_WORDS)
+    # One word left is too loose a name: "La Paz" is not "paz" (peace).
+    if len(content) > 1:
+        keys.add(content)
+    if len(items) > 1:
+        single_words_only = all(len(words) == 1 for words in items)
+        keys.update(tuple(words) for words in items if single_words_only or len(words) > 1)
+    return {tuple(canonical(word) for word in key) for key in keys if key}
+
+
+def strip_function_words(words):
+    """An item without the function words around it: "the Caribbean" -> "Caribbean"."""
+    start, end = 0, len(words)
+    while start < end and words[start] in STOP_WORDS:
+        start += 1
+    while end > start and words[end - 1] in STOP_WORDS:
+        end -= 1
+    return words[start:end]
+
+
+@dataclass(frozen=True)
+class LabelIndex:
+    keys: dict  # (canonical word, ...) -> ((facet parameter, value), ...)
+    longest: int
+
+
+def label_index():
+    """Every recognisable word sequence, from the cached vocabularies in every language."""
+
+    def load():
+        keys = {}
+        for parameter in RECOGNISED_FACETS:
+            facet = FACETS_BY_PARAMETER[parameter]
+            for value, term in terms_by_key(facet.model, facet.lookup).items():
+                names = {term.label_in(code) for code, _name in settings.LANGUAGES}
+                if parameter == "sdg":
+                    names.update(f"{prefix} {value}" for prefix in SDG_PREFIXES)
+                    names.update(f"{prefix}{value}" for prefix in SDG_PREFIXES)
+                for name in names:
+                    for key in label_keys(name):
+                        keys.setdefault(key, {})[(parameter, value)] = None
+        frozen = {key: tuple(found) for key, found in keys.items()}
+        return LabelIndex(keys=frozen, longest=max(map(len, frozen), default=0))
+
+    return cached("understanding-label-index", load)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A stretch of the query that names one or more terms ("gender equality" is a
+    theme and an SDG): `terms` are (facet parameter, value) pairs."""
+
+    text: str
+    terms: tuple
+
+
+@dataclass(frozen=True)
+class Understanding:
+    concepts: tuple = ()
+    # The words left to find as text, as typed, without function words.
+    words: tuple = ()
+
+    def described(self, facets=None):
+        """[{facet, value, label, text}] in the active language, as the API shows them;
+        with `facets`, only the terms of those facets (what a page can filter by)."""
+        offered = {facet.parameter for facet in facets} if facets is not None else None
+        described = []
+        for concept in self.concepts:
+            for parameter, value in concept.terms:
+                if offered is not None and parameter not in offered:
+                    continue
+                facet = FACETS_BY_PARAMETER[parameter]
+                label = facet.labels([value]).get(value, str(value))
+                described.append({"facet": parameter, "value": value, "label": label, "text": concept.text})
+        return described
+
+
+def understand(text):
+    """The concepts named in `text` (longest match first, left to right) and the
+    words left over."""
+    index = label_index()
+    tokens = [(match, canonical(folded(match.group()))) for match in WORD.finditer(text)]
+    concepts, words, seen = [], [], set()
+    position = 0
+    while position < len(tokens):
+        for length in range(min(index.longest, len(tokens) - position), 0, -1):
+            stretch = tokens[position : position + length]
+            terms = index.keys.get(tuple(word for _match, word in stretch))
+            if terms:
+                concepts.append(Concept(text[stretch[0][0].start() : stretch[-1][0].end()], terms))
+                position += length
+                break
+        else:
+            match, word = tokens[position]
+            if folded(match.group()) not in STOP_WORDS and word not in seen:
+                seen.add(word)
+                words.append(match.group())
+            position += 1
+    return Understanding(concepts=tuple(concepts), words=tuple(words))
