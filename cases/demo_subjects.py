@@ -263,9 +263,9 @@ SUBJECTS = {
         practices=(
             Practice(
                 "drinking-water",
-                tr(("a drinking water network for informal districts",),
-                   ("un réseau d'eau potable pour les quartiers informels",),
-                   ("una red de agua potable para los barrios informales",)),
+                tr(("a drinking water network in informal districts",),
+                   ("un réseau d'eau potable dans les quartiers informels",),
+                   ("una red de agua potable en los barrios informales",)),
                 tr("Standpipes and household connections bring safe drinking water within reach of every home.",
                    "Bornes-fontaines et branchements individuels mettent l'eau potable à portée de chaque foyer.",
                    "Fuentes públicas y conexiones domiciliarias acercan el agua potable a cada hogar."),
@@ -423,7 +423,7 @@ SUBJECTS = {
             ),
             Practice(
                 "social-tariffs",
-                tr(("social tariffs for public services",), ("une tarification sociale des services publics",),
+                tr(("social tariffs on public services",), ("une tarification sociale des services publics",),
                    ("una tarifa social de los servicios públicos",)),
                 tr("Transport, water and school meals cost less for families with lower incomes.",
                    "Transports, eau et cantine coûtent moins cher aux familles aux revenus modestes.",
@@ -453,8 +453,8 @@ SUBJECTS = {
             ),
             Practice(
                 "respite-care",
-                tr(("a respite care service",), ("un service de répit pour les aidants",),
-                   ("un servicio de respiro para personas cuidadoras",)),
+                tr(("a respite care service",), ("un service de répit aux aidants",),
+                   ("un servicio de respiro familiar",)),
                 tr("Trained staff take over for a few hours a week so family carers can rest.",
                    "Des professionnels formés prennent le relais quelques heures par semaine pour que les aidants familiaux se reposent.",
                    "Personal formado toma el relevo unas horas a la semana para que las familias cuidadoras descansen."),
@@ -503,16 +503,16 @@ SUBJECTS = {
         practices=(
             Practice(
                 "microcredit",
-                tr(("a microcredit fund for small businesses",), ("un fonds de microcrédit pour les petites entreprises",),
-                   ("un fondo de microcréditos para pequeños negocios",)),
+                tr(("a small-business microcredit fund",), ("un fonds de microcrédit aux petites entreprises",),
+                   ("un fondo de microcréditos a pequeños negocios",)),
                 tr("Small loans and mentoring help street vendors and home businesses grow.",
                    "De petits prêts et un accompagnement aident les vendeurs de rue et les entreprises à domicile à grandir.",
                    "Pequeños préstamos y acompañamiento ayudan a crecer a vendedores ambulantes y negocios familiares."),
             ),
             Practice(
                 "youth-apprenticeships",
-                tr(("a youth apprenticeship programme",), ("un programme d'apprentissage pour les jeunes",),
-                   ("un programa de aprendices para jóvenes",)),
+                tr(("a youth apprenticeship programme",), ("un programme d'apprentissage des jeunes",),
+                   ("un programa de aprendices jóvenes",)),
                 tr("Local firms train young people on the job, with the city paying part of the wage.",
                    "Des entreprises locales forment des jeunes en poste, la ville prenant en charge une partie du salaire.",
                    "Empresas locales forman a jóvenes en el puesto y la ciudad paga parte del sueldo."),
@@ -711,8 +711,8 @@ SUBJECTS = {
             ),
             Practice(
                 "mentoring-network",
-                tr(("a mentoring network for women in public office",), ("un réseau de mentorat pour les élues",),
-                   ("una red de mentoría para mujeres en cargos públicos",)),
+                tr(("a mentoring network of women mayors and councillors",), ("un réseau de mentorat entre élues",),
+                   ("una red de mentoría entre alcaldesas y concejalas",)),
                 tr("Experienced mayors and councillors each guide a newcomer through her first term.",
                    "Des maires et conseillères expérimentées accompagnent chacune une nouvelle élue pendant son premier mandat.",
                    "Alcaldesas y concejalas con experiencia acompañan cada una a una recién elegida durante su primer mandato."),
@@ -741,8 +741,8 @@ SUBJECTS = {
             ),
             Practice(
                 "survivor-centres",
-                tr(("a network of support centres for survivors of violence",),
-                   ("un réseau de centres d'accueil pour les victimes de violences",),
+                tr(("a network of survivor support centres",),
+                   ("un réseau de centres d'accueil des victimes de violences",),
                    ("una red de centros de atención a víctimas de violencia",)),
                 tr("Legal, medical and psychological help is available day and night in one place.",
                    "Aide juridique, médicale et psychologique est disponible jour et nuit en un seul lieu.",
