@@ -84,7 +84,7 @@ relevance: install ## Print nDCG@10 of the judged queries, overall and per categ
 	rm -rf $(RELEVANCE_DIR) && mkdir -p $(RELEVANCE_DIR)
 	$(MANAGE) opensearch start --port $(RELEVANCE_OPENSEARCH_PORT)
 	@status=0; \
-	DATABASE_URL=sqlite:///$(RELEVANCE_DIR)/db.sqlite3 MEDIA_ROOT=$(RELEVANCE_DIR)/media \
+	VAR_DIR=$(CURDIR)/$(RELEVANCE_DIR) DATABASE_URL=sqlite:///$(RELEVANCE_DIR)/db.sqlite3 MEDIA_ROOT=$(RELEVANCE_DIR)/media \
 	OPENSEARCH_URL=http://127.0.0.1:$(RELEVANCE_OPENSEARCH_PORT) OPENSEARCH_INDEX_PREFIX=relevance \
 	OPENSEARCH_TIMEOUT=60 OPENSEARCH_SEARCH_TIMEOUT=30 \
 	$(MANAGE) relevance --load $(if $(RECORD),--record) || status=$$?; \
