@@ -157,7 +157,8 @@ class DemoBuilder:
     def vocabulary(self):
         return {
             "cities": list(City.objects.filter(is_member=True).select_related("country", "region")),
-            "topics": list(Topic.objects.select_related("theme")),
+            # Topics an editor added since have no subject to write about: the demo leaves them out.
+            "topics": list(Topic.objects.filter(slug__in=SUBJECTS).select_related("theme")),
             "target_groups": {group.slug: group for group in TargetGroup.objects.all()},
             "approaches": {approach.slug: approach for approach in Approach.objects.all()},
             "statuses": list(CaseStatus.objects.all()),
@@ -171,14 +172,13 @@ class DemoBuilder:
         topic's own goal plus some of its plausible ones, a group and an approach that
         fit the topic, a practice of the topic (cases/demo_subjects.py)."""
         pick, vocabulary = self.random, self.vocabulary
-        topic = pick.choice(vocabulary["topics"])
-        city = pick.choice(vocabulary["cities"])
-        if number % TWIN_EVERY == 0 and self.previous:
-            topic, city = self.previous["topic"], self.previous["city"]
+        topic, city = pick.choice(vocabulary["topics"]), pick.choice(vocabulary["cities"])
+        practice = pick.randrange(2)
+        twin_of = self.previous if number % TWIN_EVERY == 0 else None
+        if twin_of:
+            topic, city, practice = twin_of["topic"], twin_of["city"], twin_of["practice_index"] + 1
         subject = SUBJECTS[topic.slug]
-        practice = pick.randrange(len(subject.practices))
-        if number % TWIN_EVERY == 0 and self.previous:
-            practice = (self.previous["practice_index"] + 1) % len(subject.practices)
+        practice %= len(subject.practices)
         spotlight = pick.choices([None, "covid-19", "care"], weights=(6, 3, 3))[0]
         return {
             "language": pick.choices(LANGUAGES, weights=(6, 2, 2))[0],

@@ -52,7 +52,7 @@ SPOKEN = ("en", "fr", "es", "pt", "ar", "zh", "de", "sw")
 def build_demo_experts(seed=2026, count=EXPERT_COUNT, progress=None):
     pick = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
     cities = list(City.objects.filter(is_member=True).select_related("country"))
-    topics = list(Topic.objects.select_related("theme"))
+    topics = list(Topic.objects.filter(slug__in=SUBJECTS).select_related("theme"))  # as the cases
     goals = {goal.number: goal for goal in SustainableDevelopmentGoal.objects.all()}
     for number in range(1, count + 1):
         # Every draw happens whether or not the profile exists, so a second run makes the same choices.
