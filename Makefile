@@ -9,10 +9,12 @@ INSTALLED := $(VENV)/.installed
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
 TEST_OPENSEARCH_PORT ?= 9250
+RELEVANCE_OPENSEARCH_PORT ?= 9240
+RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test lint bench bench-pages chromium messages catalogs
+.PHONY: help install run stop test lint bench bench-pages relevance chromium messages catalogs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -74,3 +76,17 @@ bench: install ## Print search latency (10,000 and 100,000 documents) and the re
 
 bench-pages: install ## Print p50/p95 server time of the home, search, case and spotlight pages per language (BENCH_REQUESTS)
 	$(PY) bench/pages_bench.py
+
+# A throwaway database and index prefix under var/relevance and a node of its own, so
+# the figures never depend on what the development database holds; the node stops after.
+# Long timeouts: a busy machine must make the run slower, not send a query to the fallback.
+relevance: install ## Print nDCG@10 of the judged queries, overall and per category (RECORD=1 re-records the baseline)
+	rm -rf $(RELEVANCE_DIR) && mkdir -p $(RELEVANCE_DIR)
+	$(MANAGE) opensearch start --port $(RELEVANCE_OPENSEARCH_PORT)
+	@status=0; \
+	VAR_DIR=$(CURDIR)/$(RELEVANCE_DIR) DATABASE_URL=sqlite:///$(RELEVANCE_DIR)/db.sqlite3 MEDIA_ROOT=$(RELEVANCE_DIR)/media \
+	OPENSEARCH_URL=http://127.0.0.1:$(RELEVANCE_OPENSEARCH_PORT) OPENSEARCH_INDEX_PREFIX=relevance \
+	OPENSEARCH_TIMEOUT=60 OPENSEARCH_SEARCH_TIMEOUT=30 \
+	$(MANAGE) relevance --load $(if $(RECORD),--record) || status=$$?; \
+	$(MANAGE) opensearch stop --port $(RELEVANCE_OPENSEARCH_PORT); \
+	exit $$status

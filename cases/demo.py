@@ -1,22 +1,19 @@
 """The demo platform: case index, articles and both spotlight trees in every language,
-and 150 varied cases across the member cities, some translated, some in one language.
+and 150 varied cases across the member cities, some translated, some in one language,
+each tagged as its subject implies (cases/demo_subjects.py) and told in whole sentences
+written for each language (cases/demo_text.py).
 
 Built with the same factories as the tests and a fixed seed, so every newcomer and
 every browser test sees the same content. Idempotent: what exists (by slug for
 structure pages, by external_id for cases) is left alone.
 """
 
-import io
 import random
 from functools import cached_property
 
 from django.conf import settings
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
-from PIL import Image as PillowImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from taxonomy.models import (
@@ -31,6 +28,8 @@ from taxonomy.models import (
 )
 
 from . import demo_text as text
+from .demo_pictures import theme_picture
+from .demo_subjects import APPROACHES, SUBJECTS, TARGETS
 from .factories import CaseStudyPageFactory
 from .models import (
     ArticleIndexPage,
@@ -48,7 +47,19 @@ from .models import (
 
 SEED = 2026
 CASE_COUNT = 150
-IMAGE_COUNT = 12
+# Pictures per theme: a theme's cases share these, drawn in the theme's palette and motif.
+PICTURES_PER_THEME = 4
+# Every tenth case is a near-duplicate of the one before: same city, same topic, the
+# topic's other practice, as real collections hold (and as search must order).
+TWIN_EVERY = 10
+# The theme whose palette each collection's hero is drawn in (a picture no case uses).
+COLLECTION_THEMES = {"covid-19": "cohesive-metropolises", "care": "gender-equality"}
+# Which topics each spotlight collection plausibly gathers.
+SPOTLIGHT_TOPICS = {
+    "covid-19": {"health", "economic-opportunity", "poverty-inequality", "public-space", "sustainable-mobility",
+                 "digital-transformation", "food", "housing"},
+    "care": {"care", "gender-mainstreaming", "womens-leadership", "health", "poverty-inequality"},
+}  # fmt: skip
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Which facet's values make the sections of each spotlight tree.
 SECTION_FACETS = {"covid-19": "phase", "care": "care_dimension"}
@@ -63,6 +74,7 @@ class DemoBuilder:
         self.random = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
         self.case_count = case_count
         self.progress = progress or (lambda: None)
+        self.previous = None  # the choices of the last case, which a near-duplicate repeats
         self.locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
         # Each language's home page is a child of the tree's root.
         homes = Page.get_first_root_node().get_children()
@@ -121,6 +133,7 @@ class DemoBuilder:
                     code,
                     title=spotlight.label_in(code),
                     intro=text.STRUCTURE[slug][code],
+                    hero_image=theme_picture(COLLECTION_THEMES[slug], PICTURES_PER_THEME + 1),
                     spotlight=spotlight,
                     slug=slug,
                 )
@@ -133,6 +146,7 @@ class DemoBuilder:
                     code,
                     parent=roots[code],
                     title=value.label_in(code),
+                    intro=text.SECTION_INTRO[code].format(section=value.label_in(code)),
                     slug=value.slug,
                 )
         return {"spotlight": spotlight, "roots": roots, "sections": sections}
@@ -142,58 +156,62 @@ class DemoBuilder:
     @cached_property
     def vocabulary(self):
         return {
-            "cities": list(City.objects.filter(is_member=True).select_related("country")),
-            "topics": list(Topic.objects.select_related("theme")),
-            "target_groups": list(TargetGroup.objects.all()),
-            "approaches": list(Approach.objects.all()),
+            "cities": list(City.objects.filter(is_member=True).select_related("country", "region")),
+            # Topics an editor added since have no subject to write about: the demo leaves them out.
+            "topics": list(Topic.objects.filter(slug__in=SUBJECTS).select_related("theme")),
+            "target_groups": {group.slug: group for group in TargetGroup.objects.all()},
+            "approaches": {approach.slug: approach for approach in Approach.objects.all()},
             "statuses": list(CaseStatus.objects.all()),
         }
 
-    @cached_property
-    def images(self):
-        return [self.image(number) for number in range(1, IMAGE_COUNT + 1)]
+    def picture(self, theme, number):
+        return theme_picture(theme.slug, number % PICTURES_PER_THEME + 1)
 
-    def image(self, number):
-        """A hero picture drawn with Pillow: no download, same pixels every time."""
-        title = f"Demo picture {number}"
-        image_model = get_image_model()
-        existing = image_model.objects.filter(title=title).first()
-        if existing:
-            return existing
-        painter = random.Random(number)  # noqa: S311 - the same picture every time
-        picture = PillowImage.new("RGB", (1200, 675), tuple(painter.randrange(40, 200) for _ in range(3)))
-        draw = ImageDraw.Draw(picture)
-        for _ in range(14):
-            x, y, size = painter.randrange(1200), painter.randrange(675), painter.randrange(60, 260)
-            colour = tuple(painter.randrange(256) for _ in range(3))
-            draw.ellipse((x - size, y - size, x + size, y + size), fill=colour)
-        buffer = io.BytesIO()
-        picture.save(buffer, "JPEG", quality=80)
-        return image_model.objects.create(title=title, file=ImageFile(buffer, name=f"demo-{number}.jpg"))
-
-    def case(self, number):
-        external_id = f"demo-{number:03d}"
+    def draw_choices(self, number):
+        """Everything random about case `number`. Its tags follow from its subject: the
+        topic's own goal plus some of its plausible ones, a group and an approach that
+        fit the topic, a practice of the topic (cases/demo_subjects.py)."""
         pick, vocabulary = self.random, self.vocabulary
-        # Every draw happens whether or not the case exists, so a second run makes the same choices.
-        choices = {
+        topic, city = pick.choice(vocabulary["topics"]), pick.choice(vocabulary["cities"])
+        practice = pick.randrange(2)
+        twin_of = self.previous if number % TWIN_EVERY == 0 else None
+        if twin_of:
+            topic, city, practice = twin_of["topic"], twin_of["city"], twin_of["practice_index"] + 1
+        subject = SUBJECTS[topic.slug]
+        practice %= len(subject.practices)
+        spotlight = pick.choices([None, "covid-19", "care"], weights=(6, 3, 3))[0]
+        return {
             "language": pick.choices(LANGUAGES, weights=(6, 2, 2))[0],
-            "city": pick.choice(vocabulary["cities"]),
-            "topic": pick.choice(vocabulary["topics"]),
-            "sdgs": sorted(pick.sample(range(1, 18), pick.randint(1, 3))),
-            "target": pick.choice(vocabulary["target_groups"]),
-            "approach": pick.choice(vocabulary["approaches"]),
+            "city": city,
+            "topic": topic,
+            "subject": subject,
+            "practice": subject.practices[practice],
+            "practice_index": practice,
+            "name": pick.randrange(3),  # which of the practice's names, per language
+            "sdgs": sorted({subject.sdgs[0], *pick.sample(subject.sdgs[1:], pick.randint(0, 2))}),
+            "target": vocabulary["target_groups"][pick.choice(subject.targets)],
+            "approach": vocabulary["approaches"][pick.choice(subject.approaches)],
             "status": pick.choice(vocabulary["statuses"]),
             "year": pick.randint(2008, 2025),
             "title": pick.choice(text.TITLES),
-            "image": pick.randrange(IMAGE_COUNT),
+            "results": pick.choice(text.RESULTS),
+            "lessons": pick.choice(text.LESSONS),
+            "image": pick.randrange(PICTURES_PER_THEME),
             "evidence": pick.choice(EvidenceLevel.values),
-            "spotlight": pick.choices([None, "covid-19", "care"], weights=(6, 2, 2))[0],
+            "spotlight": spotlight if topic.slug in SPOTLIGHT_TOPICS.get(spotlight, ()) else None,
             "translations": pick.choices([0, 1, 2], weights=(6, 3, 1))[0],
             "figures": pick.sample(text.KEY_FIGURE_LABELS, 2),
             "amounts": [pick.randrange(12, 90000, 7) for _ in range(2)],
         }
+
+    def case(self, number):
+        external_id = f"demo-{number:03d}"
+        # Every draw happens whether or not the case exists, so a second run makes the same choices.
+        choices = self.draw_choices(number)
+        self.previous = choices
         if CaseStudyPage.objects.filter(external_id=external_id).exists():
             return
+        pick = self.random
         language = choices["language"]
         spotlight = self.spotlights.get(choices["spotlight"])
         section_value = (
@@ -209,12 +227,12 @@ class DemoBuilder:
             parent=parent,
             external_id=external_id,
             city=choices["city"],
-            slug=f"{external_id}-{slugify(self.words(choices, language)['topic'])}"[:80],
+            slug=f"{external_id}-{slugify(choices['topic'].label_in(language))}"[:80],
             start_year=choices["year"],
             end_year=None,
             status=choices["status"],
             evidence_level=choices["evidence"],
-            hero_image=self.images[choices["image"]],
+            hero_image=self.picture(choices["topic"].theme, choices["image"]),
             hero_caption=choices["city"].label_in(language),
             gallery=self.gallery(choices, language),
             key_figures=[
@@ -244,7 +262,7 @@ class DemoBuilder:
     def translate_case(self, page, code, choices):
         translation = page.copy_for_translation(self.locales[code])
         translation.external_id = f"{page.external_id}-{code}"
-        translation.slug = f"{page.external_id}-{slugify(self.words(choices, code)['topic'])}"[:80]
+        translation.slug = f"{page.external_id}-{slugify(choices['topic'].label_in(code))}"[:80]
         for name, value in self.texts(choices, code).items():
             setattr(translation, name, value)
         translation.hero_caption = choices["city"].label_in(code)
@@ -257,20 +275,27 @@ class DemoBuilder:
 
     @staticmethod
     def words(choices, language):
+        """The phrases the sentences of text.py take, each whole in its language."""
+        subject, practice, city = choices["subject"], choices["practice"], choices["city"]
+        names = practice.names[language]
         return {
-            "city": choices["city"].label_in(language),
-            "topic": choices["topic"].label_in(language).lower(),
-            "target": choices["target"].label_in(language).lower(),
-            "approach": choices["approach"].label_in(language).lower(),
+            "city": city.label_in(language),
+            "country": city.country.label_in(language),
+            "region": city.region.label_in(language),
+            "topic": subject.topic[language],
+            "practice": names[choices["name"] % len(names)],
+            "does": practice.does[language],
+            "problem": subject.problem[language],
+            "target": TARGETS[choices["target"].slug][language],
+            "approach": APPROACHES[choices["approach"].slug][language],
             "year": choices["year"],
         }
 
     def gallery(self, choices, language):
-        """Two more pictures, captioned in the case's language. They follow the hero's
-        number rather than a new random draw, so every other choice stays as it was."""
-        words, first = self.words(choices, language), choices["image"]
+        """Two more pictures of the case's theme, captioned in the case's language."""
+        words, first, theme = self.words(choices, language), choices["image"], choices["topic"].theme
         return [
-            ("image", {"image": self.images[(first + number) % IMAGE_COUNT], "caption": caption.format(**words)})
+            ("image", {"image": self.picture(theme, first + number), "caption": caption.format(**words)})
             for number, caption in enumerate(text.GALLERY_CAPTIONS[language], start=1)
         ]
 
@@ -281,6 +306,8 @@ class DemoBuilder:
             "title": title[0].upper() + title[1:],
             "summary": text.SUMMARY[language].format(**words),
             **{name: paragraph(templates[language], **words) for name, templates in text.SECTIONS.items()},
+            "results": paragraph(choices["results"][language], **words),
+            "lessons": paragraph(choices["lessons"][language], **words),
         }
 
     # Articles ----------------------------------------------------------------

@@ -1,58 +1,77 @@
 """Sentences the demo loader fills with vocabulary labels, in each language, so that
 the demo reads naturally in English, French and Spanish."""
 
+# Whole sentences per language; {practice} carries its own article ("a food bank",
+# "une banque alimentaire", "un banco de alimentos") and {target}, {topic} and
+# {approach} theirs (cases/demo_subjects.py), so no gender or contraction is guessed.
 TITLES = [
-    {"en": "Community-led {topic} programme in {city}", "fr": "Programme citoyen : {topic} à {city}",
-     "es": "Programa comunitario de {topic} en {city}"},
-    {"en": "A digital platform for {topic} in {city}", "fr": "Une plateforme numérique pour {topic} à {city}",
-     "es": "Una plataforma digital para {topic} en {city}"},
-    {"en": "Neighbourhood plan for {topic} in {city}", "fr": "Plan de quartier pour {topic} à {city}",
-     "es": "Plan de barrio para {topic} en {city}"},
-    {"en": "{city}'s metropolitan strategy on {topic}", "fr": "La stratégie métropolitaine de {city} : {topic}",
-     "es": "La estrategia metropolitana de {city} sobre {topic}"},
-    {"en": "Pilot project on {topic} in {city}", "fr": "Projet pilote sur {topic} à {city}",
-     "es": "Proyecto piloto sobre {topic} en {city}"},
-    {"en": "Partnerships for {topic} in {city}", "fr": "Des partenariats pour {topic} à {city}",
-     "es": "Alianzas para {topic} en {city}"},
+    {"en": "{city} sets up {practice}", "fr": "{city} met en place {practice}",
+     "es": "{city} pone en marcha {practice}"},
+    {"en": "{practice} for {target} in {city}", "fr": "{practice} pour {target} à {city}",
+     "es": "{practice} para {target} en {city}"},
+    {"en": "How {city} built {practice}", "fr": "Comment {city} a créé {practice}",
+     "es": "Cómo {city} creó {practice}"},
+    {"en": "{city}: {practice} for {target}", "fr": "{city} : {practice} pour {target}",
+     "es": "{city}: {practice} para {target}"},
 ]  # fmt: skip
 
 SUMMARY = {
-    "en": "How {city} took on {topic} through {approach}, for {target}, since {year}.",
-    "fr": "Comment {city} agit sur {topic} grâce à {approach}, pour {target}, depuis {year}.",
-    "es": "Cómo {city} aborda {topic} mediante {approach}, para {target}, desde {year}.",
+    "en": "{city} put {topic} at the heart of its agenda and set up {practice} for {target} in {year}.",
+    "fr": "{city} a placé {topic} au cœur de son action et a mis en place {practice} pour {target} en {year}.",
+    "es": "{city} situó {topic} en el centro de su agenda y puso en marcha {practice} para {target} en {year}.",
 }
 
 GALLERY_CAPTIONS = {
-    "en": ["Residents of {city} at the launch of the programme", "The {topic} team at work in {city}"],
-    "fr": ["Des habitants de {city} au lancement du programme", "L'équipe {topic} au travail à {city}"],
-    "es": ["Vecinos de {city} en el lanzamiento del programa", "El equipo de {topic} trabajando en {city}"],
+    "en": ["Residents of {city} at the launch of the project", "The project team at work in {city}"],
+    "fr": ["Des habitants de {city} au lancement du projet", "L'équipe du projet au travail à {city}"],
+    "es": ["Vecinos de {city} en el lanzamiento del proyecto", "El equipo del proyecto trabajando en {city}"],
 }
 
 SECTIONS = {
     "context": {
-        "en": "{city} faced growing pressure on {topic}. Residents, above all {target}, asked for change.",
-        "fr": "{city} faisait face à une pression croissante sur {topic}. Les habitants, surtout {target}, "
-        "demandaient du changement.",
-        "es": "{city} enfrentaba una presión creciente sobre {topic}. La población, sobre todo {target}, "
-        "pedía un cambio.",
+        "en": "{problem} For {target}, the situation was hardest of all.",
+        "fr": "{problem} Pour {target}, la situation était la plus difficile.",
+        "es": "{problem} Para {target}, la situación era la más difícil.",
     },
     "solution": {
-        "en": "The city government chose {approach} and worked with local partners from the first day.",
-        "fr": "Le gouvernement local a choisi {approach} et a travaillé avec des partenaires locaux "
-        "dès le premier jour.",
-        "es": "El gobierno local eligió {approach} y trabajó con socios locales desde el primer día.",
-    },
-    "results": {
-        "en": "Within three years the programme reached every district and inspired neighbouring municipalities.",
-        "fr": "En trois ans, le programme a atteint tous les arrondissements et inspiré les communes voisines.",
-        "es": "En tres años el programa llegó a todos los distritos e inspiró a los municipios vecinos.",
-    },
-    "lessons": {
-        "en": "Start small, measure from the beginning, and give residents a real say.",
-        "fr": "Commencer petit, mesurer dès le début et donner une vraie voix aux habitants.",
-        "es": "Empezar en pequeño, medir desde el principio y dar a la ciudadanía una voz real.",
+        "en": "{does} The project relies on {approach}, with local partners involved from the first day.",
+        "fr": "{does} Le projet s'appuie sur {approach}, avec des partenaires locaux associés dès le premier jour.",
+        "es": "{does} El proyecto se apoya en {approach}, con socios locales implicados desde el primer día.",
     },
 }
+
+# One of each is drawn per case, so that results and lessons do not read the same everywhere.
+RESULTS = [
+    {"en": "Within three years the project reached every district, and other cities in {region} came to see it.",
+     "fr": "En trois ans, le projet a atteint tous les quartiers, et d'autres villes de la région {region} "
+           "sont venues le découvrir.",
+     "es": "En tres años el proyecto llegó a todos los barrios, y otras ciudades de la región {region} "
+           "vinieron a conocerlo."},
+    {"en": "An independent evaluation found clear gains after two years; the council has since doubled the budget.",
+     "fr": "Une évaluation indépendante a constaté des progrès nets au bout de deux ans ; le conseil a depuis "
+           "doublé le budget.",
+     "es": "Una evaluación independiente constató avances claros a los dos años; desde entonces el pleno ha "
+           "duplicado el presupuesto."},
+    {"en": "The first neighbourhoods asked for more, and the model is now being adapted across {country}.",
+     "fr": "Les premiers quartiers en ont redemandé, et le modèle est aujourd'hui adapté ailleurs dans le pays "
+           "({country}).",
+     "es": "Los primeros barrios pidieron más, y hoy el modelo se adapta en otras ciudades del país ({country})."},
+]  # fmt: skip
+
+LESSONS = [
+    {"en": "Start small, measure from the beginning, and give residents a real say.",
+     "fr": "Commencer petit, mesurer dès le début et donner une vraie voix aux habitants.",
+     "es": "Empezar en pequeño, medir desde el principio y dar a la ciudadanía una voz real."},
+    {"en": "Work with the people already doing the job, even informally, rather than around them.",
+     "fr": "Travailler avec celles et ceux qui font déjà le travail, même de manière informelle, plutôt "
+           "que sans eux.",
+     "es": "Trabajar con quienes ya hacen el trabajo, aunque sea de manera informal, y no al margen de ellos."},
+    {"en": "Secure funding for several years: trust is lost quickly when a service stops after a pilot.",
+     "fr": "Garantir le financement sur plusieurs années : la confiance se perd vite quand un service s'arrête "
+           "après l'expérimentation.",
+     "es": "Asegurar la financiación para varios años: la confianza se pierde rápido cuando un servicio se "
+           "detiene tras el piloto."},
+]  # fmt: skip
 
 KEY_FIGURE_LABELS = [
     {"en": "people reached", "fr": "personnes touchées", "es": "personas alcanzadas"},
@@ -105,4 +124,12 @@ POSITION = {
         "es": "Una entrevista sobre {topic} y lo que otras ciudades pueden aprender.",
     },
     "role": {"en": "Deputy mayor", "fr": "Adjointe au maire", "es": "Teniente de alcaldía"},
+}
+
+SECTION_INTRO = {
+    "en": "“{section}”: the practices the editors chose for this part of the collection, with what each city learned.",
+    "fr": "« {section} » : les pratiques que la rédaction a retenues pour cette partie de la collection, "
+    "avec ce que chaque ville en a appris.",
+    "es": "«{section}»: las prácticas que la redacción eligió para esta parte de la colección, "
+    "con lo que aprendió cada ciudad.",
 }

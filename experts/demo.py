@@ -1,5 +1,7 @@
 """Demo expert profiles: varied people and organisations across the member cities,
-in the three languages, some of them the contact of demo cases. Seeded, so every run
+in the three languages, some of them the contact of demo cases. An expert's topics
+come from one theme and their goals from their main topic's plausible ones, as the
+cases' do (cases/demo_subjects.py); people have a drawn portrait. Seeded, so every run
 makes the same profiles; idempotent by external_id."""
 
 import random
@@ -8,6 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from cases.demo_pictures import portrait
+from cases.demo_subjects import SUBJECTS
 from cases.models import CaseStudyPage
 from core.slugs import free_slug
 from taxonomy.models import City, SustainableDevelopmentGoal, Topic
@@ -35,9 +39,12 @@ POSITIONS = {
     "es": ("Directora de urbanismo", "Asesor de políticas", "Investigadora", "Jefe de relaciones internacionales"),
 }
 BIOGRAPHIES = {
-    "en": "<p>Works with city governments on {topic}, and has led programmes in {city} for {years} years.</p>",
-    "fr": "<p>Travaille avec les villes sur {topic} et a dirigé des programmes à {city} pendant {years} ans.</p>",
-    "es": "<p>Trabaja con gobiernos locales en {topic} y ha dirigido programas en {city} durante {years} años.</p>",
+    "en": "<p>Has worked with city governments on {topic} for {years} years, most recently on {practice} "
+    "in {city}. {does}</p>",
+    "fr": "<p>Travaille depuis {years} ans avec les villes sur {topic}, dernièrement sur {practice} à {city}. "
+    "{does}</p>",
+    "es": "<p>Trabaja desde hace {years} años con los gobiernos locales en {topic}, últimamente en {practice} "
+    "en {city}. {does}</p>",
 }
 SPOKEN = ("en", "fr", "es", "pt", "ar", "zh", "de", "sw")
 
@@ -45,12 +52,15 @@ SPOKEN = ("en", "fr", "es", "pt", "ar", "zh", "de", "sw")
 def build_demo_experts(seed=2026, count=EXPERT_COUNT, progress=None):
     pick = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
     cities = list(City.objects.filter(is_member=True).select_related("country"))
-    topics = list(Topic.objects.select_related("theme"))
-    goals = list(SustainableDevelopmentGoal.objects.all())
+    topics = list(Topic.objects.filter(slug__in=SUBJECTS).select_related("theme"))  # as the cases
+    goals = {goal.number: goal for goal in SustainableDevelopmentGoal.objects.all()}
     for number in range(1, count + 1):
         # Every draw happens whether or not the profile exists, so a second run makes the same choices.
         language = ("en", "fr", "en", "es", "en")[number % 5]  # three in five in English, like the cases
-        city, chosen_topics = pick.choice(cities), pick.sample(topics, 2)
+        city, main = pick.choice(cities), pick.choice(topics)
+        second = pick.choice([topic for topic in topics if topic.theme_id == main.theme_id and topic != main])
+        chosen_topics, subject = [main, second], SUBJECTS[main.slug]
+        practice = pick.choice(subject.practices)
         values = {
             "title": f"{pick.choice(FIRST_NAMES)} {pick.choice(LAST_NAMES)}",
             "profile_type": ProfileType.ORGANISATION if number % 8 == 0 else ProfileType.INDIVIDUAL,
@@ -58,19 +68,26 @@ def build_demo_experts(seed=2026, count=EXPERT_COUNT, progress=None):
             "organisation": city.institution or str(city),
             "city": city,
             "biography": BIOGRAPHIES[language].format(
-                topic=chosen_topics[0].label_in(language), city=city.label_in(language), years=pick.randint(5, 25)
+                topic=subject.topic[language],
+                practice=practice.names[language][0],
+                does=practice.does[language],
+                city=city.label_in(language),
+                years=pick.randint(5, 25),
             ),
             "languages": " ".join(dict.fromkeys([language, *pick.sample(SPOKEN, 2)])),
             **{choice.value: pick.random() < 0.5 for choice in Availability},
         }
-        sdgs = pick.sample(goals, 2)
+        sdgs = [goals[goal] for goal in subject.sdgs[:2]]
         external_id = f"demo-expert-{number:02d}"
         if not ExpertProfilePage.objects.filter(external_id=external_id).exists():
             # Added, published and named a case's contact in one transaction (see cases/demo.py, build).
             with transaction.atomic():
                 directory = directory_for(Locale.objects.get(language_code=language))
                 profile = ExpertProfilePage(
-                    external_id=external_id, slug=free_slug(directory, slugify(values["title"])), **values
+                    external_id=external_id,
+                    slug=free_slug(directory, slugify(values["title"])),
+                    photo=portrait(number) if values["profile_type"] == ProfileType.INDIVIDUAL else None,
+                    **values,
                 )
                 profile.themes = list({topic.theme for topic in chosen_topics})
                 profile.topics, profile.sdgs = chosen_topics, sdgs

@@ -3,11 +3,11 @@
 import pytest
 from django.core.management import call_command
 from django.db import OperationalError
-from wagtail.images import get_image_model
 from wagtail.models import Revision
 
+from cases.demo_subjects import SUBJECTS, TARGETS
 from cases.models import ArticleIndexPage, CaseIndexPage, CaseStudyPage, SpotlightPage, SpotlightSectionPage
-from experts.models import ExpertProfilePage
+from experts.models import ExpertProfilePage, ProfileType
 from search.models import PendingIndexChange
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,50 @@ def test_cases_come_in_three_languages_some_translated(demo):
     translated = [case for case in originals if case.get_translations().exists()]
     assert 0 < len(translated) < 15
     assert all(case.hero_image for case in originals)
-    assert get_image_model().objects.filter(title__startswith="Demo picture").count() == 12
+
+
+def test_every_case_is_tagged_as_its_subject_implies(demo):
+    """Goals, group, approach and theme follow from the topic (cases/demo_subjects.py), so
+    a search for "Life below water" finds no jobs programme tagged SDG 14 by chance."""
+    cases = CaseStudyPage.objects.live().prefetch_related("topics", "themes", "sdgs", "target_groups", "approaches")
+    for case in cases:
+        (topic,) = case.topics.all()
+        subject = SUBJECTS[topic.slug]
+        goals = {goal.number for goal in case.sdgs.all()}
+        assert subject.sdgs[0] in goals and goals <= set(subject.sdgs), case.title
+        assert {group.slug for group in case.target_groups.all()} <= set(subject.targets), case.title
+        assert {approach.slug for approach in case.approaches.all()} <= set(subject.approaches), case.title
+        assert [theme.slug for theme in case.themes.all()] == [topic.theme.slug], case.title
+
+
+def test_the_target_group_and_the_practice_are_named_in_the_text_of_each_language(demo):
+    cases = CaseStudyPage.objects.live().select_related("locale").prefetch_related("topics", "target_groups")
+    assert {case.locale.language_code for case in cases} == {"en", "fr", "es"}
+    for case in cases:
+        language, text = case.locale.language_code, f"{case.title} {case.summary} {case.context}"
+        (group,) = case.target_groups.all()
+        assert TARGETS[group.slug][language] in text, (language, case.title)
+        practices = SUBJECTS[case.topics.get().slug].practices
+        assert any(name in text for practice in practices for name in practice.names[language]), case.title
+        assert "{" not in text
+
+
+def test_every_tenth_case_is_a_near_duplicate_of_the_one_before(demo):
+    first, twin = (CaseStudyPage.objects.get(external_id=f"demo-{number:03d}") for number in (9, 10))
+    assert (first.city, first.topics.get()) == (twin.city, twin.topics.get())
+    assert first.title != twin.title
+
+
+def test_pictures_differ_by_theme_and_people_have_portraits(demo):
+    cases = CaseStudyPage.objects.live().select_related("hero_image").prefetch_related("themes")
+    for case in cases:
+        assert case.themes.get().slug in case.hero_image.title
+    assert len({case.hero_image_id for case in cases}) > 5
+    people = ExpertProfilePage.objects.live().filter(profile_type=ProfileType.INDIVIDUAL)
+    assert people.exists() and all(person.photo for person in people)
+    assert len({person.photo_id for person in people}) == people.count()
+    assert all(root.hero_image for root in SpotlightPage.objects.live())
+    assert all(section.intro for section in SpotlightSectionPage.objects.live())
 
 
 def test_demo_experts_are_published_in_every_language_and_some_are_case_contacts(demo, client):
