@@ -15,6 +15,12 @@ from . import registry, service
 from .facets import FACETS, FACETS_BY_PARAMETER, SPOTLIGHT_FACETS
 from .query import SORTS, SearchRequest
 
+# A facet shows its first values and folds the rest behind "Show all", rather than
+# scrolling inside a box that cuts labels off on a phone; a fold hiding a mere value
+# or two would cost more than it saves.
+FACET_VALUES_SHOWN = 6
+FACET_FOLD_MINIMUM = 3
+
 
 def without(params, name, value=None):
     """The query string without one value of a parameter (or all of it), back on page 1."""
@@ -34,7 +40,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
     )
     results = service.search(search_request)
     facet_lists = [
-        {"parameter": name, "label": search_request.facet(name).label, "values": values}
+        {"parameter": name, "label": search_request.facet(name).label, "values": values, **folded(values)}
         for name, values in results.facets.items()
         if values
     ]
@@ -67,6 +73,19 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "page_count": pages,
         "previous_page": f"{base}&page={search_request.page - 1}" if search_request.page > 1 else None,
         "next_page": f"{base}&page={search_request.page + 1}" if search_request.page < pages else None,
+    }
+
+
+def folded(values):
+    """The values a facet shows first and those behind "Show all", unfolded when one
+    of them is ticked so that a ticked box is never hidden."""
+    if len(values) < FACET_VALUES_SHOWN + FACET_FOLD_MINIMUM:
+        return {"shown": values, "more": [], "more_open": False}
+    more = values[FACET_VALUES_SHOWN:]
+    return {
+        "shown": values[:FACET_VALUES_SHOWN],
+        "more": more,
+        "more_open": any(value["selected"] for value in more),
     }
 
 
