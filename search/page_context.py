@@ -6,8 +6,9 @@ both through the functions at the end."""
 from math import ceil
 
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 
+from core import world_map
 from taxonomy.cache import terms_by_key
 from taxonomy.models import City, Country, SustainableDevelopmentGoal
 
@@ -66,6 +67,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "results": results,
         "facets": facet_lists,
         "chips": chips,
+        "results_map": results_map(request, results.facets.get("city", [])),
         "problems": problems,
         # Some page types have no start years: a search of those alone offers no year range or sort.
         "offers_years": years,
@@ -87,6 +89,27 @@ def folded(values):
         "more": more,
         "more_open": any(value["selected"] for value in more),
     }
+
+
+def results_map(request, cities):
+    """The current results on a world map, a marker per city sized by the city facet's
+    count, each leading to this search narrowed to that city; the places are also
+    listed beside the map."""
+    located = terms_by_key(City, "slug")
+    places = []
+    for value in cities:
+        city = located.get(value["value"])
+        if city is None:
+            continue
+        params = request.GET.copy()
+        params.pop("page", None)
+        params.setlist("city", [value["value"]])
+        name = ngettext("%(city)s: %(count)s result", "%(city)s: %(count)s results", value["count"]) % {
+            "city": value["label"],
+            "count": value["count"],
+        }
+        places.append(world_map.Place(name, f"?{params.urlencode()}", city.latitude, city.longitude, value["count"]))
+    return {"map": world_map.draw(places) if places else None, "places": places}
 
 
 def card(hit):
