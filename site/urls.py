@@ -34,6 +34,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/, /fr/, /es/.
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls)),
+    path("cities/", include("cities.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/", include("experts.urls")),
