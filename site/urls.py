@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
-from home.views import robots_txt
+from home.views import favicon, robots_txt
 from search import api_urls
 from search import urls as search_urls
 
@@ -22,6 +22,7 @@ urlpatterns = [
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
