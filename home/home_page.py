@@ -17,10 +17,9 @@ from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from cases.models import CaseStudyPage, SpotlightPage
+from core import world_map
 from experts.models import ExpertProfilePage
 from taxonomy.models import City, SustainableDevelopmentGoal, Theme, label_order
-
-from . import world_map
 
 LATEST_CASES = 6
 BLACK, WHITE = "#000000", "#ffffff"

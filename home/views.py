@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -30,3 +32,10 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page says: send
+    them to the static file, whose address (hashed in production) may change."""
+    return redirect(static("img/favicon.ico"))

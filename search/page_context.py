@@ -5,15 +5,23 @@ both through the functions at the end."""
 
 from math import ceil
 
+from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 
+from core import world_map
 from taxonomy.cache import terms_by_key
 from taxonomy.models import City, Country, SustainableDevelopmentGoal
 
 from . import registry, service
 from .facets import FACETS, FACETS_BY_PARAMETER, SPOTLIGHT_FACETS
 from .query import SORTS, SearchRequest
+
+# A facet shows its first values and folds the rest behind "Show all", rather than
+# scrolling inside a box that cuts labels off on a phone; a fold hiding a mere value
+# or two would cost more than it saves.
+FACET_VALUES_SHOWN = 6
+FACET_FOLD_MINIMUM = 3
 
 
 def without(params, name, value=None):
@@ -56,7 +64,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
     )
     results = service.search(search_request)
     facet_lists = [
-        {"parameter": name, "label": search_request.facet(name).label, "values": values}
+        {"parameter": name, "label": search_request.facet(name).label, "values": values, **folded(values)}
         for name, values in results.facets.items()
         if values
     ]
@@ -83,6 +91,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "facets": facet_lists,
         "chips": chips,
         "understood": filter_suggestions(request, search_request),
+        "results_map": results_map(request, results.facets.get("city", [])),
         "problems": problems,
         # Some page types have no start years: a search of those alone offers no year range or sort.
         "offers_years": years,
@@ -93,6 +102,40 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
     }
 
 
+def folded(values):
+    """The values a facet shows first and those behind "Show all", unfolded when one
+    of them is ticked so that a ticked box is never hidden."""
+    if len(values) < FACET_VALUES_SHOWN + FACET_FOLD_MINIMUM:
+        return {"shown": values, "more": [], "more_open": False}
+    more = values[FACET_VALUES_SHOWN:]
+    return {
+        "shown": values[:FACET_VALUES_SHOWN],
+        "more": more,
+        "more_open": any(value["selected"] for value in more),
+    }
+
+
+def results_map(request, cities):
+    """The current results on a world map, a marker per city sized by the city facet's
+    count, each leading to this search narrowed to that city; the places are also
+    listed beside the map."""
+    located = terms_by_key(City, "slug")
+    places = []
+    for value in cities:
+        city = located.get(value["value"])
+        if city is None:
+            continue
+        params = request.GET.copy()
+        params.pop("page", None)
+        params.setlist("city", [value["value"]])
+        name = ngettext("%(city)s: %(count)s result", "%(city)s: %(count)s results", value["count"]) % {
+            "city": value["label"],
+            "count": value["count"],
+        }
+        places.append(world_map.Place(name, f"?{params.urlencode()}", city.latitude, city.longitude, value["count"]))
+    return {"map": world_map.draw(places) if places else None, "places": places}
+
+
 def card(hit):
     """A result as its card shows it: safe highlight, type label, place, and what its
     page type adds (SearchDocument.card)."""
@@ -100,6 +143,8 @@ def card(hit):
     hit["highlight"] = mark_safe(hit["highlight"]) if hit["highlight"] else None  # noqa: S308
     place = (terms_by_key(City, "slug").get(hit.get("city")), terms_by_key(Country, "code").get(hit.get("country")))
     hit["place"] = ", ".join(str(term) for term in place if term)
+    # Every city with a live practice or expert has a page (cities/).
+    hit["city_url"] = reverse("cities:city", args=[place[0].slug]) if place[0] else None
     declared = registry.get(hit["type"])
     # A document of a type no app registers any more still shows, under its raw type.
     hit["type_label"] = declared.label if declared else hit["type"]

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
-from home.views import robots_txt
+from home.views import favicon, robots_txt
 from search import api_urls
 from search import urls as search_urls
 
@@ -22,6 +22,7 @@ urlpatterns = [
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
@@ -34,6 +35,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/, /fr/, /es/.
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls)),
+    path("cities/", include("cities.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/", include("experts.urls")),

@@ -13,10 +13,10 @@ from wagtail.models import Locale, PageViewRestriction
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightPage
+from core.world_map import outline_path, unwrapped
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.home_page import contrast_ratio
 from home.models import HomePage
-from home.world_map import outline_path, unwrapped
 from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Theme
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +183,7 @@ def test_the_map_marks_each_city_with_cases_and_leads_to_its_search(client, case
 def test_without_the_world_atlas_the_cities_are_listed_without_a_map(client, case_index, settings, tmp_path, caplog):
     settings.WORLD_ATLAS_DIR = tmp_path / "not-installed"
     CaseStudyPageFactory(parent=case_index)
-    with caplog.at_level(logging.WARNING, logger="home.world_map"):
+    with caplog.at_level(logging.WARNING, logger="core.world_map"):
         page = visit(client, "/en/")
     assert page.select_one("svg") is None
     city_list = page.select_one("details.city-list")

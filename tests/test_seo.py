@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 import wagtail_factories
+from django.contrib.staticfiles import finders
+from PIL import Image
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
@@ -306,3 +308,12 @@ def test_robots_txt_keeps_crawlers_out_of_private_areas_and_names_the_sitemap(cl
         assert f"Disallow: {path}" in lines
     assert not any(line in ("Disallow: /", "Disallow: /en/") for line in lines)
     assert lines[-1] == f"Sitemap: {root_url()}/sitemap.xml"
+
+
+def test_favicon_ico_answers_with_the_sites_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = finders.find("img/favicon.ico")
+    assert icon and response["Location"].endswith(".ico")
+    with Image.open(icon) as image:
+        assert image.format == "ICO" and image.size == (48, 48)

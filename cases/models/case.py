@@ -1,10 +1,13 @@
 from datetime import date
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import world_map
 from core.import_tools import IMPORT_ID
 from core.seo import postal_address, site_name
 from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
@@ -291,7 +295,21 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
                 Prefetch("documents", queryset=CaseDocument.objects.select_related("document")),
                 Prefetch("related_cases", queryset=RelatedCase.objects.select_related(*case_card_relations("case__"))),
             )
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        context["location_map"] = self.location_map()
+        return context
+
+    def location_map(self):
+        """The case's place on a map of its region; the marker leads to the city's practices."""
+        if self.latitude is None or self.longitude is None or not self.city_id:
+            return None
+        place = world_map.Place(
+            name=gettext("Practices in %(city)s") % {"city": self.city.label},
+            url=f"{reverse('search:search')}?{urlencode({'city': self.city.slug, 'type': 'case'})}",
+            latitude=self.latitude,
+            longitude=self.longitude,
+        )
+        return world_map.draw_region([place], self.latitude, self.longitude)
 
     def inspired_by(self):
         return [link.source for link in self.inspirations.select_related("source__city") if link.source.live]

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "cases",
     "experts",
+    "cities",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

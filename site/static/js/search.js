@@ -1,13 +1,17 @@
 // Progressive enhancement of the search form, which works as a plain GET form. With
-// JavaScript the search box offers suggestions from /api/v1/suggest/, and a filter
-// or sort change updates the results in place, keeping the URL shareable and the
-// keyboard focus where it was.
+// JavaScript the search box offers suggestions from /api/v1/suggest/, a filter or
+// sort change updates the results in place, keeping the URL shareable and the
+// keyboard focus where it was, and on a narrow screen the filters open in a drawer
+// so that the results come first.
 (function () {
     const form = document.querySelector("[data-search-form]");
     if (!form) return;
     offerSuggestions(form.querySelector("[role=combobox]"));
     const region = form.querySelector("[data-search-results]");
-    if (region) updateInPlace(form, region);
+    if (region) {
+        updateInPlace(form, region);
+        offerFilterDrawer(form, region);
+    }
 
     // The ARIA 1.2 combobox, "list autocomplete" kind: focus stays in the box and
     // aria-activedescendant names the option the arrows point at.
@@ -121,6 +125,7 @@
             const focused = document.activeElement?.id;
             swapAround(status, fresh.querySelector("[role=status]"));
             shown = new URL(url).search;
+            region.dispatchEvent(new Event("search:updated"));
             if (focused) document.getElementById(focused)?.focus();
         }
 
@@ -161,5 +166,48 @@
             form.elements.q.value = new URLSearchParams(window.location.search).get("q") ?? "";
             load(window.location.href).catch((error) => failed(error, () => window.location.reload()));
         });
+    }
+
+    // The stylesheet shows the "Filters" button and hides the filters on a narrow
+    // screen only once this script runs; the drawer's state sits on the region,
+    // which outlives the swaps of its content.
+    // https://www.w3.org/WAI/ARIA/apg/patterns/disclosure/
+    function offerFilterDrawer(form, region) {
+        document.documentElement.classList.add("has-filter-drawer");
+        const opener = () => region.querySelector("[data-filters-open]");
+        const isOpen = () => region.classList.contains("filters-open");
+
+        function setOpen(open) {
+            region.classList.toggle("filters-open", open);
+            document.documentElement.classList.toggle("filter-drawer-open", open);
+            opener()?.setAttribute("aria-expanded", String(open));
+        }
+
+        function close() {
+            setOpen(false);
+            opener()?.focus();
+        }
+
+        // The form as it would submit now, against the results on show.
+        const applied = () =>
+            new URLSearchParams(new FormData(form)).toString() === new URLSearchParams(window.location.search).toString();
+
+        region.addEventListener("click", (event) => {
+            if (event.target.closest("[data-filters-open]")) {
+                setOpen(true);
+                region.querySelector("[data-filters-close]").focus();
+            } else if (event.target.closest("[data-filters-close]")) {
+                close();
+            } else if (event.target.closest("[data-filters-apply]") && isOpen() && applied()) {
+                // Ticked boxes already updated the results: "Show N results" only
+                // closes the drawer; a changed year still submits the form.
+                event.preventDefault();
+                close();
+            }
+        });
+        region.addEventListener("keydown", (event) => {
+            if (event.key === "Escape" && isOpen()) close();
+        });
+        region.addEventListener("search:updated", () => setOpen(isOpen()));
     }
 })();

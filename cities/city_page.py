@@ -1,0 +1,98 @@
+"""What a city page gathers: the city's practices, experts, portraits and interviews in
+the visitor's language, its key facts, a map of its region, and the cities like it."""
+
+from collections import defaultdict
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.models import Locale
+
+from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
+from cases.models.case import case_card_relations
+from core import world_map
+from experts.models import ExpertProfilePage
+from taxonomy.models import City
+
+from . import facts
+from .peers import Profile, peers
+
+
+def member_city_ids():
+    """Cities with at least one live, public practice or expert, in any language."""
+    with_cases = CaseStudyPage.objects.live().public().values_list("city_id", flat=True)
+    with_experts = ExpertProfilePage.objects.live().public().exclude(city=None).values_list("city_id", flat=True)
+    return set(with_cases) | set(with_experts)
+
+
+def work_by_city(relation):
+    """The slugs of the themes or topics (`relation`) each city's practices are tagged with."""
+    slugs = defaultdict(set)
+    rows = CaseStudyPage.objects.live().public().exclude(**{relation: None}).values_list("city_id", f"{relation}__slug")
+    for city_id, slug in rows:
+        slugs[city_id].add(slug)
+    return slugs
+
+
+def profiles():
+    """Every member city as the peer ranking sees it: two queries for their work."""
+    themes, topics = work_by_city("themes"), work_by_city("topics")
+    cities = City.objects.filter(id__in=member_city_ids()).select_related("country", "region")
+    return [Profile(city, facts.population(city), themes=themes[city.id], topics=topics[city.id]) for city in cities]
+
+
+def city_search_url(city):
+    return f"{reverse('search:search')}?{urlencode({'city': city.slug, 'type': 'case'})}"
+
+
+def city_context(slug):
+    """The context of /<lang>/cities/<slug>/; Http404 for a city that is not a member."""
+    locale = Locale.get_active()
+    members = {profile.city.slug: profile for profile in profiles()}
+    mine = members.get(slug)
+    if mine is None:
+        raise Http404(gettext("No city page: no practice or expert is published for this city."))
+    city = mine.city
+    cases = list(
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(city=city, locale=locale)
+        .select_related(*case_card_relations())
+        .order_by("-first_published_at")
+    )
+    ranked = peers(mine, members.values())
+    peer_cases = (
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(city__in=[peer.profile.city for peer in ranked], locale=locale)
+        .select_related(*case_card_relations())
+        .prefetch_related("topics")
+        .order_by("-first_published_at")
+    )
+    by_city = defaultdict(list)
+    for case in peer_cases:
+        by_city[case.city_id].append((case, {topic.slug for topic in case.topics.all()}))
+    for peer in ranked:
+        peer.profile.cases = by_city[peer.profile.city.id]
+    # Ideas are worked out once the peers know their practices in this language.
+    ranked = peers(mine, [peer.profile for peer in ranked])
+    place = world_map.Place(
+        gettext("Practices in %(city)s") % {"city": city.label}, city_search_url(city), city.latitude, city.longitude
+    )
+    return {
+        "city": city,
+        "population": mine.population,
+        "cases": cases,
+        "experts": ExpertProfilePage.objects.live().public().filter(city=city, locale=locale).order_by("title"),
+        "portraits": CityPortraitPage.objects.live().public().filter(city=city, locale=locale),
+        "interviews": PositionPage.objects.live()
+        .public()
+        .filter(locale=locale, linked_cases__case__city=city)
+        .distinct(),
+        "city_map": world_map.draw_region([place], city.latitude, city.longitude)
+        if city.latitude is not None and city.longitude is not None
+        else None,
+        "search_url": city_search_url(city),
+        "peers": ranked,
+    }

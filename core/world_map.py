@@ -1,0 +1,286 @@
+"""Maps of practices by city, drawn on the server as inline SVG: the world (home page,
+search results, collections) or a region around one place (a case's location).
+
+The outline is Natural Earth's land (public domain), at 1:110m for the world and 1:50m
+for a region, from the npm package world-atlas, installed by `make install` and read
+from `settings.WORLD_ATLAS_DIR`. It is TopoJSON: rings are made of shared "arcs" whose
+positions are quantized to integers and delta-encoded, to be decoded with the
+topology's transform; a ring names its arcs by index, and ~i (that is, -i - 1) means
+arc i reversed. See
+https://github.com/topojson/topojson-specification#213-arcs
+
+The projection is equirectangular, in tenths of a degree so that every coordinate in
+the SVG is a short integer. The map needs no JavaScript, no network and no tile server,
+so it works offline and in tests. A tile server (OpenStreetMap tiles under a slippy map)
+could later be switched on by configuration and placed over the same markers; this
+outline would stay the fallback.
+"""
+
+import json
+import logging
+import math
+from dataclasses import dataclass
+from functools import cache
+from itertools import groupby
+from pathlib import Path
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+ATLAS_FILE = "land-110m.json"
+# The finer outline for a region: 10 times the points, so it is cut to the region.
+REGION_ATLAS_FILE = "land-50m.json"
+UNITS_PER_DEGREE = 10
+# Natural Earth's land reaches 83.6°N; south of 60°S lies only Antarctica, where no
+# member city is: leaving it out makes the map a fifth shorter.
+NORTH, SOUTH = 84, -60
+VIEW_BOX = f"0 0 {360 * UNITS_PER_DEGREE} {(NORTH - SOUTH) * UNITS_PER_DEGREE}"
+# Marker radii in map units: the area grows with the number of cases, and the smallest
+# marker stays big enough to see and to hit with a pointer.
+MIN_RADIUS, MAX_RADIUS = 30, 80
+# A regional view spans this many degrees of longitude, and 3/5 of it in latitude: a
+# city with its country and neighbours. Its markers have one size, big enough to tap.
+REGION_SPAN = 24
+REGION_RADIUS = 8
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a marker stands for: where it is, what its link says and where it leads."""
+
+    name: str
+    url: str
+    latitude: float | None
+    longitude: float | None
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Marker:
+    x: int
+    y: int
+    radius: int
+    place: object
+
+
+@dataclass(frozen=True)
+class WorldMap:
+    view_box: str
+    outline: str
+    markers: list[Marker]
+
+
+def project(longitude, latitude):
+    """(x, y) in map units: x grows eastwards from the antimeridian, y southwards from NORTH."""
+    return round((float(longitude) + 180) * UNITS_PER_DEGREE), round((NORTH - float(latitude)) * UNITS_PER_DEGREE)
+
+
+def decode_arcs(topology):
+    """Every arc as a list of (longitude, latitude)."""
+    transform = topology.get("transform")
+    if transform is None:
+        # An unquantized topology stores absolute positions.
+        return [[(x, y) for x, y, *_rest in arc] for arc in topology["arcs"]]
+    (scale_x, scale_y), (translate_x, translate_y) = transform["scale"], transform["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for delta_x, delta_y, *_rest in arc:
+            x, y = x + delta_x, y + delta_y
+            points.append((x * scale_x + translate_x, y * scale_y + translate_y))
+        arcs.append(points)
+    return arcs
+
+
+def polygons(geometry):
+    """The polygons of a geometry, each a list of rings given as arc indexes."""
+    kind = geometry["type"]
+    if kind == "GeometryCollection":
+        for member in geometry["geometries"]:
+            yield from polygons(member)
+    elif kind == "MultiPolygon":
+        yield from geometry["arcs"]
+    elif kind == "Polygon":
+        yield geometry["arcs"]
+    # Points and lines enclose no land.
+
+
+def ring_points(arc_indexes, arcs):
+    points = []
+    for index in arc_indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        # Each arc starts where the previous one ended.
+        points.extend(arc[1:] if points else arc)
+    return points
+
+
+def unwrapped(points):
+    """Longitudes made continuous where a ring crosses the antimeridian (Fiji, Chukotka):
+    179° then -179° becomes 179° then 181°, instead of a line drawn across the map."""
+    shift = 0
+    result = []
+    for longitude, latitude in points:
+        if result:
+            jump = longitude + shift - result[-1][0]
+            if jump > 180:
+                shift -= 360
+            elif jump < -180:
+                shift += 360
+        result.append((longitude + shift, latitude))
+    return result
+
+
+def path_data(points):
+    """One closed ring as SVG path data: an absolute move, then relative lines, which
+    are shorter to write than absolute ones."""
+    projected = [project(longitude, latitude) for longitude, latitude in points]
+    # Points closer than a map unit add nothing but bytes.
+    kept = [point for point, _repeats in groupby(projected)]
+    if len(kept) < 3:
+        return ""
+    (x, y), steps = kept[0], []
+    for next_x, next_y in kept[1:]:
+        steps.append(f"{next_x - x} {next_y - y}")
+        x, y = next_x, next_y
+    return f"M{kept[0][0]} {kept[0][1]}l{' '.join(steps)}z"
+
+
+def clamped(points, bounds):
+    """A ring pressed into a box (west, south, east, north): the land inside the box
+    keeps its shape and what lies outside collapses onto the edges, which the view
+    box, a little smaller, never shows. Far cheaper than clipping each ring exactly."""
+    west, south, east, north = bounds
+    return [(min(max(longitude, west), east), min(max(latitude, south), north)) for longitude, latitude in points]
+
+
+def land_rings(topology):
+    """Every ring of land north of SOUTH, as (longitude, latitude) points."""
+    arcs = decode_arcs(topology)
+    for geometry in topology["objects"].values():
+        for polygon in polygons(geometry):
+            for arc_indexes in polygon:
+                points = unwrapped(ring_points(arc_indexes, arcs))
+                if max(latitude for _longitude, latitude in points) >= SOUTH:
+                    yield points
+
+
+def outline_path(topology):
+    """The land of a topology as the data of one SVG path."""
+    rings = []
+    for points in land_rings(topology):
+        longitudes = [longitude for longitude, _latitude in points]
+        # A ring that spills over one edge of the map is drawn again from the other.
+        shifts = [0] + [360] * (min(longitudes) < -180) + [-360] * (max(longitudes) > 180)
+        rings += [path_data([(longitude + shift, latitude) for longitude, latitude in points]) for shift in shifts]
+    return "".join(rings)
+
+
+@cache
+def read_topology(path):
+    """An atlas file, read once per process; None when it cannot be read (the page
+    then shows no map, and the list of places beside it stays)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        logger.warning("No map: cannot read %s (%s). Run `make install`.", path, error)
+        return None
+
+
+@cache
+def land_outline(atlas_dir):
+    """The world's land outline from the atlas in `atlas_dir`, or None."""
+    topology = read_topology(Path(atlas_dir) / ATLAS_FILE)
+    return None if topology is None else outline_path(topology)
+
+
+@cache
+def boxed_rings(atlas_dir):
+    """The finer outline's rings, each with its box (west, south, east, north):
+    decoded once per process, so that cutting a region only compares boxes."""
+    topology = read_topology(Path(atlas_dir) / REGION_ATLAS_FILE)
+    if topology is None:
+        return None
+    rings = []
+    for points in land_rings(topology):
+        longitudes = [longitude for longitude, _latitude in points]
+        latitudes = [latitude for _longitude, latitude in points]
+        rings.append(((min(longitudes), min(latitudes), max(longitudes), max(latitudes)), points))
+    return rings
+
+
+@cache
+def region_outline(atlas_dir, bounds):
+    """The finer land outline of one region (west, south, east, north), or None.
+    Regions are few (one per city, rounded to the degree): each is cut once per process."""
+    rings = boxed_rings(atlas_dir)
+    if rings is None:
+        return None
+    west, south, east, north = bounds
+    paths = []
+    for (ring_west, ring_south, ring_east, ring_north), points in rings:
+        if ring_south > north or ring_north < south:
+            continue
+        # A ring unwrapped across the antimeridian (Eurasia) may lie a turn of the
+        # globe away from the region it covers.
+        for shift in (0, 360, -360):
+            if ring_west + shift <= east and ring_east + shift >= west:
+                moved = [(longitude + shift, latitude) for longitude, latitude in points]
+                paths.append(path_data(clamped(moved, bounds)))
+    return "".join(paths)
+
+
+def marker_radius(count, largest):
+    return max(MIN_RADIUS, round(MAX_RADIUS * math.sqrt(count / largest)))
+
+
+def region_bounds(latitude, longitude):
+    """The box (west, south, east, north) of a regional view centred near a place,
+    rounded to the degree so that neighbouring places share one cut outline."""
+    half_width, half_height = REGION_SPAN / 2, REGION_SPAN * 3 / 10
+    centre_y = min(max(round(float(latitude)), SOUTH + half_height), NORTH - half_height)
+    centre_x = round(float(longitude))
+    return (centre_x - half_width, centre_y - half_height, centre_x + half_width, centre_y + half_height)
+
+
+def draw_region(places, latitude, longitude):
+    """A regional map around (latitude, longitude) on the finer outline, with a marker
+    for each given place inside it, or None when the atlas is missing."""
+    bounds = region_bounds(latitude, longitude)
+    # The outline is pressed into a box a degree wider than the view on every side.
+    west, south, east, north = bounds
+    outline = region_outline(settings.WORLD_ATLAS_DIR, (west - 1, south - 1, east + 1, north + 1))
+    if outline is None:
+        return None
+    left, top = project(west, north)
+    view_box = f"{left} {top} {round((east - west) * UNITS_PER_DEGREE)} {round((north - south) * UNITS_PER_DEGREE)}"
+    markers = [
+        Marker(*project(place.longitude, place.latitude), REGION_RADIUS, place)
+        for place in places
+        if place.latitude is not None
+        and place.longitude is not None
+        and west <= float(place.longitude) <= east
+        and south <= float(place.latitude) <= north
+    ]
+    return WorldMap(view_box, outline, markers)
+
+
+def draw(places):
+    """The world map with a marker for each place that has coordinates, or None when
+    the atlas is missing.
+
+    A place has `latitude`, `longitude` (None when unknown) and `count`; the template
+    links each marker to it. Bigger markers come first, so that smaller ones are drawn
+    on top of them and stay clickable.
+    """
+    outline = land_outline(settings.WORLD_ATLAS_DIR)
+    if outline is None:
+        return None
+    located = [place for place in places if place.latitude is not None and place.longitude is not None]
+    largest = max((place.count for place in located), default=1)
+    markers = [
+        Marker(*project(place.longitude, place.latitude), marker_radius(place.count, largest), place)
+        for place in located
+    ]
+    return WorldMap(VIEW_BOX, outline, sorted(markers, key=lambda marker: -marker.radius))
