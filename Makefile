@@ -14,7 +14,7 @@ RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test lint bench bench-pages relevance chromium messages catalogs
+.PHONY: help install run stop test lint bench bench-pages relevance chromium messages catalogs prod-packages prod-up prod-down load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -90,3 +90,36 @@ relevance: install ## Print nDCG@10 of the judged queries, overall and per categ
 	$(MANAGE) relevance --load $(if $(RECORD),--record) || status=$$?; \
 	$(MANAGE) opensearch stop --port $(RELEVANCE_OPENSEARCH_PORT); \
 	exit $$status
+
+# The production layout on loopback (deploy/loopback.py, docs/deploy.md): ports, the
+# OpenSearch cluster's size and the demo's size can be changed on the command line.
+PROD_HTTP_PORT ?= 8100
+PROD_APP_PORT ?= 8101
+PROD_POSTGRES_PORT ?= 5441
+PROD_REDIS_PORT ?= 6390
+PROD_OPENSEARCH_PORT ?= 9201
+PROD_OPENSEARCH_NODES ?= 3
+PROD_DEMO_CASES ?= 150
+PROD_ENV = PROD_HTTP_PORT=$(PROD_HTTP_PORT) PROD_APP_PORT=$(PROD_APP_PORT) PROD_POSTGRES_PORT=$(PROD_POSTGRES_PORT) \
+	PROD_REDIS_PORT=$(PROD_REDIS_PORT) PROD_OPENSEARCH_PORT=$(PROD_OPENSEARCH_PORT) \
+	PROD_OPENSEARCH_NODES=$(PROD_OPENSEARCH_NODES) PROD_DEMO_CASES=$(PROD_DEMO_CASES)
+
+# Debian's nginx, PostgreSQL and Redis, installed only when missing.
+prod-packages:
+	@command -v nginx >/dev/null || { apt-get update -q && $(APT_INSTALL) nginx; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) postgresql; }
+	@command -v redis-server >/dev/null || { apt-get update -q && $(APT_INSTALL) redis-server; }
+
+prod-up: install messages prod-packages ## Start nginx, gunicorn, PostgreSQL, Redis, the worker and OpenSearch on loopback (http://127.0.0.1:8100)
+	$(PROD_ENV) $(PY) deploy/loopback.py up
+
+prod-down: ## Stop everything prod-up started
+	$(PROD_ENV) $(PY) deploy/loopback.py down
+
+LOAD_USERS ?= 50
+LOAD_TIME ?= 60s
+LOAD_HOST ?= http://127.0.0.1:$(PROD_HTTP_PORT)
+
+load: install ## Load-test the running prod-up layout with Locust: LOAD_USERS (50) for LOAD_TIME (60s), prints req/s, p50/p95/p99, errors
+	$(VENV)/bin/locust -f bench/locustfile.py --headless --users $(LOAD_USERS) --spawn-rate $(LOAD_USERS) \
+		--run-time $(LOAD_TIME) --host $(LOAD_HOST) --only-summary --loglevel WARNING

@@ -2,10 +2,12 @@
 vocabularies, one home page per language, and a first admin account."""
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -68,6 +70,26 @@ def ensure_home_pages():
             setattr(translation, name, value)
         translation.save_revision().publish()
     return home
+
+
+def apply_site_identity():
+    """The configured name (SITE_NAME) and public address (PUBLIC_BASE_URL) on Wagtail's
+    default Site, which page links, canonical links and the sitemap are built from, and
+    on Django's sites framework, which names the site in allauth's e-mails and gives
+    feeds their domain. The configuration wins over an edit in the admin; without a
+    public address Wagtail's hostname is left as it is, and both frameworks agree on it."""
+    site = Site.objects.get(is_default_site=True)
+    django_site, _created = DjangoSite.objects.get_or_create(pk=settings.SITE_ID)
+    site.site_name = django_site.name = settings.SITE_NAME
+    if settings.PUBLIC_BASE_URL:
+        address = urlsplit(settings.PUBLIC_BASE_URL)
+        # Wagtail writes https:// for port 443 and http:// for every other port.
+        site.hostname = address.hostname
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.save()
+    django_site.domain = urlsplit(site.root_url).netloc
+    django_site.save()
+    return site
 
 
 def ensure_admin(username="admin"):

@@ -79,5 +79,5 @@ def failed(probing):
 
 
 def is_open():
-    """True while reads skip OpenSearch (for tests and the bench)."""
+    """True while reads skip OpenSearch (for /readyz, tests and the bench)."""
     return cache.get(OPEN) is not None

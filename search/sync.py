@@ -77,6 +77,13 @@ def backlog():
     return PendingIndexChange.objects.filter(processed_at__isnull=True).count()
 
 
+def backlog_age():
+    """Seconds the oldest change still waiting has waited, or None when none waits: a
+    worker that stopped shows as an age that keeps growing."""
+    oldest = PendingIndexChange.objects.filter(processed_at__isnull=True).order_by("created_at").first()
+    return None if oldest is None else (timezone.now() - oldest.created_at).total_seconds()
+
+
 def forget_processed(older_than=timedelta(days=7)):
     """Processed rows are kept a while: a rebuild replays the ones made during it."""
     PendingIndexChange.objects.filter(processed_at__lt=timezone.now() - older_than).delete()

@@ -11,6 +11,7 @@ from home.sitemaps import PageSitemap
 from home.views import favicon, robots_txt
 from search import api_urls
 from search import urls as search_urls
+from search.health import healthz, readyz
 
 # An unexpected error under /api/ answers JSON, elsewhere Django's page.
 handler500 = "search.api.server_error"
@@ -23,6 +24,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    # Probes for a load balancer or a monitor (search/health.py), outside the languages.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 if settings.DEBUG:

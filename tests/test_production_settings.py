@@ -1,5 +1,6 @@
 """Production refuses to start without what it needs, and passes Django's deploy checks."""
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ COMPLETE_ENVIRONMENT = {
     "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789",
     "ALLOWED_HOSTS": "cities.example.org",
     "DATABASE_URL": "postgres://cities:secret@db.example.org:5432/cities",
-    "WAGTAILADMIN_BASE_URL": "https://cities.example.org",
+    "PUBLIC_BASE_URL": "https://cities.example.org",
 }
 
 
@@ -36,7 +37,7 @@ def test_deploy_checks_pass_without_a_single_warning():
         ("SECRET_KEY", "Production needs the environment variable SECRET_KEY."),
         ("ALLOWED_HOSTS", "Production needs the environment variable ALLOWED_HOSTS."),
         ("DATABASE_URL", "Production needs the environment variable DATABASE_URL."),
-        ("WAGTAILADMIN_BASE_URL", "Production needs the environment variable WAGTAILADMIN_BASE_URL."),
+        ("PUBLIC_BASE_URL", "Production needs the environment variable PUBLIC_BASE_URL."),
     ],
 )
 def test_production_refuses_to_start_without(missing, message):
@@ -64,3 +65,44 @@ def test_static_files_are_compressed_and_named_by_their_content(tmp_path):
     hashed = [path.name for path in (tmp_path / "css").glob("site.*.css")]
     assert len(hashed) == 1, hashed
     assert (tmp_path / "css" / f"{hashed[0]}.gz").exists()
+
+
+def test_the_older_name_of_the_public_address_still_works():
+    environment = {key: value for key, value in COMPLETE_ENVIRONMENT.items() if key != "PUBLIC_BASE_URL"}
+    result = manage("check", WAGTAILADMIN_BASE_URL="https://cities.example.org", **environment)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "address", ["cities.example.org", "https://cities.example.org/fr/", "ftp://cities.example.org"]
+)
+def test_production_refuses_a_public_address_that_is_not_a_scheme_and_host(address):
+    result = manage("check", **{**COMPLETE_ENVIRONMENT, "PUBLIC_BASE_URL": address})
+    assert result.returncode != 0
+    assert "PUBLIC_BASE_URL must be a scheme and host such as https://cities.example.org" in result.stderr
+
+
+def test_a_loopback_trial_over_plain_http_is_warned_about():
+    """HTTPS=false (make prod-up) drops the redirect, HSTS and secure cookies, and the
+    deploy checks say so rather than pass silently."""
+    result = manage("check", "--deploy", **{**COMPLETE_ENVIRONMENT, "HTTPS": "false"})
+    assert result.returncode == 0, result.stderr
+    for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert warning in result.stderr + result.stdout
+
+
+def test_production_logs_one_json_object_per_line():
+    code = "import logging; logging.getLogger('cities.test').warning('disk %s full', 'media')"
+    result = manage("shell", "-c", code, **COMPLETE_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "disk" in line]
+    record = json.loads(line)
+    assert (record["level"], record["logger"], record["message"]) == ("WARNING", "cities.test", "disk media full")
+    assert record["time"]
+
+
+def test_redis_is_the_shared_cache_when_configured():
+    code = "from django.core.cache import caches; print(type(caches['default']).__name__)"
+    result = manage("shell", "-c", code, CACHE_URL="redis://127.0.0.1:6379/0", **COMPLETE_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "RedisCache"

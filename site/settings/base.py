@@ -57,7 +57,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # allauth names the site and builds its e-mail links from this (setup_site fills it).
+    "django.contrib.sites",
 ]
+SITE_ID = 1
 
 # The two security headers come first so that every response carries them, static
 # files too (WhiteNoise answers those right after SecurityMiddleware in production).
@@ -67,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the client's address (core/proxies.py).
     "core.proxies.TrustedProxyMiddleware",
+    "core.public_url.PublicBaseURLMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestSizeLimitMiddleware",
@@ -125,8 +129,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # `migrate` creates, see home/apps.py): allauth's rate limits and Wagtail's site root
 # paths must agree across processes, which a per-process memory cache cannot do, and
 # no extra service needs running. See docs/decisions.md, "Hardening".
+# A production layout with several app servers may choose Redis instead (CACHE_URL or
+# REDIS_URL, e.g. redis://127.0.0.1:6379/0): Django's own RedisCache backend, whose
+# `incr` is atomic and whose reads cost no database query. See docs/decisions.md,
+# "Issue 16 - production layout".
+REDIS_CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 CACHES = {
-    "default": {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_CACHE_URL}
+    if REDIS_CACHE_URL
+    else {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
         # Django's default (300) would cull rate-limit counters as soon as an attacker
@@ -306,8 +317,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # world-atlas (`make install` runs `npm ci`); without it the page shows no map.
 WORLD_ATLAS_DIR = BASE_DIR / "node_modules" / "world-atlas"
 
-WAGTAIL_SITE_NAME = "Cities Exchange"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's identity: its name (e-mails, titles) and the address the public reaches it
+# at. `setup_site` writes both into Wagtail's Site and Django's sites framework, and
+# every absolute link (e-mails, canonical links, sitemap, feeds, share links) starts
+# with the base URL, whatever host the request came through (a proxy, 127.0.0.1).
+SITE_NAME = os.environ.get("SITE_NAME", "").strip() or "Cities Exchange"
+PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "").rstrip("/")
+WAGTAIL_SITE_NAME = SITE_NAME
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -2,6 +2,7 @@
 refuses to start when one is missing rather than run insecurely."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -20,19 +21,32 @@ SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production needs the environment variable ALLOWED_HOSTS.")
-# Links in notification e-mails point here.
-WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL")
+# Every absolute link (e-mails, canonical links, sitemap, feeds) starts here; the
+# older name WAGTAILADMIN_BASE_URL is still read (base.py).
+if not PUBLIC_BASE_URL:  # noqa: F405
+    raise ImproperlyConfigured("Production needs the environment variable PUBLIC_BASE_URL.")
+_public = urlsplit(PUBLIC_BASE_URL)  # noqa: F405
+if _public.scheme not in ("http", "https") or not _public.hostname or _public.path not in ("", "/"):
+    raise ImproperlyConfigured(
+        f"PUBLIC_BASE_URL must be a scheme and host such as https://cities.example.org, not {PUBLIC_BASE_URL!r}."  # noqa: F405
+    )
+CSRF_TRUSTED_ORIGINS = CSRF_TRUSTED_ORIGINS or [PUBLIC_BASE_URL]  # noqa: F405
 required("DATABASE_URL")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     raise ImproperlyConfigured("Production needs a PostgreSQL DATABASE_URL, not SQLite.")
 
+# HTTPS=false only for a trial on loopback without a certificate (`make prod-up`):
+# `check --deploy` then warns about each protection it turns off.
+HTTPS = os.environ.get("HTTPS", "true").strip().lower() != "false"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = True
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = HTTPS
+# A probe on the app server's own port speaks plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -51,3 +65,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# One JSON object per log line (time, level, logger, message, and the exception), which
+# the journal or a log collector can search by field; python-json-logger is the
+# maintained formatter for this. https://nhairs.github.io/python-json-logger/
+LOGGING["formatters"] = {  # noqa: F405
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    }
+}
+LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from core.editorial import ensure_editorial_workflow, ensure_someone_moderates
 from experts.directory import ensure_expert_directories, ensure_report_moderation
-from home.site_setup import ensure_admin, ensure_home_pages
+from home.site_setup import apply_site_identity, ensure_admin, ensure_home_pages
 
 
 def shown_path(path, base):
@@ -25,6 +25,8 @@ class Command(BaseCommand):
         call_command("load_vocabularies", verbosity=options["verbosity"])
         ensure_home_pages()
         self.stdout.write("Home pages ready in " + ", ".join(code for code, _name in settings.LANGUAGES))
+        site = apply_site_identity()
+        self.stdout.write(f"Site: {site.site_name} at {site.root_url}")
         ensure_expert_directories()
         self.stdout.write("Expert directory ready in every language")
         ensure_editorial_workflow()

@@ -35,7 +35,9 @@ class Command(BaseCommand):
             raise CommandError("The index has drifted from the database; run `search_index rebuild`.")
 
     def status(self, **kwargs):
-        self.stdout.write(f"outbox backlog: {sync.backlog()}")
+        age = sync.backlog_age()
+        waiting = "" if age is None else f", the oldest waiting for {age:.0f} s"
+        self.stdout.write(f"outbox backlog: {sync.backlog()}{waiting}")
         behind = index.indices_behind_alias()
         if not behind:
             self.stdout.write(f"alias {index.alias_name()}: missing (run `search_index rebuild`)")

@@ -1,0 +1,101 @@
+"""Load test of the production layout (`make prod-up`, then `make load`): Locust,
+headless and bounded in time, over what visitors do, weighted roughly as a public site
+sees it: pages of cases, the home page, searches with and without facets, experts,
+spotlight collections, the JSON API and the search box's suggestions.
+
+    make load [LOAD_USERS=50] [LOAD_TIME=60s] [LOAD_HOST=http://127.0.0.1:8100]
+
+Locust prints requests/s, the p50/p95/p99 response times and the failures per request
+type and in total. Before the users start, the site's own API gives the addresses of
+its cases, experts and spotlight pages and the values of its facets, so every request
+asks for something that exists (a 404 counts as an error). Only loopback is allowed:
+this is a load test of one's own layout, never of somebody else's site.
+https://docs.locust.io/en/stable/
+"""
+
+import random
+from urllib.parse import urlsplit
+
+import requests
+from locust import HttpUser, between, events, task
+
+LANGUAGES = ["en", "fr", "es"]
+WORDS = ["housing", "water", "mobility", "care", "climate", "logement", "salud", "transport", "participation"]
+PREFIXES = ["hou", "wat", "mob", "car", "cli", "log", "sal"]
+SITE = {}
+# Which page a simulated visitor asks for, not a secret.
+pick = random.Random()  # noqa: S311
+
+
+@events.init_command_line_parser.add_listener
+def loopback_only(parser):
+    parser.set_defaults(host="http://127.0.0.1:8100")
+
+
+@events.test_start.add_listener
+def learn_the_site(environment, **kwargs):
+    if urlsplit(environment.host).hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit(f"make load only tests a layout on this machine's loopback, not {environment.host}")
+    SITE.update(urls={}, facets={})
+    for kind in ("case", "expert", "spotlight"):
+        answer = requests.get(f"{environment.host}/api/v1/search/", {"type": kind, "page_size": 50}, timeout=30)
+        answer.raise_for_status()
+        body = answer.json()
+        SITE["urls"][kind] = [urlsplit(result["url"]).path for result in body["results"]]
+        if kind == "case":
+            SITE["facets"] = {
+                name: [value["value"] for value in values if value["count"]]
+                for name, values in body["facets"].items()
+                if name in ("theme", "sdg", "region") and values
+            }
+    print(
+        f"Site learnt: {', '.join(f'{len(urls)} {kind} pages' for kind, urls in SITE['urls'].items())}, "
+        f"facets {', '.join(SITE['facets']) or 'none (the database answered)'}"
+    )
+    missing = [kind for kind, urls in SITE["urls"].items() if not urls]
+    if missing:
+        raise SystemExit(f"The site has no {', '.join(missing)} pages to ask for: load the demo first (make prod-up).")
+
+
+class Visitor(HttpUser):
+    # A person reads a page for a moment before the next click.
+    wait_time = between(0.5, 2)
+
+    def facet(self):
+        """One facet filter; none when the site answered from its database fallback
+        at start (OpenSearch down or slow), which counts no facets."""
+        if not SITE["facets"]:
+            return {}
+        name = pick.choice(list(SITE["facets"]))
+        return {name: pick.choice(SITE["facets"][name])}
+
+    @task(6)
+    def case_page(self):
+        self.client.get(pick.choice(SITE["urls"]["case"]), name="case page")
+
+    @task(4)
+    def home(self):
+        self.client.get(f"/{pick.choice(LANGUAGES)}/", name="home")
+
+    @task(4)
+    def search_with_facets(self):
+        params = {**self.facet(), **({"q": pick.choice(WORDS)} if pick.random() < 0.5 else {})}
+        self.client.get(f"/{pick.choice(LANGUAGES)}/search/", params=params, name="search page")
+
+    @task(2)
+    def expert_page(self):
+        self.client.get(pick.choice(SITE["urls"]["expert"]), name="expert page")
+
+    @task(2)
+    def spotlight_page(self):
+        self.client.get(pick.choice(SITE["urls"]["spotlight"]), name="spotlight page")
+
+    @task(2)
+    def api_search(self):
+        params = {"q": pick.choice(WORDS), **self.facet(), "ui_language": pick.choice(LANGUAGES)}
+        self.client.get("/api/v1/search/", params=params, name="API search")
+
+    @task(3)
+    def suggest(self):
+        params = {"q": pick.choice(PREFIXES), "ui_language": pick.choice(LANGUAGES)}
+        self.client.get("/api/v1/suggest/", params=params, name="API suggest")

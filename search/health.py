@@ -1,0 +1,91 @@
+"""Health probes for a load balancer, systemd or a monitor (docs/deploy.md).
+
+/healthz: the process answers (nothing else is touched, so it stays cheap).
+/readyz: what the site needs to serve a page. The database and the shared cache are
+required: without them it answers 503 and should get no traffic. OpenSearch is not:
+while it is down or the circuit breaker is open, searches come from the database, so
+the site is "degraded" but ready (taking it out of rotation would turn a slower search
+into no site at all). The outbox backlog and the age of its oldest change show a
+worker that stopped.
+"""
+
+import logging
+import time
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from opensearchpy.exceptions import OpenSearchException
+
+from . import breaker, sync
+from .client import search_client
+
+logger = logging.getLogger(__name__)
+PROBE_KEY = "readyz:probe"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+def check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"status": "ok"}
+
+
+def check_cache():
+    token = str(time.monotonic_ns())
+    cache.set(PROBE_KEY, token, timeout=10)
+    if cache.get(PROBE_KEY) != token:
+        raise RuntimeError("a value written to the cache could not be read back")
+    return {"status": "ok"}
+
+
+def check_opensearch():
+    """The breaker's state first: while it is open nobody asks the node anything."""
+    if breaker.is_open():
+        return {"status": "degraded", "breaker": "open"}
+    try:
+        health = search_client().cluster.health()
+    except OpenSearchException as error:
+        return {"status": "degraded", "breaker": "closed", "error": str(error)[:300]}
+    return {
+        "status": "ok" if health["status"] in ("green", "yellow") else "degraded",
+        "breaker": "closed",
+        "cluster": health["status"],
+        "nodes": health["number_of_nodes"],
+    }
+
+
+def check_outbox():
+    age = sync.backlog_age()
+    return {"status": "ok", "backlog": sync.backlog(), "oldest_age_seconds": None if age is None else round(age, 1)}
+
+
+def run(check):
+    """Whatever a check raises (a database, Redis or network error of any library) means
+    that part is not ready: reported and logged, never a 500 of the probe itself."""
+    try:
+        return check()
+    except Exception as error:
+        logger.error("Readiness check %s failed: %s", check.__name__, error)
+        return {"status": "error", "error": str(error)[:300]}
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    checks = {"database": run(check_database), "cache": run(check_cache)}
+    # The rest reads the database; without it there is nothing more to learn.
+    if checks["database"]["status"] == "ok":
+        checks["opensearch"] = run(check_opensearch)
+        checks["outbox"] = run(check_outbox)
+    ready = checks["database"]["status"] == "ok" and checks["cache"]["status"] == "ok"
+    degraded = any(check["status"] != "ok" for check in checks.values())
+    status = "degraded" if ready and degraded else ("ok" if ready else "unavailable")
+    return JsonResponse({"status": status, "checks": checks}, status=200 if ready else 503)

@@ -1,0 +1,78 @@
+"""The files an operator installs (deploy/) and the loopback layout built from them
+(`make prod-up`) say the same thing, and agree with the settings they front."""
+
+import importlib.util
+import re
+import sys
+
+import pytest
+from django.conf import settings
+
+DEPLOY = settings.BASE_DIR / "deploy"
+
+
+def load(name):
+    spec = importlib.util.spec_from_file_location(f"deploy_{name}", DEPLOY / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(DEPLOY))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(DEPLOY))
+    return module
+
+
+SERVER = {
+    "APP_BIND": "127.0.0.1:8001",
+    "LISTEN": "443 ssl",
+    "SERVER_NAME": "cities.example.org",
+    "TLS_SETTINGS": "/etc/nginx/snippets/cities-exchange-tls.conf",
+    "STATIC_ROOT": "/srv/cities-exchange/var/static",
+    "MEDIA_ROOT": "/srv/cities-exchange/var/media",
+    "LOG_DIR": "/var/log/nginx",
+}
+
+
+def test_the_nginx_site_renders_with_every_placeholder_filled_and_keeps_nginxs_own_variables():
+    site = load("render").render(DEPLOY / "nginx" / "cities-exchange.conf.in", SERVER)
+    assert not re.search(r"\$\{[A-Z_]+\}", site)
+    assert "server_name cities.example.org;" in site
+    assert "alias /srv/cities-exchange/var/media/;" in site
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in site
+
+
+def test_a_forgotten_value_is_named_instead_of_leaving_a_broken_line():
+    values = {key: value for key, value in SERVER.items() if key != "MEDIA_ROOT"}
+    with pytest.raises(SystemExit, match="no value given for MEDIA_ROOT"):
+        load("render").render(DEPLOY / "nginx" / "cities-exchange.conf.in", values)
+
+
+def test_nginx_refuses_the_same_bodies_as_the_app():
+    site = (DEPLOY / "nginx" / "cities-exchange.conf.in").read_text()
+    (megabytes,) = re.findall(r"client_max_body_size (\d+)m;", site)
+    assert int(megabytes) * 1024 * 1024 == settings.REQUEST_BODY_MAX_SIZE
+
+
+def test_the_loopback_layout_runs_the_systemd_units_own_commands():
+    loopback = load("loopback")
+    gunicorn = loopback.unit_command("cities-exchange-gunicorn.service")
+    assert gunicorn == [
+        str(settings.BASE_DIR / ".venv/bin/gunicorn"),
+        "--config",
+        "deploy/gunicorn.conf.py",
+        "usesite.wsgi:application",
+    ]
+    worker = loopback.unit_command("cities-exchange-worker.service")
+    assert worker[-3:] == ["manage.py", "search_index", "work"]
+
+
+def test_a_single_node_needs_no_cluster_option_and_a_cluster_names_its_size(monkeypatch):
+    loopback = load("loopback")
+    commands = []
+    monkeypatch.setattr(loopback, "run", lambda command, env: commands.append(command))
+    for nodes in (1, 3):
+        monkeypatch.setattr(loopback, "OPENSEARCH_NODES", nodes)
+        loopback.opensearch({}, "start")
+    single, cluster = commands
+    assert "--nodes" not in single
+    assert cluster[-4:] == ["--port", str(loopback.OPENSEARCH_PORT), "--nodes", "3"]
