@@ -14,6 +14,8 @@ from django.utils import timezone
 from opensearchpy.exceptions import OpenSearchException
 from wagtail.models import Page
 
+from core import page_cache
+
 from . import index
 from .models import PendingIndexChange
 
@@ -58,8 +60,16 @@ def drain():
         PendingIndexChange.objects.filter(pk__in=[row.pk for row in rows]).update(processed_at=timezone.now())
         applied += len(rows)
     if applied:
+        publish_changes()
         forget_processed()
     return applied
+
+
+def publish_changes():
+    """Make the applied changes searchable now, then throw away the cached pages that
+    showed the index: a page rendered after this sees them (core/page_cache.py)."""
+    index.refresh()
+    page_cache.bump(page_cache.INDEX)
 
 
 def postpone(rows, error):
