@@ -32,6 +32,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 CONTENT = "content"
 INDEX = "index"
@@ -140,6 +141,9 @@ def cached_response(entry):
     response = HttpResponse(entry["content"], status=entry["status"])
     for header, value in entry["headers"]:
         response[header] = value
+    # As the fresh page says (its template read the session): an HTTP cache further on
+    # must not hand this anonymous page to a member.
+    patch_vary_headers(response, ("Cookie",))
     return response
 
 

@@ -153,6 +153,7 @@ def test_a_cached_page_carries_no_cookie_and_a_visitor_with_a_session_gets_a_fre
     response = cached_twice(case.url)
     assert not response.cookies
     assert "Set-Cookie" not in response
+    assert "Cookie" in response["Vary"]
     with_session = Client()
     with_session.cookies["sessionid"] = "left-over"
     assert "X-Cache" not in with_session.get(case.url)
