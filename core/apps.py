@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class CoreConfig(AppConfig):
@@ -6,6 +7,21 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared tools"
 
     def ready(self):
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from taxonomy.models import VOCABULARY_MODELS
+
         from . import review_notifications
+        from .page_cache import content_changed
+
+        # What a public page shows changes with these, never with a saved draft.
+        page_published.connect(content_changed, dispatch_uid="page-cache-published")
+        page_unpublished.connect(content_changed, dispatch_uid="page-cache-unpublished")
+        post_page_move.connect(content_changed, dispatch_uid="page-cache-moved")
+        post_delete.connect(content_changed, sender=Page, dispatch_uid="page-cache-page-deleted")
+        for model in (PageViewRestriction, *VOCABULARY_MODELS):
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}-saved")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}-deleted")
 
         review_notifications.connect()

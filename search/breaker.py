@@ -25,6 +25,7 @@ from django.core.cache import cache
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 from opensearchpy.exceptions import NotFoundError, TransportError
 
+from core import page_cache
 from core.throttle import counted
 
 logger = logging.getLogger(__name__)
@@ -44,12 +45,14 @@ def counts_as_failure(error):
 
 
 def call(read, fallback):
-    """read() from OpenSearch unless the breaker is open; fallback() when it is, or when the read fails."""
+    """read() from OpenSearch unless the breaker is open; fallback() when it is, or when the read fails.
+    A page showing a fallback's answer is not cached; one showing the index's answer
+    is cached until the index changes (core/page_cache.py)."""
     state = cache.get_many([OPEN, TRIPPED])
     probing = TRIPPED in state
     # The probe key outlives one read at most, so a probe that never reports frees its turn.
     if OPEN in state or (probing and not cache.add(PROBE, True, timeout=ceil(settings.OPENSEARCH_SEARCH_TIMEOUT) + 1)):
-        return fallback()
+        return fall_back(fallback)
     try:
         result = read()
     except TransportError as error:
@@ -57,11 +60,17 @@ def call(read, fallback):
         log("OpenSearch unavailable, answering from the database: %s", error)
         if counts_as_failure(error):
             failed(probing)
-        return fallback()
+        return fall_back(fallback)
     if probing:
         cache.delete_many([TRIPPED, PROBE, FAILURES])
         logger.warning("OpenSearch answers again: search breaker closed")
+    page_cache.depends_on_index()
     return result
+
+
+def fall_back(fallback):
+    page_cache.do_not_cache()
+    return fallback()
 
 
 def failed(probing):

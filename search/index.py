@@ -8,6 +8,8 @@ from django.utils import timezone
 from opensearchpy import helpers
 from wagtail.fields import StreamField
 
+from core import page_cache
+
 from . import registry
 from .client import get_client, index_name
 from .documents import build_documents, document_id, indexable_pages
@@ -144,6 +146,7 @@ def rebuild(progress=None):
     )
     for name in old:
         client.indices.delete(index=name)
+    page_cache.bump(page_cache.INDEX)
     # Changes made before the rebuild began are in the new index already.
     PendingIndexChange.objects.filter(pk__lte=started_after, processed_at__isnull=True).update(
         processed_at=timezone.now()
@@ -174,6 +177,10 @@ def verify():
     extra = indexed.keys() - expected.keys()
     stale = {doc_id for doc_id in expected.keys() & indexed.keys() if expected[doc_id] != indexed[doc_id]}
     return Drift(len(missing), len(stale), len(extra))
+
+
+def refresh():
+    get_client().indices.refresh(index=alias_name())
 
 
 def document_count():

@@ -9,7 +9,8 @@ class PendingIndexChange(models.Model):
     Written in the same database transaction as the change itself (publish,
     unpublish, delete, move, privacy, vocabulary rename), so no change can be lost;
     the worker applies it and marks it processed, retrying with back-off while
-    OpenSearch cannot be reached. Whether the page is written or removed is decided
+    OpenSearch cannot be reached. Several workers share the rows without applying
+    one twice (search/sync.py, Claim). Whether the page is written or removed is decided
     when it is applied, from the database as it is then.
     """
 
@@ -21,6 +22,10 @@ class PendingIndexChange(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+    # Which worker applies the change, and until when others leave its page alone
+    # (search/sync.py, Claim); kept once processed, to tell who applied it.
+    claimed_by = models.CharField(_("claimed by"), max_length=100, blank=True, db_index=True)
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["processed_at", "next_attempt_at"], name="pending_due")]

@@ -7,12 +7,19 @@ an exponential back-off, so an update made during an outage arrives afterwards.
 """
 
 import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Min
 from django.utils import timezone
 from opensearchpy.exceptions import OpenSearchException
 from wagtail.models import Page
+
+from core import page_cache
 
 from . import index
 from .models import PendingIndexChange
@@ -20,6 +27,10 @@ from .models import PendingIndexChange
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 MAX_BACKOFF = timedelta(minutes=10)
+# Far longer than writing one batch takes (OPENSEARCH_TIMEOUT bounds each request).
+CLAIM_LEASE = timedelta(minutes=5)
+# Any fixed number, the same in every worker: the key of PostgreSQL's advisory lock.
+CLAIM_LOCK = 1601
 
 
 def enqueue(page_ids, reason):
@@ -42,35 +53,86 @@ def backoff(attempts):
     return min(timedelta(seconds=2**attempts), MAX_BACKOFF)
 
 
-def drain():
-    """Apply every due change; returns how many were applied."""
+def drain(batch_size=BATCH_SIZE):
+    """Apply every due change this worker can claim; returns how many were applied.
+    Several workers may drain at once: each claims the changes of other pages."""
     applied = 0
-    while True:
-        due = PendingIndexChange.objects.filter(processed_at__isnull=True, next_attempt_at__lte=timezone.now())
-        rows = list(due.order_by("pk")[:BATCH_SIZE])
-        if not rows:
-            break
+    while claim := Claim.take(batch_size):
         try:
-            index.write({row.page_id for row in rows})
+            index.write(claim.page_ids)
         except OpenSearchException as error:
-            postpone(rows, error)
+            claim.postpone(error)
             break
-        PendingIndexChange.objects.filter(pk__in=[row.pk for row in rows]).update(processed_at=timezone.now())
-        applied += len(rows)
+        applied += claim.done()
     if applied:
+        publish_changes()
         forget_processed()
     return applied
 
 
-def postpone(rows, error):
-    logger.warning("Search index unreachable, %d change(s) postponed: %s", len(rows), error)
-    now = timezone.now()
-    for row in rows:
-        row.attempts += 1
-        row.next_attempt_at = now + backoff(row.attempts)
-        row.last_error = str(error)[:2000]
-    with transaction.atomic():
-        PendingIndexChange.objects.bulk_update(rows, ["attempts", "next_attempt_at", "last_error"])
+@dataclass
+class Claim:
+    """The due changes of up to `batch_size` pages, leased to one worker.
+
+    Claims are taken one at a time (PostgreSQL: a transaction-scoped advisory lock;
+    SQLite: the write lock its IMMEDIATE transactions take when they begin), so two
+    workers never claim the same row. They never claim the same *page* either: a
+    page leased to one worker waits for it, since two workers writing one page could
+    send its older document last. The writing itself runs in parallel, outside any
+    transaction. A worker that dies leaves its lease to expire after CLAIM_LEASE.
+    """
+
+    token: str
+    page_ids: set
+
+    @classmethod
+    def take(cls, batch_size):
+        now = timezone.now()
+        token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        with transaction.atomic():
+            serialise_claims()
+            waiting = PendingIndexChange.objects.filter(processed_at__isnull=True)
+            leased = waiting.filter(claimed_until__gt=now).values("page_id")
+            due = waiting.filter(next_attempt_at__lte=now).exclude(page_id__in=leased)
+            oldest_first = due.values("page_id").annotate(first=Min("pk")).order_by("first")
+            page_ids = {row["page_id"] for row in oldest_first[:batch_size]}
+            if not page_ids:
+                return None
+            due.filter(page_id__in=page_ids).update(claimed_by=token, claimed_until=now + CLAIM_LEASE)
+        return cls(token, page_ids)
+
+    def rows(self):
+        return PendingIndexChange.objects.filter(claimed_by=self.token, processed_at__isnull=True)
+
+    def done(self):
+        """Marks the claimed rows processed; how many there were."""
+        return self.rows().update(processed_at=timezone.now(), claimed_until=None)
+
+    def postpone(self, error):
+        rows = list(self.rows())
+        logger.warning("Search index unreachable, %d change(s) postponed: %s", len(rows), error)
+        now = timezone.now()
+        for row in rows:
+            row.attempts += 1
+            row.next_attempt_at = now + backoff(row.attempts)
+            row.last_error = str(error)[:2000]
+            row.claimed_until = None
+        with transaction.atomic():
+            PendingIndexChange.objects.bulk_update(rows, ["attempts", "next_attempt_at", "last_error", "claimed_until"])
+
+
+def serialise_claims():
+    """Inside the claiming transaction: wait for any other worker's claim to commit."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CLAIM_LOCK])
+
+
+def publish_changes():
+    """Make the applied changes searchable now, then throw away the cached pages that
+    showed the index: a page rendered after this sees them (core/page_cache.py)."""
+    index.refresh()
+    page_cache.bump(page_cache.INDEX)
 
 
 def backlog():

@@ -22,6 +22,7 @@ from cases.models import (
 )
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage
+from search import index
 from taxonomy.models import Approach, City, Spotlight, SustainableDevelopmentGoal, TargetGroup, Theme
 from tests.factories import UserFactory
 
@@ -47,9 +48,16 @@ SEARCH_PAGE_QUERIES = 7
 SMALL, LARGE = 1, 4
 
 
+# A page served from the anonymous page cache (core/page_cache.py) costs one query:
+# the entry and its dependencies' versions, read together.
+CACHED_PAGE_QUERIES = 1
+
+
 @pytest.fixture
-def measure(client, django_assert_max_num_queries):
-    """How many queries a warm visit of `url` makes; fails above `limit`."""
+def measure(client, django_assert_max_num_queries, settings):
+    """How many queries a warm visit of `url` makes when it is rendered (not served
+    from the page cache); fails above `limit`."""
+    settings.PAGE_CACHE_VIEWS = ()
 
     def count(url, limit):
         assert client.get(url).status_code == 200
@@ -177,3 +185,16 @@ def test_the_search_page_costs_the_same_queries_with_two_or_eight_results(
     apply_index_changes()
     assert client.get(url).context["results"].total == 8
     assert measure(url, SEARCH_PAGE_QUERIES) == two
+
+
+@pytest.mark.opensearch
+def test_a_page_from_the_page_cache_costs_one_query(
+    case_index, client, django_assert_max_num_queries, index_prefix, settings
+):
+    settings.OPENSEARCH_SEARCH_TIMEOUT = 30  # a timed-out read falls back, and is never cached
+    case = case_showing(case_index, LARGE)
+    index.ensure_index()
+    for url in (case.url, "/en/", "/en/search/?q=housing"):
+        assert client.get(url)["X-Cache"] == "miss"
+        with django_assert_max_num_queries(CACHED_PAGE_QUERIES):
+            assert client.get(url)["X-Cache"] == "hit"

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last, so every middleware above handles a cached page as a fresh one.
+    "core.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 # How many reverse proxies of ours stand in front of the app servers (nginx: 1). Their
@@ -148,7 +150,20 @@ CACHES = {
     # focal point, so an entry never goes stale and each process may keep its own,
     # in memory, instead of paying a database query per picture.
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+    # Anonymous visitors' pages (core/page_cache.py), shared by every process like the
+    # default cache but in a table of their own: a flood of distinct URLs then evicts
+    # cached pages, never the rate-limit counters.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
+PAGE_CACHE_ALIAS = "pages"
+# Seconds a cached page lives at most; every change it shows throws it away sooner.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# The views whose anonymous answers are cached: every Wagtail page and the search page.
+PAGE_CACHE_VIEWS = ("wagtail_serve", "search:search")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,10 +15,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "verify", "status", "drain", "work"])
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between outbox polls (work).")
+        parser.add_argument(
+            "--batch",
+            type=int,
+            default=sync.BATCH_SIZE,
+            help="Pages a worker claims at a time (drain, work); several workers may run at once.",
+        )
 
-    def handle(self, *args, action, interval=1.0, **options):
+    def handle(self, *args, action, interval=1.0, batch=sync.BATCH_SIZE, **options):
+        if batch < 1:
+            raise CommandError("--batch must be at least 1.")
         try:
-            getattr(self, action)(interval=interval, verbosity=options["verbosity"])
+            getattr(self, action)(interval=interval, batch=batch, verbosity=options["verbosity"])
         except OpenSearchException as error:
             raise CommandError(f"OpenSearch cannot be reached or refused the request: {error}") from error
 
@@ -44,16 +52,16 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"alias {index.alias_name()} -> {', '.join(behind)}: {index.document_count()} documents")
 
-    def drain(self, **kwargs):
-        applied = sync.drain()
+    def drain(self, batch, **kwargs):
+        applied = sync.drain(batch)
         self.stdout.write(f"applied {applied} change(s); {sync.backlog()} waiting")
 
-    def work(self, interval, **kwargs):
+    def work(self, interval, batch, **kwargs):
         """Apply outbox changes as they come, until interrupted."""
         self.stdout.write(f"Search index worker: polling the outbox every {interval:g} s (Ctrl-C stops).")
         try:
             while True:
-                applied = sync.drain()
+                applied = sync.drain(batch)
                 if applied:
                     self.stdout.write(f"applied {applied} change(s)")
                 time.sleep(interval)

@@ -1,0 +1,188 @@
+"""Public pages served from the shared cache to anonymous visitors, thrown away the
+moment anything they show may have changed.
+
+Each cached page remembers which *dependencies* it was rendered against, and each
+dependency has a version token in the cache:
+
+- `content`: every page depends on it. It changes after any publish, unpublish,
+  move, delete, view-restriction change or vocabulary change commits (a translation
+  publish is a publish). Saving a draft changes nothing, so it throws nothing away.
+- `index`: a page that read the search index while rendering (search pages, spotlight
+  and directory listings, similar cases) depends on it too. It changes when the
+  outbox worker has applied changes and refreshed the index, or a rebuild swapped it.
+
+A lookup reads the entry and the current tokens in one round trip; an entry whose
+tokens differ is a miss. Tokens are read *before* rendering, so a change committed
+while a page renders makes that very entry stale at once. Every change throws away
+every page of its dependency: coarse, but never stale (see docs/decisions.md, "Issue
+16 - page cache").
+
+Only anonymous visitors (no session or messages cookie) are served or recorded, and
+only GET/HEAD answers of the views in settings.PAGE_CACHE_VIEWS that are 200, set no
+cookie (no CSRF token, no session), carry no message and are not marked private. A
+render that had to fall back from OpenSearch to the database calls `do_not_cache`.
+"""
+
+import hashlib
+import uuid
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+CONTENT = "content"
+INDEX = "index"
+DEPENDENCIES = (CONTENT, INDEX)
+NEVER_STORED = ("private", "no-store", "no-cache")
+
+_rendering = ContextVar("page_cache_rendering", default=None)
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def version_key(dependency):
+    return f"page-cache:version:{dependency}"
+
+
+def bump(dependency):
+    """Every page rendered against this dependency is stale from now on."""
+    page_cache().set(version_key(dependency), uuid.uuid4().hex, timeout=None)
+
+
+def content_changed(**kwargs):
+    """Signal receiver for every change a public page may show. Bumped at once, for
+    the transaction making the change (and a test wrapped in one), and again once it
+    commits: another process may have rendered the old state in between."""
+    bump(CONTENT)
+    transaction.on_commit(lambda: bump(CONTENT))
+
+
+def depends_on_index():
+    """Called by a read of the search index: the page being rendered shows its results."""
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.dependencies.add(INDEX)
+
+
+def do_not_cache():
+    """The page being rendered must not be stored (an answer from a fallback, say)."""
+    rendering = _rendering.get()
+    if rendering is not None:
+        rendering.cacheable = False
+
+
+@dataclass
+class Rendering:
+    key: str
+    versions: dict
+    dependencies: set = field(default_factory=lambda: {CONTENT})
+    cacheable: bool = True
+
+    def store(self, request, response):
+        if not (self.cacheable and storable(request, response)):
+            return
+        entry = {
+            "content": response.content,
+            "status": response.status_code,
+            "headers": list(response.items()),
+            "versions": {dependency: self.versions[dependency] for dependency in self.dependencies},
+        }
+        page_cache().set(self.key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+
+
+def anonymous(request):
+    """No session and no messages: the page is the same for every such visitor. A
+    visitor signed out with a leftover session cookie simply gets fresh pages."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+def storable(request, response):
+    messages = getattr(request, "_messages", None)
+    session = getattr(request, "session", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and not (messages is not None and messages.added_new)
+        and not any(word in cache_control for word in NEVER_STORED)
+    )
+
+
+def entry_key(request):
+    """Everything else that changes the page is in these: language, host, scheme, and
+    the path with its query string (the search, its filters, the result page)."""
+    identity = "\n".join((request.scheme, request.get_host(), request.LANGUAGE_CODE, request.get_full_path()))
+    return "page-cache:page:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def current_versions(cache, found):
+    """The token of each dependency; a missing one (never set, or evicted) gets a new
+    random token, which no stored entry can carry."""
+    versions = {}
+    for dependency in DEPENDENCIES:
+        key = version_key(dependency)
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, timeout=None)
+            found[key] = cache.get(key)
+        versions[dependency] = found[key]
+    return versions
+
+
+def cached_response(entry):
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    # As the fresh page says (its template read the session): an HTTP cache further on
+    # must not hand this anonymous page to a member.
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Last in MIDDLEWARE: everything before it (security headers, CSP, language,
+    sessions) still handles a cached answer as it handles a fresh one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            response = self.get_response(request)
+        finally:
+            token = getattr(request, "_page_cache_token", None)
+            if token is not None:
+                _rendering.reset(token)
+        rendering = getattr(request, "_page_cache_rendering", None)
+        if rendering is not None:
+            rendering.store(request, response)
+            response["X-Cache"] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.view_name not in settings.PAGE_CACHE_VIEWS or request.method not in ("GET", "HEAD"):
+            return None
+        if not anonymous(request):
+            return None
+        cache = page_cache()
+        key = entry_key(request)
+        found = cache.get_many([key, *(version_key(dependency) for dependency in DEPENDENCIES)])
+        versions = current_versions(cache, found)
+        entry = found.get(key)
+        if entry is not None and all(versions[name] == token for name, token in entry["versions"].items()):
+            response = cached_response(entry)
+            response["X-Cache"] = "hit"
+            return response
+        if request.method == "GET":
+            rendering = Rendering(key, versions)
+            request._page_cache_rendering = rendering
+            request._page_cache_token = _rendering.set(rendering)
+        return None

@@ -1,0 +1,94 @@
+"""Three `search_index work` processes share one outbox of 10,000 changes: every
+change is applied exactly once, by whichever worker claimed it, and the index ends
+with no drift. Runs on the configured database (CI: SQLite, then PostgreSQL), against
+the real OpenSearch node."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from io import StringIO
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from home.models import HomePage
+from search import index
+from search.models import PendingIndexChange
+
+pytestmark = [pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
+
+CHANGES = 10_000
+WORKERS = 3
+
+
+def shared_database_url():
+    """The test database as other processes open it (on SQLite the test database is a file)."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{quote(db['USER'])}:{quote(db['PASSWORD'])}@{db['HOST']}:{db['PORT']}/{quote(db['NAME'])}"
+
+
+def start_worker(index_prefix):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "usesite.settings.test",
+        "DATABASE_URL": shared_database_url(),
+        "OPENSEARCH_URL": settings.OPENSEARCH_URL,
+        "OPENSEARCH_INDEX_PREFIX": index_prefix,
+    }
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "search_index", "work", "--interval", "0.2", "--batch", "20"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def waiting():
+    return PendingIndexChange.objects.filter(processed_at__isnull=True).count()
+
+
+def test_three_workers_share_ten_thousand_changes_without_doing_one_twice(site_skeleton, index_prefix):
+    case_index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    cases = [CaseStudyPageFactory(parent=case_index) for _ in range(40)]
+    index.ensure_index()
+    # Publishing wrote some changes already; the rest are repeated changes of these
+    # cases and of 460 pages deleted since (whose documents are removed).
+    page_ids = [case.pk for case in cases] + list(range(1_000_000, 1_000_460))
+    published = PendingIndexChange.objects.count()
+    PendingIndexChange.objects.bulk_create(
+        [PendingIndexChange(page_id=page_ids[n % len(page_ids)], reason="test") for n in range(CHANGES - published)],
+        batch_size=1000,
+    )
+    assert waiting() == CHANGES
+
+    workers = [start_worker(index_prefix) for _ in range(WORKERS)]
+    try:
+        deadline = time.monotonic() + 300
+        while waiting() and time.monotonic() < deadline and all(worker.poll() is None for worker in workers):
+            time.sleep(0.5)
+    finally:
+        outputs = []
+        for worker in workers:
+            worker.send_signal(signal.SIGINT)  # Ctrl-C: the worker stops between polls
+            out, err = worker.communicate(timeout=60)
+            outputs.append((out, err))
+
+    assert waiting() == 0, [err[-2000:] for _out, err in outputs]
+    applied = [sum(int(n) for n in re.findall(r"applied (\d+) change", out)) for out, _err in outputs]
+    # Each change was applied once: what the workers report adds up to the outbox.
+    assert sum(applied) == CHANGES
+    assert sum(1 for count in applied if count) >= 2, applied
+    claims = PendingIndexChange.objects.values_list("claimed_by", flat=True)
+    by_process = Counter(token.split(":")[1] for token in claims)
+    assert sorted(by_process.values()) == sorted(count for count in applied if count)
+    report = StringIO()
+    call_command("search_index", "verify", stdout=report)
+    assert report.getvalue().strip() == "missing: 0, stale: 0, extra: 0"
