@@ -7,6 +7,7 @@ from search.registry import SearchDocument, indexed, labels
 from taxonomy.models import SpotlightFacetValue
 
 from .models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
+from .models.collections import collections_of
 
 THEMED = ("themes", "topics", "sdgs")
 # A page placed by its city (CityMixin): country and region follow from it.
@@ -43,9 +44,18 @@ class CaseDocument(SearchDocument):
         "year_to": lambda year: Q(start_year__lte=year),
     }
 
+    def read_batch(self, pages):
+        collections = collections_of({page.translation_key for page in pages})
+        for page in pages:
+            page.collections = collections.get(page.translation_key, [])
+
     def fields(self, page):
         values = page.indexed_spotlight_facet_values
         return {
+            # The collections that hold the case, however it came in: the collection's
+            # search then counts what its page counts (see in_collection).
+            "spotlights": [spotlight.slug for spotlight in page.collections],
+            "spotlights_labels": labels(page.collections),
             "start_year": page.start_year,
             "end_year": page.end_year,
             "status": page.status.slug if page.status else None,
@@ -75,7 +85,8 @@ class PositionDocument(SearchDocument):
 
 
 class SpotlightDocument(SearchDocument):
-    """A collection's page is found under its own collection."""
+    """A collection's page is found by its name in the site's search, but it is not a
+    practice of its collection: its own search (scoped to its spotlight) does not list it."""
 
     model = SpotlightPage
     type = "spotlight"
@@ -83,7 +94,7 @@ class SpotlightDocument(SearchDocument):
     select_related = ("spotlight",)
 
     def fields(self, page):
-        return {"spotlights": [page.spotlight.slug], "spotlights_labels": labels([page.spotlight])}
+        return {"spotlights_labels": labels([page.spotlight])}
 
 
 DOCUMENTS = (CaseDocument, CityPortraitDocument, PositionDocument, SpotlightDocument)
