@@ -8,10 +8,11 @@ https://opensearch.org/docs/latest/analyzers/token-filters/synonym-graph/
 """
 
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from taxonomy.text import folded
 
 FILTER_NAME = "editor_synonyms"
 MAX_TERMS = 20
@@ -19,12 +20,6 @@ MAX_TERM_LENGTH = 80
 MAX_TERM_WORDS = 6
 # The synonym rule syntax gives these a meaning (separator, mapping, comment, escape).
 RESERVED = re.compile(r"[,;=>#|\\\"]")
-
-
-def folded(term):
-    """The term without accents: the rules carry both, as visitors type either."""
-    decomposed = unicodedata.normalize("NFKD", term)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def checked_terms(text):
@@ -47,8 +42,8 @@ def checked_terms(text):
                 _("Line %(line)d: a term has at most %(words)d words and %(characters)d characters.")
                 % {"line": number, "words": MAX_TERM_WORDS, "characters": MAX_TERM_LENGTH}
             )
-        elif folded(term).casefold() not in seen:
-            seen.add(folded(term).casefold())
+        elif folded(term) not in seen:
+            seen.add(folded(term))
             terms.append(term)
     if not problems and len(terms) < 2:
         problems.append(_("A set needs at least two different terms."))
@@ -63,10 +58,11 @@ def checked_terms(text):
 
 
 def rules(term_sets):
-    """Solr-style equivalence rules ("a, b, c"), each term also without its accents."""
+    """Solr-style equivalence rules ("a, b, c"), each term also without its accents,
+    as visitors type either."""
     lines = []
     for terms in term_sets:
-        variants = dict.fromkeys(variant.lower() for term in terms for variant in (term, folded(term)))
+        variants = dict.fromkeys(variant for term in terms for variant in (term.lower(), folded(term)))
         lines.append(", ".join(variants))
     return lines
 
