@@ -46,7 +46,7 @@ def update_synonyms():
         client.indices.put_settings(index=target, body={"analysis": {"filter": {FILTER_NAME: synonym_filter()}}})
     finally:
         client.indices.open(index=target)
-        client.cluster.health(index=target, wait_for_status="yellow", timeout="30s")
+        client.cluster.health(index=target, wait_for_status="yellow")
     return names
 
 
