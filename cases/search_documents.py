@@ -4,15 +4,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import SearchDocument, indexed, labels
-from taxonomy.models import SpotlightFacetValue
+from taxonomy.models import Spotlight, SpotlightFacetValue
 
 from .models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
-from .models.collections import collections_of
+from .models.collections import collections_of, in_collection
 
 THEMED = ("themes", "topics", "sdgs")
 # A page placed by its city (CityMixin): country and region follow from it.
 CITY_JOINS = ("city__country__region", "city__region")
 CITY_LOOKUPS = {"region": "city__region__slug__in", "country": "city__country__code__in", "city": "city__slug__in"}
+
+
+def in_collections(slugs):
+    chosen = Q(pk__in=[])
+    for spotlight in Spotlight.objects.filter(slug__in=slugs):
+        chosen |= in_collection(spotlight)
+    return chosen
 
 
 def facet_values(key_slugs):
@@ -40,6 +47,8 @@ class CaseDocument(SearchDocument):
         **CITY_LOOKUPS,
         "status": "status__slug__in",
         "facet": lambda key_slugs: Q(spotlight_facet_values__in=facet_values(key_slugs)),
+        # A collection holds more than its tagged cases: the database counts as the index does.
+        "spotlight": in_collections,
         "year_from": lambda year: Q(start_year__gte=year),
         "year_to": lambda year: Q(start_year__lte=year),
     }

@@ -6,8 +6,12 @@ import pytest
 from wagtail.models import Locale
 
 from cases.factories import CaseStudyPageFactory
+from cases.models import SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
+from home.models import HomePage
 from search import fallback
+from search.facets import SPOTLIGHT_FACETS
 from search.query import SearchRequest
+from taxonomy.models import Spotlight
 from tests.test_search_failures import stand_in
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +95,20 @@ def test_the_api_answers_agua_from_the_database_while_opensearch_fails(client, w
         payload = client.get("/api/v1/search/", {"q": "agua", "ui_language": "es"}).json()
     assert payload["engine"] == "database"
     assert sorted(result["title"] for result in payload["results"]) == WATER
+
+
+def test_a_collections_search_from_the_database_holds_what_its_page_counts(water):
+    collection = HomePage.objects.get(locale__language_code="en").add_child(
+        instance=SpotlightPage(title="Cities for Global Health", intro="Responses.", spotlight=covid())
+    )
+    section = collection.add_child(instance=SpotlightSectionPage(title="Emergency response"))
+    CaseStudyPageFactory(parent=section, title="Food parcels")  # placed in the collection, not tagged
+    SpotlightSectionCase.objects.create(page=section, case=water["rain"])  # curated into it
+    search = SearchRequest(ui_language="en", scope={"spotlights": "covid-19"}, facets=tuple(SPOTLIGHT_FACETS))
+    found = sorted(hit["title"] for hit in fallback.run(search).hits)
+    assert found == ["Food parcels", "Rainwater gardens"]
+    assert collection.key_figures()["cases"] == len(found)
+
+
+def covid():
+    return Spotlight.objects.get(slug="covid-19")
