@@ -179,8 +179,9 @@ def collection_cases(spotlight, private=None):
 def collections_of(translation_keys):
     """{translation key: [spotlight, ...]} of the collections these practices are in."""
     found = {}
+    private = Page.objects.private_q()
     for spotlight in Spotlight.objects.all():
-        members = collection_cases(spotlight).filter(translation_key__in=translation_keys)
+        members = collection_cases(spotlight, private).filter(translation_key__in=translation_keys)
         for key in members.values_list("translation_key", flat=True).distinct():
             found.setdefault(key, []).append(spotlight)
     return found
