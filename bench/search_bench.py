@@ -31,6 +31,9 @@ from taxonomy.models import City, SustainableDevelopmentGoal, Topic  # noqa: E40
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
 QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
+# BENCH_KEEP=1 leaves the filled indices in place (prefix bench<size>), to try query
+# settings on them without filling again.
+KEEP = os.environ.get("BENCH_KEEP") == "1"
 WARM_UP = 30
 WORDS = {
     "en": "housing mobility health water energy care neighbourhood programme public space climate",
@@ -145,7 +148,8 @@ def main():
             name, seconds = fill(count)
             print(f"{count:>7,} docs  indexed in {seconds:5.1f} s ({count / seconds:,.0f} docs/s)")
             measure(count)
-            get_client().indices.delete(index=name)
+            if not KEEP:
+                get_client().indices.delete(index=name)
     pages = indexable_pages().count()
     with override_settings(OPENSEARCH_INDEX_PREFIX="benchrebuild"):
         started = time.perf_counter()
