@@ -306,7 +306,7 @@ class LocalCluster:
     def on_ports(cls, first_port, count, home_of, lib_dir, heap):
         """`home_of(port)` is the folder of the node on that port."""
         ports = tuple(range(first_port, first_port + count))
-        if ports[-1] > HIGHEST_PORT:
+        if count > 1 and ports[-1] > HIGHEST_PORT:  # (a lone node explains its own port)
             raise NodeError(
                 f"{count} nodes from port {first_port} would need port {ports[-1]}; the local nodes need ports "
                 f"up to {HIGHEST_PORT}. Choose a lower --port."

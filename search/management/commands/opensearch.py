@@ -41,8 +41,8 @@ class Command(BaseCommand):
                 )
                 return
             port = hosts[0]["port"]
-            nodes = nodes or len(hosts)
-        nodes = nodes or 1
+            nodes = len(hosts) if nodes is None else nodes
+        nodes = 1 if nodes is None else nodes
         if not 1 <= nodes <= MAX_NODES:
             raise CommandError(f"--nodes must be from 1 to {MAX_NODES}, not {nodes}.")
         opensearch_dir = settings.VAR_DIR / "opensearch"
