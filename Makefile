@@ -9,12 +9,15 @@ INSTALLED := $(VENV)/.installed
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
 TEST_OPENSEARCH_PORT ?= 9250
+# make test-cluster: a cluster of this many nodes on consecutive HTTP ports from this one.
+TEST_CLUSTER_PORT ?= 9260
+TEST_CLUSTER_NODES ?= 3
 RELEVANCE_OPENSEARCH_PORT ?= 9240
 RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test lint bench bench-pages relevance chromium messages catalogs prod-packages prod-up prod-down load
+.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium messages catalogs prod-packages prod-up prod-down load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -61,6 +64,16 @@ test: install chromium messages ## Run every test (unit, OpenSearch, browser)
 	@status=0; \
 	OPENSEARCH_URL=http://127.0.0.1:$(TEST_OPENSEARCH_PORT) $(VENV)/bin/pytest $(PYTEST_ARGS) || status=$$?; \
 	$(MANAGE) opensearch stop --port $(TEST_OPENSEARCH_PORT); \
+	exit $$status
+
+# The tests marked `cluster` (deselected by `make test`) against a cluster of their
+# own, with a replica of every shard; the cluster is stopped whatever the outcome.
+test-cluster: install messages ## Run the tests that kill a node of a 3-node OpenSearch cluster (ports 9260-9262)
+	$(MANAGE) opensearch start --nodes $(TEST_CLUSTER_NODES) --port $(TEST_CLUSTER_PORT) --timeout 300
+	@status=0; \
+	url=$$(seq -s, -f 'http://127.0.0.1:%g' $(TEST_CLUSTER_PORT) $$(($(TEST_CLUSTER_PORT) + $(TEST_CLUSTER_NODES) - 1))); \
+	OPENSEARCH_URL=$$url $(VENV)/bin/pytest -m cluster $(PYTEST_ARGS) || status=$$?; \
+	$(MANAGE) opensearch stop --nodes $(TEST_CLUSTER_NODES) --port $(TEST_CLUSTER_PORT); \
 	exit $$status
 
 lint: install ## Lint Python (ruff) and templates (djLint)

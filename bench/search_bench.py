@@ -31,6 +31,10 @@ from taxonomy.models import City, SustainableDevelopmentGoal, Topic  # noqa: E40
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
 QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
+# BENCH_KEEP=1 leaves the filled indices in place (prefix bench<size>) and measures a
+# kept one again instead of filling anew: at a million documents a fill takes from
+# 7 minutes to an hour on a busy machine (bench/search_tuning.py tries settings on it).
+KEEP = os.environ.get("BENCH_KEEP") == "1"
 WARM_UP = 30
 WORDS = {
     "en": "housing mobility health water energy care neighbourhood programme public space climate",
@@ -78,16 +82,33 @@ def synthetic_documents(count, seed=7):
         }
 
 
+def kept_index(count):
+    client = get_client()
+    for name in sorted(client.indices.get(index=f"{index.alias_name()}-*", allow_no_indices=True)):
+        if client.count(index=name)["count"] == count:
+            return name
+    return None
+
+
 def fill(count):
+    """The filled index and the seconds the fill took (None for a kept index)."""
+    client = get_client()
+    name = kept_index(count) if KEEP else None
+    if name:
+        client.indices.forcemerge(index=name, max_num_segments=1, request_timeout=3600)
+        client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": index.alias_name()}}]})
+        return name, None
+    client.indices.delete(index=f"{index.alias_name()}-*", ignore_unavailable=True, allow_no_indices=True)
     name = index.create_index()
-    get_client().indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
+    client.indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
     started = time.perf_counter()
-    helpers.bulk(get_client(), synthetic_documents(count), index=name, chunk_size=2000, request_timeout=120)
-    get_client().indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
-    get_client().indices.refresh(index=name)
-    get_client().indices.forcemerge(index=name, max_num_segments=1, request_timeout=300)
-    get_client().indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": index.alias_name()}}]})
-    return name, time.perf_counter() - started
+    helpers.bulk(client, synthetic_documents(count), index=name, chunk_size=2000, request_timeout=120)
+    client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}}, request_timeout=120)
+    client.indices.refresh(index=name, request_timeout=600)
+    client.indices.forcemerge(index=name, max_num_segments=1, request_timeout=3600)
+    seconds = time.perf_counter() - started
+    client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": index.alias_name()}}]})
+    return name, seconds
 
 
 def percentile(values, share):
@@ -141,11 +162,14 @@ def main():
     )
     for count in SIZES:
         with override_settings(OPENSEARCH_INDEX_PREFIX=f"bench{count}", ALLOWED_HOSTS=["testserver"]):
-            get_client().indices.delete(index=f"bench{count}-*", ignore_unavailable=True, allow_no_indices=True)
             name, seconds = fill(count)
-            print(f"{count:>7,} docs  indexed in {seconds:5.1f} s ({count / seconds:,.0f} docs/s)")
+            if seconds is None:
+                print(f"{count:>7,} docs  kept from an earlier run ({name})")
+            else:
+                print(f"{count:>7,} docs  indexed in {seconds:5.1f} s ({count / seconds:,.0f} docs/s)")
             measure(count)
-            get_client().indices.delete(index=name)
+            if not KEEP:
+                get_client().indices.delete(index=name)
     pages = indexable_pages().count()
     with override_settings(OPENSEARCH_INDEX_PREFIX="benchrebuild"):
         started = time.perf_counter()

@@ -1,9 +1,11 @@
 """The public index behind its alias: create, write, rebuild with an atomic swap,
 compare with the database."""
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from opensearchpy import helpers
 from wagtail.fields import StreamField
@@ -24,10 +26,13 @@ def alias_name():
     return index_name("public")
 
 
-def create_index(**settings):
-    """A new, empty concrete index (not yet behind the alias)."""
+def create_index(**overrides):
+    """A new, empty concrete index (not yet behind the alias); `overrides` are index settings."""
     name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
-    body = {"settings": {**index_settings(), **settings}, "mappings": index_mappings()}
+    body = {
+        "settings": {**index_settings(replicas=settings.OPENSEARCH_REPLICAS), **overrides},
+        "mappings": index_mappings(),
+    }
     get_client().indices.create(index=name, body=body)
     return name
 
@@ -92,25 +97,39 @@ def stream_fields(model):
 
 def document_actions(page_ids, index):
     """The bulk actions writing these pages' documents and removing those that are no
-    longer public, with how many of each."""
+    longer public, with how many of each.
+
+    Every action carries the time the pages were read as its external version, and
+    OpenSearch refuses one older than the document's: a write that timed out (say,
+    while a cluster moved a primary shard after losing a node) may still reach the
+    index later, and must not undo a newer write that got there first."""
     pages = specific_pages(page_ids)
+    documents = build_documents(pages)
+    version = {"version": time.time_ns() // 1000, "version_type": "external_gte"}
     actions = [
-        {"_op_type": "index", "_index": index, "_id": document_id(doc["page_id"]), "_source": doc}
-        for doc in build_documents(pages)
+        {"_op_type": "index", "_index": index, "_id": document_id(doc["page_id"]), "_source": doc, **version}
+        for doc in documents
     ]
     kept = {page.pk for page in pages}
     actions += [
-        {"_op_type": "delete", "_index": index, "_id": document_id(page_id)} for page_id in set(page_ids) - kept
+        {"_op_type": "delete", "_index": index, "_id": document_id(page_id), **version}
+        for page_id in set(page_ids) - kept
     ]
     return actions, len(kept), len(page_ids) - len(kept)
 
 
+def is_harmless(error):
+    """A delete of a document that was never indexed, or a write older than the
+    document already there (a newer read of the page won)."""
+    operation, result = next(iter(error.items()))
+    return (operation == "delete" and result.get("status") == 404) or result.get("status") == 409
+
+
 def send(actions):
     """Write the actions; any document OpenSearch refused raises, so the outbox keeps
-    its change for another try instead of counting it as applied. A delete of a
-    document that was never indexed is not an error."""
+    its change for another try instead of counting it as applied."""
     _sent, errors = helpers.bulk(get_client(), actions, raise_on_error=False, raise_on_exception=True, refresh=False)
-    refused = [error for error in errors if error.get("delete", {}).get("status") != 404]
+    refused = [error for error in errors if not is_harmless(error)]
     if refused:
         first = next(iter(refused[0].values())).get("error", {})
         reason = first.get("reason", first) if isinstance(first, dict) else first
@@ -188,6 +207,8 @@ class Drift:
 
 def verify():
     """Compare the index with the database: missing, stale (older revision or URL) and extra documents."""
+    # Writes of the last second are not searchable until a refresh, and would count as drift.
+    get_client().indices.refresh(index=alias_name())
     expected = {document_id(pk): revision for pk, revision in indexable_pages().values_list("pk", "live_revision_id")}
     indexed = {}
     for hit in helpers.scan(

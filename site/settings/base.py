@@ -315,6 +315,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # drafts and private pages with one analyzer for every language.
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "http://127.0.0.1:9200")
 OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "cities")
+# Copies of each shard on other nodes, applied when an index is created (a rebuild
+# applies a new value): 0 on a lone node (a replica could never be placed), 1 on a
+# cluster so that losing one node loses no data and no search (docs/scaling.md).
+OPENSEARCH_REPLICAS = int(os.environ.get("OPENSEARCH_REPLICAS", "0"))
 OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "5"))
 # What a visitor waits for (search, suggestions, exports, similar cases) gives up
 # sooner than indexing: an ordinary search takes 50 ms, the database answers instead.

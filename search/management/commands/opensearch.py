@@ -1,47 +1,65 @@
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.local_node import LocalNode, NodeError
+from search.client import opensearch_hosts
+from search.local_node import LocalCluster, NodeError
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+MAX_NODES = 9
 
 
 class Command(BaseCommand):
-    help = "Start, stop or inspect the local OpenSearch node (fetched with Maven on first start)."
+    help = "Start, stop or inspect the local OpenSearch node or cluster (fetched with Maven on first start)."
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["start", "stop", "status"])
-        parser.add_argument("--port", type=int, help="HTTP port; defaults to the port of OPENSEARCH_URL.")
+        parser.add_argument("--port", type=int, help="HTTP port (of the first node); defaults to OPENSEARCH_URL's.")
         parser.add_argument(
-            "--home", help="Folder for the node's data, pid file and log (default: var/opensearch/node-PORT)."
+            "--nodes",
+            type=int,
+            help="How many nodes: a cluster on HTTP ports PORT to PORT+N-1 (default: as many as OPENSEARCH_URL "
+            "names when --port is not given, else 1).",
         )
-        parser.add_argument("--heap", default="1g", help="Maximum Java heap, for example 1g or 768m.")
+        parser.add_argument(
+            "--home",
+            help="Folder for the node's data, pid file and log (default: var/opensearch/node-PORT); "
+            "for a cluster, the folder that holds a node-PORT folder per node.",
+        )
+        parser.add_argument(
+            "--heap", help="Maximum Java heap of each node, for example 1g or 768m (default: 1g, 512m in a cluster)."
+        )
         parser.add_argument("--timeout", type=int, default=120, help="Seconds to wait for a healthy cluster.")
 
-    def handle(self, *args, action, port=None, home=None, heap="1g", timeout=120, **options):
+    def handle(self, *args, action, port=None, nodes=None, home=None, heap=None, timeout=120, **options):
         if port is None:
-            url = urlsplit(settings.OPENSEARCH_URL)
-            if url.hostname not in ("127.0.0.1", "localhost", "::1"):
+            hosts = opensearch_hosts(settings.OPENSEARCH_URL)
+            if any(host["host"] not in LOCAL_HOSTS for host in hosts):
                 # `make run` against a managed cluster: nothing local to start or stop.
                 self.stdout.write(
                     f"OPENSEARCH_URL ({settings.OPENSEARCH_URL}) points to a remote cluster; "
                     "no local node is managed. Pass --port to manage one anyway."
                 )
                 return
-            port = url.port or 9200
+            port = hosts[0]["port"]
+            nodes = len(hosts) if nodes is None else nodes
+        nodes = 1 if nodes is None else nodes
+        if not 1 <= nodes <= MAX_NODES:
+            raise CommandError(f"--nodes must be from 1 to {MAX_NODES}, not {nodes}.")
         opensearch_dir = settings.VAR_DIR / "opensearch"
-        node = LocalNode(
-            port=port,
-            home=settings.BASE_DIR / home if home else opensearch_dir / f"node-{port}",
-            lib_dir=opensearch_dir / "lib",
-            heap=heap,
-        )
+        if nodes == 1:
+            homes = {port: settings.BASE_DIR / home if home else opensearch_dir / f"node-{port}"}
+        else:
+            parent = settings.BASE_DIR / home if home else opensearch_dir
+            homes = {number: parent / f"node-{number}" for number in range(port, port + nodes)}
         try:
+            cluster = LocalCluster.on_ports(
+                port, nodes, homes.get, opensearch_dir / "lib", heap or ("1g" if nodes == 1 else "512m")
+            )
             if action == "start":
-                node.start(timeout=timeout, say=self.stdout.write)
+                cluster.start(timeout=timeout, say=self.stdout.write)
             elif action == "stop":
-                node.stop(say=self.stdout.write)
+                cluster.stop(say=self.stdout.write)
             else:
-                self.stdout.write(node.status())
+                self.stdout.write(cluster.status())
         except NodeError as error:
             raise CommandError(str(error)) from error
