@@ -80,7 +80,7 @@ def test_a_member_writes_a_case_in_steps_and_resumes_the_draft(site_skeleton, li
     assert "/admin/" not in email.body
     sign_in(page, base, "amina@example.org", "a-long-test-password")
     page.goto(base + urlparse(link).path)
-    expect(page.get_by_text("Published")).to_be_visible()
+    expect(page.get_by_text("Published", exact=True)).to_be_visible()
     page.get_by_role("link", name="See the published case").click()
     expect(page.get_by_role("link", name=re.compile("Evaluation 2022"))).to_be_visible()
     expect(page.get_by_text("35%")).to_be_visible()
