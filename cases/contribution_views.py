@@ -80,7 +80,8 @@ def save_step(member, contribution, form, number, data):
         submit_for_review(draft, member)
         contribution.draft_step = None
     elif contribution.draft_step is not None:
-        contribution.draft_step = next_step(number, data)
+        # The furthest step reached: going back to correct an earlier step keeps it.
+        contribution.draft_step = max(contribution.draft_step, next_step(number, data))
     contribution.save(update_fields=["draft_step"])
     return contribution
 
@@ -108,6 +109,9 @@ def edit_contribution(request, pk, number=None):
         return redirect("contributions:step", pk, contribution.draft_step or 1)
     if not 1 <= number <= len(STEPS):
         raise Http404
+    if contribution.draft_step is not None and number > contribution.draft_step:
+        # Steps are done in order, so no draft is sent with its themes step skipped.
+        return redirect("contributions:step", pk, contribution.draft_step)
     form = CaseContributionForm(
         request.POST or None,
         request.FILES or None,

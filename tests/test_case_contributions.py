@@ -282,10 +282,12 @@ def test_bad_input_in_a_later_step_is_explained_on_its_field(client, member):
     assert "topics" not in errors  # a topic brings its theme along
     assert errors["sdgs"] == ["Choose at least one Sustainable Development Goal."]
     pk = contributed(member).pk
+    client.post(step_url(pk, 2), case_form(action="next"))
     response = client.post(step_url(pk, 3), case_form(results_figures="35%: fewer visits\nmany more", action="next"))
     assert response.context["form"].errors["results_figures"] == [
         "Line 2: write the figure, a colon, then what it counts (35%: fewer emergency visits)."
     ]
+    client.post(step_url(pk, 3), case_form(action="next"))
     bad_files = {
         "hero_upload": SimpleUploadedFile("plot.png", b"%PDF-1.4 not an image", content_type="image/png"),
         "document_upload": SimpleUploadedFile("report.pdf", b"GIF89a not a pdf", content_type="application/pdf"),
@@ -297,7 +299,7 @@ def test_bad_input_in_a_later_step_is_explained_on_its_field(client, member):
     assert "hero_upload" in errors
     assert errors["document_upload"] == ["This file is not a PDF. Please save the document as PDF and try again."]
     assert errors["picture_alt"] == ["Please say what the picture shows, for people who cannot see it."]
-    assert contributed(member).draft_step == 2 and contributed(member).page.current_workflow_state is None
+    assert contributed(member).draft_step == 4 and contributed(member).page.current_workflow_state is None
 
 
 def test_a_language_without_a_case_index_is_refused_on_the_field(client, member):
@@ -366,6 +368,10 @@ def test_a_draft_waits_unreviewed_and_resumes_at_the_step_the_member_left(client
 
     response = client.get(f"/en/members/contributions/{contribution.pk}/")
     assert response["Location"] == step_url(contribution.pk, 2)
+    # Later steps wait until this one is done; going back keeps the step reached.
+    assert client.get(step_url(contribution.pk, 4))["Location"] == step_url(contribution.pk, 2)
+    client.post(step_url(contribution.pk, 1), case_form(case_language=None, action="save"))
+    assert contributed(member).draft_step == 2
     client.post(step_url(contribution.pk, 2), case_form(action="next"))
     figures = "35%: fewer emergency visits\r\n\r\n1,200: homes"
     evidence = case_form(results_figures=figures, evidence_level="monitored", action="next")
