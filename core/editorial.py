@@ -117,12 +117,17 @@ class ReviewStatus:
         }[self.code]
 
 
-def submit_new_draft(parent, page, member, fallback_slug):
-    """A member's new page: a draft under `parent`, owned by them, sent to the moderators."""
+def add_new_draft(parent, page, member, fallback_slug):
+    """A member's new page: a draft under `parent`, owned by them, not yet reviewed."""
     page.slug = free_slug(parent, slugify(page.title)[:80] or fallback_slug)
     page.owner, page.live = member, False
     parent.add_child(instance=page)
     page.save_revision(user=member, log_action=True)
+
+
+def submit_new_draft(parent, page, member, fallback_slug):
+    """A member's new page, a draft sent to the moderators at once."""
+    add_new_draft(parent, page, member, fallback_slug)
     submit_for_review(page, member)
 
 

@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PillowImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -76,6 +77,13 @@ def check_upload_quota(user, file):
 def store_member_image(user, title, file):
     """The image, with the size the quota counts."""
     return get_image_model().objects.create(title=title, file=file, uploaded_by_user=user, file_size=file.size)
+
+
+def store_member_document(user, title, file):
+    """The document, with the size and hash Wagtail's own upload form records."""
+    document = get_document_model().objects.create(title=title, file=file, uploaded_by_user=user, file_size=file.size)
+    document.get_file_hash()
+    return document
 
 
 def images_in_published_content(image_ids):

@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core import world_map
+from core.choice_filter import FilteredCheckboxSelectMultiple
 from core.import_tools import IMPORT_ID
 from core.seo import postal_address, site_name
 from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
@@ -238,8 +239,15 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
     ]
     facts_panels = [
         FieldPanel("city"),
-        FieldPanel("further_cities"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
+        FieldPanel("further_cities", widget=FilteredCheckboxSelectMultiple(filter_label=_("Filter the cities"))),
+        FieldRowPanel(
+            [FieldPanel("latitude"), FieldPanel("longitude")],
+            heading=_("Map position"),
+            help_text=_(
+                "The point follows the city. To move it, type its position in decimal degrees, "
+                "as online maps show it (Barcelona: 41.3874 and 2.1686; south and west are negative)."
+            ),
+        ),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status", widget=forms.Select)]),
         *ThemedMixin.themed_panels,
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),

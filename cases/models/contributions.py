@@ -13,6 +13,9 @@ class CaseContribution(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_contributions", verbose_name=_("member")
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # While the member writes the case in steps: the step they come back to. Empty
+    # once the case is sent for review.
+    draft_step = models.PositiveSmallIntegerField(_("draft at step"), null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -14,7 +14,12 @@ TABS = [
     ("overview", _("Overview"), "experts:dashboard", {"experts:dashboard"}),
     ("profile", _("My expert profile"), "experts:edit_profile", {"experts:edit_profile", "experts:unpublish_profile"}),
     ("inbox", _("Inbox"), "experts:inbox", {"experts:inbox", "experts:conversation", "experts:contact"}),
-    ("contributions", _("My contributions"), "contributions:list", {"contributions:list", "contributions:edit"}),
+    (
+        "contributions",
+        _("My contributions"),
+        "contributions:list",
+        {"contributions:list", "contributions:edit", "contributions:step"},
+    ),
     ("share", _("Share your initiative"), "contributions:submit", {"contributions:submit"}),
     (
         "account",

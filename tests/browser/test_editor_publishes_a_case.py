@@ -31,6 +31,13 @@ def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page
     chooser.get_by_role("textbox", name="Search").fill("Barcelona")
     chooser.get_by_role("link", name="Barcelona", exact=True).click()
     page.get_by_label("Start year").fill("2021")
+    # "Further cities": a search box narrows the long list; the typed-position help is at hand.
+    page.get_by_label("Filter the cities").fill("accr")
+    further = page.locator("#id_further_cities")
+    expect(further.get_by_label("Accra")).to_be_visible()
+    expect(further.get_by_label("Barcelona", exact=True)).to_be_hidden()
+    further.get_by_label("Accra").check()
+    expect(page.get_by_text("The point follows the city.")).to_be_visible()
     # Topics stand under their themes; ticking one is enough, its theme comes along.
     topics = page.locator("#id_topics")
     expect(topics.locator("label").filter(has_text="Metropolitan ecosystems").first).to_be_visible()
@@ -49,6 +56,7 @@ def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page
 
     case = CaseStudyPage.objects.get(title="Cool roofs for schools")
     assert case.live and case.city.slug == "barcelona"
+    assert [city.slug for city in case.further_cities.all()] == ["accra"]
     assert [theme.slug for theme in case.themes.all()] == ["metropolitan-ecosystems"]
     assert (float(case.latitude), float(case.longitude)) == (41.3874, 2.1686)
     page.goto(f"{live_server.url}/en/practices/")
