@@ -8,6 +8,7 @@ class CasesConfig(AppConfig):
     def ready(self):
         from search import registry
 
+        from . import signals  # noqa: F401 - connects the receivers
         from .search_documents import DOCUMENTS
 
         registry.register(*DOCUMENTS)

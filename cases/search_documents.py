@@ -4,14 +4,22 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import SearchDocument, indexed, labels
-from taxonomy.models import SpotlightFacetValue
+from taxonomy.models import Spotlight, SpotlightFacetValue
 
 from .models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
+from .models.collections import collections_of, in_collection
 
 THEMED = ("themes", "topics", "sdgs")
 # A page placed by its city (CityMixin): country and region follow from it.
 CITY_JOINS = ("city__country__region", "city__region")
 CITY_LOOKUPS = {"region": "city__region__slug__in", "country": "city__country__code__in", "city": "city__slug__in"}
+
+
+def in_collections(slugs):
+    chosen = Q(pk__in=[])
+    for spotlight in Spotlight.objects.filter(slug__in=slugs):
+        chosen |= in_collection(spotlight)
+    return chosen
 
 
 def facet_values(key_slugs):
@@ -39,13 +47,24 @@ class CaseDocument(SearchDocument):
         **CITY_LOOKUPS,
         "status": "status__slug__in",
         "facet": lambda key_slugs: Q(spotlight_facet_values__in=facet_values(key_slugs)),
+        # A collection holds more than its tagged cases: the database counts as the index does.
+        "spotlight": in_collections,
         "year_from": lambda year: Q(start_year__gte=year),
         "year_to": lambda year: Q(start_year__lte=year),
     }
 
+    def read_batch(self, pages):
+        collections = collections_of({page.translation_key for page in pages})
+        for page in pages:
+            page.collections = collections.get(page.translation_key, [])
+
     def fields(self, page):
         values = page.indexed_spotlight_facet_values
         return {
+            # The collections that hold the case, however it came in: the collection's
+            # search then counts what its page counts (see in_collection).
+            "spotlights": [spotlight.slug for spotlight in page.collections],
+            "spotlights_labels": labels(page.collections),
             "start_year": page.start_year,
             "end_year": page.end_year,
             "status": page.status.slug if page.status else None,
@@ -75,7 +94,8 @@ class PositionDocument(SearchDocument):
 
 
 class SpotlightDocument(SearchDocument):
-    """A collection's page is found under its own collection."""
+    """A collection's page is found by its name in the site's search, but it is not a
+    practice of its collection: its own search (scoped to its spotlight) does not list it."""
 
     model = SpotlightPage
     type = "spotlight"
@@ -83,7 +103,7 @@ class SpotlightDocument(SearchDocument):
     select_related = ("spotlight",)
 
     def fields(self, page):
-        return {"spotlights": [page.spotlight.slug], "spotlights_labels": labels([page.spotlight])}
+        return {"spotlights_labels": labels([page.spotlight])}
 
 
 DOCUMENTS = (CaseDocument, CityPortraitDocument, PositionDocument, SpotlightDocument)

@@ -9,6 +9,8 @@ https://opensearch.org/docs/latest/analyzers/language-analyzers/
 
 from django.conf import settings
 
+from .synonyms import FILTER_NAME
+
 # Each needs its analyzer below.
 CONTENT_LANGUAGES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 
@@ -25,6 +27,8 @@ FILTERS = {
     "french_stemmer": {"type": "stemmer", "language": "light_french"},
     "spanish_stop": {"type": "stop", "stopwords": "_spanish_"},
     "spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
+    # No synonyms here: the index settings hold the editors' (search.mapping.index_settings).
+    FILTER_NAME: {"type": "synonym_graph", "synonyms": [], "lenient": True},
 }
 
 # Stop words are removed before folding because the stop lists are accented ("été").
@@ -44,9 +48,28 @@ ANALYZERS = {
     "folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
 }
 
-ANALYSIS_SETTINGS = {"analysis": {"filter": FILTERS, "analyzer": ANALYZERS}}
+
+def with_synonyms(analyzer, after):
+    """The analyzer a query goes through: the same, with the editors' synonyms
+    (search/synonyms.py) right after the filter named `after`, so that rules and
+    queries are lowercased alike and stop words inside a rule ("banco de alimentos")
+    are still read."""
+    filters = list(analyzer["filter"])
+    filters.insert(filters.index(after) + 1, FILTER_NAME)
+    return {**analyzer, "filter": filters}
+
+
+# Synonyms apply at query time only: changing them then needs no reindexing.
+SEARCH_ANALYZERS = {
+    f"{name}_search": with_synonyms(analyzer, after="lowercase" if name.startswith("text_") else "asciifolding")
+    for name, analyzer in ANALYZERS.items()
+}
+ANALYSIS_SETTINGS = {"analysis": {"filter": FILTERS, "analyzer": {**ANALYZERS, **SEARCH_ANALYZERS}}}
 
 
 def language_text_fields():
     """A text field per content language, each analysed by its own language."""
-    return {f"text_{code}": {"type": "text", "analyzer": f"text_{code}"} for code in CONTENT_LANGUAGES}
+    return {
+        f"text_{code}": {"type": "text", "analyzer": f"text_{code}", "search_analyzer": f"text_{code}_search"}
+        for code in CONTENT_LANGUAGES
+    }

@@ -64,6 +64,11 @@ def represented_languages(page_pk, versions):
 def build_documents(pages, request=None):
     """Documents for a batch of specific pages, with one query for their translations."""
     groups, urls = translation_groups(pages, request)
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(registry.for_page(page), []).append(page)
+    for declared, batch in by_type.items():
+        declared.read_batch(batch)
     documents = []
     for page in pages:
         versions = groups[page.translation_key]

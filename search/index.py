@@ -13,6 +13,7 @@ from .client import get_client, index_name
 from .documents import build_documents, document_id, indexable_pages
 from .mapping import index_mappings, index_settings
 from .models import PendingIndexChange
+from .synonyms import FILTER_NAME, synonym_filter
 
 BATCH_SIZE = 200
 
@@ -27,6 +28,26 @@ def create_index(**settings):
     body = {"settings": {**index_settings(), **settings}, "mappings": index_mappings()}
     get_client().indices.create(index=name, body=body)
     return name
+
+
+def update_synonyms():
+    """Put the editors' current synonym sets into the live index's search analyzers,
+    without reindexing. OpenSearch changes analysis settings on a closed index only,
+    and this node has no analyzer-reload endpoint: close, update, reopen (under a
+    second on a small index; searches meanwhile fail and the breaker answers from the
+    database). Returns the indices updated."""
+    names = indices_behind_alias()
+    if not names:
+        return []
+    client = get_client()
+    target = ",".join(names)
+    client.indices.close(index=target)
+    try:
+        client.indices.put_settings(index=target, body={"analysis": {"filter": {FILTER_NAME: synonym_filter()}}})
+    finally:
+        client.indices.open(index=target)
+        client.cluster.health(index=target, wait_for_status="yellow")
+    return names
 
 
 def indices_behind_alias():

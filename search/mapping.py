@@ -9,6 +9,7 @@ SDG 3 in English.
 
 from . import registry
 from .analysis import ANALYSIS_SETTINGS, language_text_fields
+from .synonyms import FILTER_NAME, synonym_filter
 
 SUGGEST_ANALYSIS = {
     "filter": {"suggest_shingle": {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3}},
@@ -21,7 +22,9 @@ SUGGEST_ANALYSIS = {
 KEYWORD = {"type": "keyword"}
 # Facet fields are aggregated on every search: build their ordinals at refresh, not at query time.
 FACET_KEYWORD = {"type": "keyword", "eager_global_ordinals": True}
-FOLDED_TEXT = {"type": "text", "analyzer": "folded", "copy_to": ["all_text"]}
+# Queries reach folded fields through the same analyzer plus the editors' synonyms.
+FOLDED = {"type": "text", "analyzer": "folded", "search_analyzer": "folded_search"}
+FOLDED_TEXT = {**FOLDED, "copy_to": ["all_text"]}
 LABEL_FIELDS = (
     "themes_labels", "topics_labels", "sdgs_labels", "target_groups_labels", "approaches_labels",
     "spotlights_labels", "spotlight_facets_labels", "place_labels",
@@ -36,7 +39,11 @@ FACET_FIELDS = (
 
 def index_settings(shards=1, replicas=0):
     analysis = {
-        "filter": {**ANALYSIS_SETTINGS["analysis"]["filter"], **SUGGEST_ANALYSIS["filter"]},
+        "filter": {
+            **ANALYSIS_SETTINGS["analysis"]["filter"],
+            **SUGGEST_ANALYSIS["filter"],
+            FILTER_NAME: synonym_filter(),
+        },
         "analyzer": {**ANALYSIS_SETTINGS["analysis"]["analyzer"], **SUGGEST_ANALYSIS["analyzer"]},
     }
     return {"number_of_shards": shards, "number_of_replicas": replicas, "analysis": analysis}
@@ -62,16 +69,15 @@ def index_mappings():
             "last_published_at": {"type": "date"},
             "location": {"type": "geo_point"},
             "title": {
-                "type": "text",
-                "analyzer": "folded",
+                **FOLDED,
                 "fields": {"autocomplete": {"type": "search_as_you_type", "analyzer": "folded"}},
             },
-            "summary": {"type": "text", "analyzer": "folded"},
-            "organisation": {"type": "text", "analyzer": "folded"},
+            "summary": FOLDED,
+            "organisation": FOLDED,
             "url": {"type": "keyword", "index": False},
             "thumbnail": {"type": "keyword", "index": False},
             "translations": {"type": "object", "enabled": False},
-            "all_text": {"type": "text", "analyzer": "folded"},
+            "all_text": FOLDED,
             "suggest_text": {"type": "text", "analyzer": "suggest_shingles"},
         },
     }

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .synonyms import checked_terms
+
 
 class PendingIndexChange(models.Model):
     """A page whose search document must be rewritten or removed.
@@ -29,3 +31,28 @@ class PendingIndexChange(models.Model):
 
     def __str__(self):
         return f"page {self.page_id} ({self.reason})"
+
+
+class SynonymSet(models.Model):
+    """Terms a search treats as one: a search for any of them finds the others, in
+    any language (search/synonyms.py puts every set into the index's search analyzers)."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_("One term per line, in any language; a term may have several words."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("search synonym set")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self):
+        return [line.strip() for line in self.terms.splitlines() if line.strip()]
+
+    def clean(self):
+        self.terms = "\n".join(checked_terms(self.terms))

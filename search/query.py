@@ -154,12 +154,9 @@ def read_int(params, name, default, low, high, check):
 
 
 def base_filters(search):
-    """Filters every count obeys: the scope of the page (e.g. one spotlight), one
-    document per translation group in the visitor's language (unless a language is
-    chosen), and the year range."""
+    """Filters every count obeys: the scope of the page (e.g. one spotlight) and the
+    year range."""
     filters = [{"term": {name: value}} for name, value in search.scope.items()]
-    if "language" not in search.selections:
-        filters.append({"term": {"represents": search.ui_language}})
     if search.year_from or search.year_to:
         bounds = {key: value for key, value in (("gte", search.year_from), ("lte", search.year_to)) if value}
         filters.append({"range": {"start_year": bounds}})
@@ -252,7 +249,7 @@ def facet_aggregations(search, selections):
     if not counted or not selections:
         return unselected
     aggregations = {FACET_GROUP: {"filter": {"bool": {"filter": list(selections.values())}}, "aggs": unselected}}
-    for name in selections:
+    for name in selections.keys() & {facet.parameter for facet in counted}:
         others = [clause for other, clause in selections.items() if other != name]
         if others:
             aggregations[f"{FACET_GROUP}{name}"] = {
@@ -272,8 +269,19 @@ def facet_buckets(aggregations, facet):
     raise KeyError(facet.parameter)
 
 
-def build_body(search, typos=False):
+def selection_filters(search):
+    """{facet parameter: filter} of the visitor's choices. Without a chosen language,
+    the language facet's choice is one document per translation group, the one that
+    stands for the visitor's language: like any selection it is left out of its own
+    facet's counts, so "French (41)" counts the 41 results that ticking it shows."""
     selections = {name: {"terms": {search.facet(name).field: values}} for name, values in search.selections.items()}
+    if "language" not in selections:
+        selections["language"] = {"term": {"represents": search.ui_language}}
+    return selections
+
+
+def build_body(search, typos=False):
+    selections = selection_filters(search)
     body = {
         "query": {"bool": {"must": text_query(search, typos), "filter": base_filters(search)}},
         "post_filter": {"bool": {"filter": list(selections.values())}},

@@ -79,6 +79,10 @@ class SearchDocument:
     # The relations in `taxonomies` need none; a type without a lookup for a chosen facet drops out.
     fallback_lookups = {}
 
+    def read_batch(self, pages):
+        """Read, for a batch of its pages at once, what `fields` needs beyond each
+        page's own rows (say, which collections hold them), and keep it on the pages."""
+
     def fields(self, page):
         """The document fields only this type has: years, status, organisation, tags..."""
         return {}

@@ -5,15 +5,22 @@ Wagtail fires no per-page signal when a move rewrites descendants' URLs, and vie
 restrictions are inherited, so those enqueue the whole subtree.
 """
 
+import logging
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from opensearchpy.exceptions import OpenSearchException
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from taxonomy.models import Country, Labelled, Region
 
-from . import registry
+from . import index, registry
+from .models import SynonymSet
 from .sync import enqueue, enqueue_page
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(page_published)
@@ -70,3 +77,17 @@ def pages_using(term):
             if related is type(term) and (field.many_to_many or field.many_to_one):
                 ids.update(model.objects.filter(**{field.name: term}).values_list("pk", flat=True))
     return ids
+
+
+@receiver([post_save, post_delete], sender=SynonymSet)
+def on_synonyms_change(sender, instance, **kwargs):
+    """Searches use the new sets within a second of the editor's save, once it is committed."""
+    transaction.on_commit(apply_synonyms)
+
+
+def apply_synonyms():
+    try:
+        index.update_synonyms()
+    except OpenSearchException as error:
+        # The sets are safe in the database; the next rebuild, or `search_index synonyms`, applies them.
+        logger.error("Search synonyms saved but not applied to the index (run `search_index synonyms`): %s", error)

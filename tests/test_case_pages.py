@@ -113,7 +113,7 @@ def test_a_spotlight_counts_its_cases_countries_and_cities_live(client, case_ind
 
     assert spotlight.key_figures() == {"cases": 2, "countries": 2, "cities": 2}
     html = client.get(spotlight.url).content.decode()
-    assert "2 initiatives from 2 countries and 2 cities" in html
+    assert "2 practices from 2 countries and 2 cities" in html
     assert FALLBACK_NOTICE not in html
     section_html = client.get(section.url).content.decode()
     assert section_html.index("Food parcels") < section_html.index("Tele-care")
@@ -147,7 +147,7 @@ def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_it
 
     # What the visitor reads: the head's JSON-LD names the featured cases too.
     html = client.get(spotlight.url).content.decode().split("<main", 1)[1]
-    story = ["7 initiatives from 2 countries and 2 cities", "In this collection", "Emergency response", "Recovery"]
+    story = ["7 practices from 2 countries and 2 cities", "In this collection", "Emergency response", "Recovery"]
     story += ["Featured cases", "Tele-care", "Search this collection"]
     positions = [html.index(text) for text in story]
     assert positions == sorted(positions)
@@ -156,12 +156,14 @@ def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_it
     assert f'href="{emergency.url}"' in sections and "The first weeks." in sections and "Food parcels" in sections
     # A long section shows its first cases and leads to the rest on its own page.
     assert f'href="{recovery.url}"' in sections and "Reopening plan 3" in sections
-    assert "Reopening plan 4" not in sections and "See all 5 cases of this section" in sections
+    assert "Reopening plan 4" not in sections and "See all 5 practices of this section" in sections
     assert "Reopening plan 4" in client.get(recovery.url).content.decode()
-    # The collection's own search answers from OpenSearch, with counts per filter.
+    # The collection's own search answers from OpenSearch and counts what the figures
+    # count: the cases placed in its sections as well as the one tagged elsewhere.
     search = html[html.index("Search this collection") :]
     assert FALLBACK_NOTICE not in search
-    assert "1 result" in search and "Tele-care" in search and "Cycle lanes" not in search
+    assert "7 results" in search and "Tele-care" in search and "Food parcels" in search
+    assert "Cycle lanes" not in search and "Cities for Global Health" not in search
 
 
 @pytest.mark.django_db
@@ -190,7 +192,7 @@ def test_a_spotlight_without_cases_yet_shows_no_empty_figures(client, apply_inde
     spotlight.add_child(instance=SpotlightSectionPage(title="Reward care workers"))
     apply_index_changes()
     html = client.get(spotlight.url).content.decode()
-    assert "0 initiatives" not in html and FALLBACK_NOTICE not in html
+    assert "0 practices" not in html and FALLBACK_NOTICE not in html
     assert "Reward care workers" in html and "No case has been published in this section yet." in html
 
 

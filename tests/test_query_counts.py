@@ -38,10 +38,12 @@ CASE_PAGE_QUERIES = 37
 # Two of them list similar experts: the list, and which pages are private; one finds
 # whether the profile is an unfinished translation.
 EXPERT_PAGE_QUERIES = 31
-# Five list the sections' cases, for all sections at once: how many child and curated
-# cases each holds, the first few of each, and whether the curated ones are public.
+# A few list the sections' practices, for all sections at once (cases.models.collections):
+# the sections' versions in every language, their child and curated cases, and the
+# versions shown; the figures read the collection's pages, then count.
 SPOTLIGHT_PAGE_QUERIES = 25
-SECTION_PAGE_QUERIES = 18
+# Four list its practices: its versions, their child and curated cases, the versions shown.
+SECTION_PAGE_QUERIES = 20
 # Results, facets and labels come from OpenSearch and cached vocabularies.
 SEARCH_PAGE_QUERIES = 7
 SMALL, LARGE = 1, 4

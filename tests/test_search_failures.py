@@ -81,7 +81,13 @@ def broken_engine(request, settings):
 def cases(case_index):
     return {
         "housing": CaseStudyPageFactory(parent=case_index, title="Housing cooperatives", summary="Homes run by many."),
-        "mobility": CaseStudyPageFactory(parent=case_index, title="Bicycle highways", summary="Fast cycle routes."),
+        # Tagged with its own topic: the fallback matches vocabulary labels too.
+        "mobility": CaseStudyPageFactory(
+            parent=case_index,
+            title="Bicycle highways",
+            summary="Fast cycle routes.",
+            taxonomy__topic="sustainable-mobility",
+        ),
     }
 
 

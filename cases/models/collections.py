@@ -6,8 +6,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -15,6 +14,7 @@ from wagtail.models import Orderable, Page
 
 from core.privacy import private_sections
 from search.page_context import collection_search_context
+from taxonomy.models import Spotlight
 
 from .case import CASES_PER_PAGE, CaseStudyPage, case_card_relations
 
@@ -72,26 +72,14 @@ class SpotlightPage(Page):
         )
         return context
 
-    def cases(self, private=None):
-        """Every live case of the collection in this language: tagged with its
-        spotlight, placed below it, or curated into one of its sections. `private` is
-        Wagtail's Q of the pages in private sections, when the caller has it already."""
-        curated = SpotlightSectionCase.objects.filter(page__in=self.get_descendants()).values("case_id")
-        return (
-            CaseStudyPage.objects.live()
-            .exclude(Page.objects.private_q() if private is None else private)
-            .filter(locale=self.locale)
-            .filter(Q(spotlights=self.spotlight) | Q(path__startswith=self.path) | Q(pk__in=curated))
-            .distinct()
-        )
-
     def key_figures(self, private=None):
-        # Counted over the cases' ids: counting over the distinct rows of the
-        # collection's three-way OR itself took a third longer at 10,000 cases.
-        return CaseStudyPage.objects.filter(pk__in=self.cases(private).values("pk")).aggregate(
-            cases=models.Count("pk"),
-            countries=models.Count("city__country", distinct=True),
-            cities=models.Count("city", distinct=True),
+        """How many practices the collection holds (a case and its translations are
+        one), from how many countries and cities: the same in every language, and the
+        count its own search shows (see in_collection)."""
+        return collection_cases(self.spotlight, private).aggregate(
+            cases=Count("translation_key", distinct=True),
+            countries=Count("city__country", distinct=True),
+            cities=Count("city", distinct=True),
         )
 
     @cached_property
@@ -116,50 +104,23 @@ class SpotlightPage(Page):
         }
 
     def sections(self, private=None):
-        """The live sections in tree order, each with how many cases it has
-        (`case_count`) and its first few (`preview_cases`): its child cases in tree
-        order, then those curated into it. A handful of queries for any number of
-        sections, reading only the cases shown, though a section may hold thousands."""
+        """The live sections in tree order, each with how many practices it holds
+        (`case_count`) and its first few (`preview_cases`, in this page's language
+        where translated). A handful of queries for any number of sections."""
         if private is None:
             private = Page.objects.private_q()
-        live_sections = SpotlightSectionPage.objects.child_of(self).live().exclude(private)
-        sections = {section.pk: section for section in live_sections}
-        for section in sections.values():
-            section.case_count, section.preview_cases = 0, []
-        public = CaseStudyPage.objects.live().exclude(private)
-        # A case below a section that is not live has no section here.
-        by_path = {section.path: section for section in sections.values()}
-        section_path = Substr("path", 1, len(self.path) + self.steplen)
-        children = public.filter(path__startswith=self.path, depth=self.depth + 2).annotate(section_path=section_path)
-        for path, count in children.order_by().values_list("section_path").annotate(Count("pk")):
-            if path in by_path:
-                by_path[path].case_count += count
-        in_tree_order = Window(RowNumber(), partition_by=section_path, order_by=F("path").asc())
-        # Ranked on narrow rows, then only the cases shown are read whole.
-        first_children = children.annotate(rank=in_tree_order).filter(rank__lte=SECTION_PREVIEW).values("pk")
-        for case in children.filter(pk__in=first_children).order_by("path").select_related(*case_card_relations()):
-            if case.section_path in by_path:
-                by_path[case.section_path].preview_cases.append(case)
-        # Curated cases live elsewhere, maybe in a private section: only the few shown
-        # are checked (asking which of all the cases are public cost more than the
-        # rest of the page). A count may include such a rare case; no list shows it.
-        curated = SpotlightSectionCase.objects.filter(page__in=sections, case__live=True)
-        for page, count in curated.order_by().values_list("page").annotate(Count("pk")):
-            sections[page].case_count += count
-        in_chosen_order = Window(RowNumber(), partition_by=F("page"), order_by=F("sort_order").asc())
-        first_curated = (
-            curated.annotate(rank=in_chosen_order)
-            .filter(rank__lte=SECTION_PREVIEW)
-            .order_by("page", "sort_order")
-            .values_list("page", "case")
+        sections = list(SpotlightSectionPage.objects.child_of(self).live().exclude(private))
+        in_sections = practices_in_sections(sections, private)
+        previews = representatives(
+            [key for section in sections for key in in_sections[section.translation_key][:SECTION_PREVIEW]],
+            self.locale_id,
+            private,
         )
-        first_curated = list(first_curated)
-        shown = public.select_related(*case_card_relations()).in_bulk([case for _page, case in first_curated])
-        for page, case in first_curated:
-            preview = sections[page].preview_cases
-            if case in shown and len(preview) < SECTION_PREVIEW:
-                preview.append(shown[case])
-        return list(sections.values())
+        for section in sections:
+            keys = in_sections[section.translation_key]
+            section.case_count = len(keys)
+            section.preview_cases = [previews[key] for key in keys[:SECTION_PREVIEW] if key in previews]
+        return sections
 
 
 class SpotlightSectionPage(Page):
@@ -180,23 +141,90 @@ class SpotlightSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A section may hold thousands of cases: a page of them at a time.
-        cases = self.cases_in_order(private_sections(request)).select_related(*case_card_relations())
-        context["cases"] = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+        private = private_sections(request)
+        # A section may hold thousands of cases: a page of them at a time, read whole.
+        cases = Paginator(practices_in_sections([self], private)[self.translation_key], CASES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        shown = representatives(cases.object_list, self.locale_id, private)
+        cases.object_list = [shown[key] for key in cases.object_list if key in shown]
+        context["cases"] = cases
         return context
 
-    def cases_in_order(self, private):
-        """Its live, public cases: its child cases first, in tree order, then the cases
-        curated into it from elsewhere, in their chosen order. `private` is Wagtail's Q
-        of the pages in private sections."""
-        curated = SpotlightSectionCase.objects.filter(page=self)
-        return (
-            CaseStudyPage.objects.live()
-            .exclude(private)
-            .filter(Q(path__startswith=self.path, depth=self.depth + 1) | Q(pk__in=curated.values("case")))
-            .annotate(
-                curated_elsewhere=Case(When(path__startswith=self.path, then=Value(0)), default=Value(1)),
-                curated_order=Subquery(curated.filter(case=OuterRef("pk")).values("sort_order")[:1]),
-            )
-            .order_by("curated_elsewhere", F("curated_order").asc(nulls_first=True), "path")
-        )
+
+def public_cases(private=None):
+    """Live cases outside private sections; `private` is Wagtail's Q of the pages in
+    private sections, when the caller has it already."""
+    return CaseStudyPage.objects.live().exclude(Page.objects.private_q() if private is None else private)
+
+
+def in_collection(spotlight, private=None):
+    """Which cases a collection holds, defined once: every version (language) of a
+    practice of which one live, public version is tagged with the spotlight, placed
+    below one of the spotlight's pages, or curated into one of its sections. The
+    landing figures, the section cards and the index's `spotlights` field (so the
+    collection's search and its facets) all count through it."""
+    below_roots = Q(pk__in=[])
+    for path in SpotlightPage.objects.live().filter(spotlight=spotlight).values_list("path", flat=True):
+        below_roots |= Q(path__startswith=path)
+    curated = SpotlightSectionCase.objects.filter(page__in=SpotlightSectionPage.objects.live().filter(below_roots))
+    placed = Q(spotlights=spotlight) | below_roots | Q(pk__in=curated.values("case"))
+    return Q(translation_key__in=public_cases(private).filter(placed).values("translation_key"))
+
+
+def collection_cases(spotlight, private=None):
+    return public_cases(private).filter(in_collection(spotlight, private))
+
+
+def collections_of(translation_keys):
+    """{translation key: [spotlight, ...]} of the collections these practices are in."""
+    found = {}
+    for spotlight in Spotlight.objects.all():
+        members = collection_cases(spotlight).filter(translation_key__in=translation_keys)
+        for key in members.values_list("translation_key", flat=True).distinct():
+            found.setdefault(key, []).append(spotlight)
+    return found
+
+
+def practices_in_sections(sections, private):
+    """{section translation key: [practice translation key, ...]} in the order a
+    section lists them: its child cases in tree order (those below this language's
+    section first), then those curated into it in their chosen order. A practice is in
+    a section when any of its versions is below, or curated into, any of the
+    section's versions, so the count is the same in every language."""
+    keys = {section.translation_key for section in sections}
+    ordered = {key: {} for key in keys}
+    versions = list(SpotlightSectionPage.objects.live().exclude(private).filter(translation_key__in=keys))
+    if not versions:
+        return {key: [] for key in keys}
+    own = {section.pk for section in sections}
+    below = Q()
+    for version in versions:
+        below |= Q(path__startswith=version.path, depth=version.depth + 1)
+    children = sorted(public_cases(private).filter(below).values_list("path", "translation_key"))
+    for own_first in (True, False):
+        for version in versions:
+            if (version.pk in own) == own_first:
+                for path, key in children:
+                    if path.startswith(version.path):
+                        ordered[version.translation_key].setdefault(key, None)
+    curated = (
+        SpotlightSectionCase.objects.filter(page__in=versions, case__in=public_cases(private))
+        .order_by("sort_order")
+        .values_list("page__translation_key", "case__translation_key")
+    )
+    for section_key, key in curated:
+        ordered[section_key].setdefault(key, None)
+    return {key: list(practices) for key, practices in ordered.items()}
+
+
+def representatives(translation_keys, locale_id, private):
+    """{translation key: the case shown for it}: its version in this language, or else
+    its original (the first published), as the search shows it (search.documents)."""
+    found = {}
+    versions = public_cases(private).filter(translation_key__in=translation_keys).select_related(*case_card_relations())
+    for case in versions.order_by("pk"):
+        chosen = found.get(case.translation_key)
+        if chosen is None or (case.locale_id == locale_id and chosen.locale_id != locale_id):
+            found[case.translation_key] = case
+    return found

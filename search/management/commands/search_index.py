@@ -10,10 +10,13 @@ from search.documents import indexable_pages
 
 
 class Command(BaseCommand):
-    help = "Manage the public search index: rebuild, verify, status, drain the outbox, or work continuously."
+    help = (
+        "Manage the public search index: rebuild, verify, status, drain the outbox, work continuously, "
+        "or apply the editors' search synonyms now (synonyms)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "verify", "status", "drain", "work"])
+        parser.add_argument("action", choices=["rebuild", "verify", "status", "drain", "work", "synonyms"])
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between outbox polls (work).")
 
     def handle(self, *args, action, interval=1.0, **options):
@@ -45,6 +48,14 @@ class Command(BaseCommand):
     def drain(self, **kwargs):
         applied = sync.drain()
         self.stdout.write(f"applied {applied} change(s); {sync.backlog()} waiting")
+
+    def synonyms(self, **kwargs):
+        """Saving a set applies it at once; this catches up after OpenSearch was unreachable then."""
+        started = time.monotonic()
+        updated = index.update_synonyms()
+        if not updated:
+            raise CommandError(f"The alias {index.alias_name()} is missing: run `search_index rebuild`.")
+        self.stdout.write(f"Synonyms applied to {', '.join(updated)} in {time.monotonic() - started:.2f} s.")
 
     def work(self, interval, **kwargs):
         """Apply outbox changes as they come, until interrupted."""

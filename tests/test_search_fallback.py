@@ -1,0 +1,114 @@
+"""The database search that answers while OpenSearch is down: a word in any language,
+typed with or without accents, finds the practices whose versions or vocabulary
+labels hold it, each once, in the visitor's language where it has a version."""
+
+import pytest
+from wagtail.models import Locale
+
+from cases.factories import CaseStudyPageFactory
+from cases.models import SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
+from home.models import HomePage
+from search import fallback
+from search.facets import SPOTLIGHT_FACETS
+from search.query import SearchRequest
+from taxonomy.models import Spotlight
+from tests.test_search_failures import stand_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def water(case_index):
+    """Water practices written in one language each, a translated one, and others."""
+    indexes = {"en": case_index}
+    for code in ("fr", "es"):
+        indexes[code] = case_index.copy_for_translation(Locale.objects.get(language_code=code))
+        indexes[code].save_revision().publish()
+    make = CaseStudyPageFactory
+    cases = {
+        "rain": make(parent=indexes["en"], title="Rainwater gardens", summary="Gardens that soak up storms.",
+                     taxonomy__topic="water", taxonomy__sdgs=[6]),
+        "fountains": make(parent=indexes["es"], title="Fuentes públicas de agua", summary="Beber en la calle.",
+                          taxonomy__topic="water", taxonomy__sdgs=[6]),
+        "rivers": make(parent=indexes["fr"], title="Rendre la rivière aux habitants", summary="Des berges ouvertes.",
+                       taxonomy__topic="water", taxonomy__sdgs=[6]),
+        "toilets": make(parent=indexes["en"], title="Public toilets for all", summary="Open day and night.",
+                        taxonomy__topic="public-space", taxonomy__sdgs=[11]),
+        "bikes": make(parent=indexes["en"], title="Bicycle highways", summary="Fast cycle routes.",
+                      taxonomy__topic="sustainable-mobility", taxonomy__sdgs=[11]),
+        "housing": make(parent=indexes["en"], title="Housing cooperatives", summary="Homes run by many.",
+                        taxonomy__topic="housing", taxonomy__sdgs=[11]),
+    }  # fmt: skip
+    french = cases["bikes"].copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title, french.summary = "Autoroutes cyclables", "Des pistes rapides."
+    french.save_revision().publish()
+    cases["bikes_fr"] = french
+    return cases
+
+
+def titles(text, ui_language="en", **selections):
+    search = SearchRequest(text=text, ui_language=ui_language, selections=selections)
+    results = fallback.run(search)
+    assert results.engine == "database"
+    return sorted(hit["title"] for hit in results.hits)
+
+
+WATER = ["Fuentes públicas de agua", "Rainwater gardens", "Rendre la rivière aux habitants"]
+
+
+def test_a_word_in_any_language_finds_the_water_practices_whatever_their_language(water):
+    # "water" is in one title; the others carry the topic, labelled "Water" in English.
+    assert titles("water") == WATER
+    assert titles("agua", ui_language="es") == WATER
+    assert titles("eau", ui_language="fr") == WATER
+    # Typed with a stray accent, or without the accents of the label ("Agua", "Eau").
+    assert titles("água") == WATER
+    assert titles("EAU") == WATER
+
+
+def test_a_word_only_a_vocabulary_label_holds_finds_what_is_tagged(water):
+    # SDG 6: "Clean water and sanitation", "Eau propre et assainissement", "Agua limpia y saneamiento".
+    assert titles("sanitation") == WATER
+    assert titles("saneamiento", ui_language="fr") == WATER
+    assert titles("assainissement") == WATER
+
+
+def test_a_practice_shows_once_in_the_visitors_language_found_by_any_version(water):
+    # The French version's words find the case; an English visitor sees it in English.
+    assert titles("autoroutes") == ["Bicycle highways"]
+    assert titles("autoroutes", ui_language="fr") == ["Autoroutes cyclables"]
+    assert titles("highways", ui_language="fr") == ["Autoroutes cyclables"]
+    # A Spanish visitor sees the cases that have no Spanish version in their original language.
+    assert "Housing cooperatives" in titles("", ui_language="es")
+
+
+def test_every_word_must_match_and_facets_still_narrow(water):
+    assert titles("water gardens") == ["Rainwater gardens"]
+    assert titles("agua fuentes", ui_language="es") == ["Fuentes públicas de agua"]
+    assert titles("agua", ui_language="es", language=["fr"]) == ["Rendre la rivière aux habitants"]
+    assert titles("housing water") == []
+
+
+def test_the_api_answers_agua_from_the_database_while_opensearch_fails(client, water, settings):
+    with stand_in(status=503) as (url, _received):
+        settings.OPENSEARCH_URL = url
+        payload = client.get("/api/v1/search/", {"q": "agua", "ui_language": "es"}).json()
+    assert payload["engine"] == "database"
+    assert sorted(result["title"] for result in payload["results"]) == WATER
+
+
+def test_a_collections_search_from_the_database_holds_what_its_page_counts(water):
+    collection = HomePage.objects.get(locale__language_code="en").add_child(
+        instance=SpotlightPage(title="Cities for Global Health", intro="Responses.", spotlight=covid())
+    )
+    section = collection.add_child(instance=SpotlightSectionPage(title="Emergency response"))
+    CaseStudyPageFactory(parent=section, title="Food parcels")  # placed in the collection, not tagged
+    SpotlightSectionCase.objects.create(page=section, case=water["rain"])  # curated into it
+    search = SearchRequest(ui_language="en", scope={"spotlights": "covid-19"}, facets=tuple(SPOTLIGHT_FACETS))
+    found = sorted(hit["title"] for hit in fallback.run(search).hits)
+    assert found == ["Food parcels", "Rainwater gardens"]
+    assert collection.key_figures()["cases"] == len(found)
+
+
+def covid():
+    return Spotlight.objects.get(slug="covid-19")
