@@ -229,6 +229,9 @@ def concept_clause(concept):
                     }
                 },
                 {"multi_match": {"query": concept.text, "fields": WORD_FIELDS, "type": "phrase"}},
+                # Among the documents tagged alike, those whose labels name it too first
+                # ("salud" is SDG 3, and a word of the topic Salud pública).
+                {"multi_match": {"query": concept.text, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
             ]
         }
     }
