@@ -17,6 +17,8 @@ class ExpertDocument(SearchDocument):
     model = ExpertProfilePage
     type = "expert"
     label = _("Expert")
+    # Singular forms: query understanding matches plurals and feminine forms in -e too.
+    query_names = ("expert", "experta", "experto", "specialist", "especialista")
     taxonomies = ("themes", "topics", "sdgs")
     text_fields = ("position", "biography")
     # A profile names a country, and a city only when the expert wants to.

@@ -56,7 +56,6 @@ LABEL_WEIGHT = 0.3
 # be: it outweighs a rare word in a title (title^4) too.
 CONCEPT_WEIGHT = 20
 PLACE_WEIGHT = 40
-PLACE_FACETS = ("region", "country", "city")
 PHRASE_WEIGHT = 2
 PHRASE_SLOP = 2
 # Typos: one edit from 4 letters, two from 7 ("AUTO" would allow one from 3, and
@@ -168,20 +167,32 @@ def own_language_first(ui_language):
     return {"term": {"language": {"value": ui_language, "boost": 1.5}}}
 
 
+def most_of(parts):
+    """Most of the parts must be found: all of two, two of three, three of four or five..."""
+    return {"bool": {"should": parts, "minimum_should_match": len(parts) - len(parts) // 3}}
+
+
 def text_query(search, typos=False):
     understood = search.understanding
-    parts = [concept_clause(concept) for concept in understood.concepts]
-    parts += [word_clause(word, typos) for word in understood.words]
+    places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
+    subject = [concept_clause(concept) for concept in understood.concepts if not concept.is_place]
+    subject += [word_clause(word, typos) for word in understood.words]
+    parts = subject + places
     if not search.text:
         words = {"match_all": {}}
     elif len(parts) == 1:
         words = parts[0]
     elif parts:
-        # Most of the query must be found, each part as text or as a recognised term:
-        # all of two parts, two of three, three of four or five... The whole text as a
-        # phrase qualifies too, and scores: a synonym of several words (analysed as one
-        # graph over the whole text) cannot be found word by word.
-        most = {"bool": {"should": parts, "minimum_should_match": len(parts) - len(parts) // 3}}
+        # Most of the query must be found, each part as text or as a recognised term.
+        # The whole text as a phrase qualifies too, and scores: a synonym of several
+        # words (analysed as one graph over the whole text) cannot be found word by word.
+        most = most_of(parts)
+        if places and subject:
+            # The subject elsewhere than the place named is a lesser answer, not none:
+            # "waste in Africa" lists the few African waste practices first, then others.
+            # The better of the two scores counts: their sum would score the subject's
+            # words twice and lift them above the place.
+            most = {"dis_max": {"queries": [most, most_of(subject)]}}
         words = {"bool": {"should": [most, phrase_clause(search.text)], "minimum_should_match": 1}}
     else:  # nothing but punctuation or function words: match them as they are
         words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
@@ -191,13 +202,14 @@ def text_query(search, typos=False):
 
 def word_clause(word, typos=False):
     """A word of the query found in the text (with `typos`, within a few edits, the
-    exact word first) or, weakly, in a vocabulary label in any language."""
+    exact word first) or, weakly, in a vocabulary label in any language (with `typos`
+    too: "logemnt" is a misspelt topic as often as a misspelt word of the text)."""
     fuzzy = {"fuzziness": FUZZINESS, "prefix_length": 1} if typos and len(word) <= FUZZY_UP_TO else {}
     return {
         "dis_max": {
             "queries": [
                 {"multi_match": {"query": word, "fields": WORD_FIELDS, **fuzzy}},
-                {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
+                {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT, **fuzzy}},
             ]
         }
     }
@@ -207,17 +219,19 @@ def concept_clause(concept):
     """A recognised term: documents tagged with it (whatever their language), or
     whose text names it as typed."""
     tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
-    place = any(parameter in PLACE_FACETS for parameter, _value in concept.terms)
     return {
         "bool": {
             "should": [
                 {
                     "constant_score": {
                         "filter": {"bool": {"should": tagged}},
-                        "boost": PLACE_WEIGHT if place else CONCEPT_WEIGHT,
+                        "boost": PLACE_WEIGHT if concept.is_place else CONCEPT_WEIGHT,
                     }
                 },
                 {"multi_match": {"query": concept.text, "fields": WORD_FIELDS, "type": "phrase"}},
+                # Among the documents tagged alike, those whose labels name it too first
+                # ("salud" is SDG 3, and a word of the topic Salud pública).
+                {"multi_match": {"query": concept.text, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
             ]
         }
     }

@@ -58,6 +58,9 @@ class SearchDocument:
     # The document's `type`: the value of the type facet and of a type-scoped search.
     type = ""
     label = ""
+    # Words a query uses to ask for this type, in every language ("housing expert",
+    # "experta en energía"): query understanding recognises them like a vocabulary term.
+    query_names = ()
     # Vocabulary relations ("themes", "topics", "sdgs", "target_groups", "approaches",
     # "spotlights"), indexed as slugs for facets and as labels for text.
     taxonomies = ()

@@ -4,7 +4,8 @@
 America and the Caribbean; "personnes âgées" names the target group Older people;
 "ODS 14" names an SDG. Recognition reads every label of the themes, topics, SDGs,
 target groups, approaches, regions, countries and cities in every interface
-language, case- and accent-insensitively, singular or plural, longest match first.
+language (and the words that ask for a document type: "expert"), case- and
+accent-insensitively, singular or plural, longest match first.
 The query builder (search/query.py) then boosts what is tagged with a recognised
 term and stops requiring its words as text; the search page offers each term as a
 filter, and the API lists them as `understood`.
@@ -22,6 +23,7 @@ from django.conf import settings
 from taxonomy.cache import cached, terms_by_key
 from taxonomy.text import folded
 
+from . import registry
 from .facets import FACETS_BY_PARAMETER
 
 # The facets whose terms a query may name, in the order the page offers them.
@@ -42,6 +44,7 @@ STOP_WORDS = frozenset({
 LIST_SEPARATORS = re.compile(r",|;|&|\b(?:and|et|y|e)\b")
 # "SDG 11", "SDG11", "ODD 11" (French), "ODS 11" (Spanish).
 SDG_PREFIXES = ("sdg", "odd", "ods")
+PLACE_FACETS = ("region", "country", "city")
 WORD = re.compile(r"\w+")
 
 
@@ -110,6 +113,11 @@ def label_index():
                 for name in names:
                     for key in label_keys(name):
                         keys.setdefault(key, {})[(parameter, value)] = None
+        # Asking for a kind of document ("housing expert") is asking for its type.
+        for document in registry.documents():
+            for name in document.query_names:
+                for key in label_keys(name):
+                    keys.setdefault(key, {})[("type", document.type)] = None
         frozen = {key: tuple(found) for key, found in keys.items()}
         return LabelIndex(keys=frozen, longest=max(map(len, frozen), default=0))
 
@@ -123,6 +131,10 @@ class Concept:
 
     text: str
     terms: tuple
+
+    @property
+    def is_place(self):
+        return any(parameter in PLACE_FACETS for parameter, _value in self.terms)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,10 @@ def recognised(text):
         ("clean energy", [("sdg", 7)]),
         ("gender equality", [("theme", "gender-equality"), ("sdg", 5)]),
         ("women", [("target_group", "women-girls")]),  # one of the things a label lists
+        # Asking for a person is asking for expert profiles, in any language and gender.
+        ("housing expert", [("topic", "housing"), ("type", "expert")]),
+        ("experta en energía", [("type", "expert"), ("topic", "energy")]),
+        ("spécialistes logement", [("type", "expert"), ("topic", "housing")]),
     ],
 )
 def test_terms_are_recognised_in_any_language(text, terms):
