@@ -20,12 +20,15 @@ def group_topics_by_theme(form):
     for topic in field.queryset.select_related("theme"):
         groups.setdefault(topic.theme, []).append((topic.pk, str(topic)))
     field.choices = [(str(theme), topics) for theme, topics in groups.items()]
-    form.fields["themes"].required = False
+    # The browser must not refuse a form with topics but no theme: the requirement is
+    # checked after the topics have brought their themes (add_themes_of_topics).
+    themes = form.fields["themes"]
+    themes.needs_one, themes.required = themes.required, False
 
 
 def add_themes_of_topics(form, cleaned_data):
     """A chosen topic brings its theme along, instead of an error asking the editor
-    to tick it too; a page still needs one theme at least."""
+    to tick it too; a form whose themes were required still needs one at least."""
     topics = cleaned_data.get("topics")
     if topics is None:
         return
@@ -33,7 +36,7 @@ def add_themes_of_topics(form, cleaned_data):
     themes += [theme for theme in dict.fromkeys(topic.theme for topic in topics) if theme not in themes]
     if themes:
         cleaned_data["themes"] = themes
-    elif "themes" not in form.errors:
+    elif getattr(form.fields["themes"], "needs_one", False) and "themes" not in form.errors:
         form.add_error("themes", form.fields["themes"].error_messages["required"])
 
 
