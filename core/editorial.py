@@ -8,6 +8,7 @@ cases, spotlights, articles and expert profiles in every language.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,17 @@ MEDIA_PERMISSIONS = [
 ]
 
 
+def translation_permission():
+    """wagtail-localize creates its "Translate" permission, and grants it, only in a data
+    migration: a database emptied since (a flushed test database) or groups made later
+    would lack it, so the editorial set-up makes sure of it as that migration does."""
+    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    permission, _created = Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+    return permission
+
+
 def vocabulary_permissions(*actions):
     return [
         (model._meta.app_label, f"{action}_{model._meta.model_name}")
@@ -59,9 +71,11 @@ def permissions(pairs):
 @transaction.atomic
 def ensure_editorial_workflow():
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUP_PAGE_PERMISSIONS}
-    groups["Editors"].permissions.add(*permissions(MEDIA_PERMISSIONS + vocabulary_permissions("view")))
+    groups["Editors"].permissions.add(
+        translation_permission(), *permissions(MEDIA_PERMISSIONS + vocabulary_permissions("view"))
+    )
     groups[MODERATORS].permissions.add(
-        *permissions(MEDIA_PERMISSIONS + vocabulary_permissions("view", "add", "change"))
+        translation_permission(), *permissions(MEDIA_PERMISSIONS + vocabulary_permissions("view", "add", "change"))
     )
 
     root = Page.get_first_root_node()
