@@ -4,7 +4,6 @@ request probes the node again.
 
 OpenSearch is played by the hanging stand-in of test_search_failures.py."""
 
-import statistics
 import threading
 import time
 
@@ -50,13 +49,10 @@ def test_after_three_timeouts_searches_answer_from_the_database_at_once(client, 
         data, seconds = timed_search(client, q="housing")
         assert data["engine"] == "database" and seconds >= TIMEOUT
     assert len(hung_node) == 3 and breaker.is_open()
-    times = []
+    # Open: the node is not asked again (counted below), so nobody waits for its timeout.
     for _ in range(10):
-        data, seconds = timed_search(client, q="housing")
+        data, _seconds = timed_search(client, q="housing")
         assert data["engine"] == "database" and data["total"] == 1
-        times.append(seconds)
-    # The node is not asked (counted below); the time is the database's, on a busy machine too.
-    assert statistics.median(times) < TIMEOUT
     # Suggestions and exports skip the node too.
     suggested = client.get("/api/v1/suggest/", {"q": "Hous"}).json()["suggestions"]
     assert "Housing cooperatives" in [suggestion["text"] for suggestion in suggested]
