@@ -5,6 +5,7 @@ CSV, and nothing a visitor types or an outage breaks the page."""
 
 import csv
 import io
+import re
 
 import pytest
 from wagtail.models import Locale
@@ -13,6 +14,7 @@ from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from insights.charts import CHARTS
 from taxonomy.models import City, Spotlight
+from tests.test_query_counts import SEARCH_PAGE_QUERIES
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
@@ -132,10 +134,12 @@ def test_the_page_draws_accessible_charts_with_tables_and_downloads(client, prac
         assert f"format=csv&amp;chart={chart.key}" in page
     assert page.count("<table>") == len(CHARTS)
     assert page.count("<caption>") == len(CHARTS)
-    assert 'aria-label="Vivienda: 2 prácticas"' in page or "prácticas" in page
+    # Each bar is a link named by its value and count, in the page's language.
+    assert re.search(r'<a class="chart__bar"\s+href="/es/search/\?sdg=11&amp;type=case&amp;theme=[a-z-]+"', page)
+    assert 'aria-label="11. Ciudades y comunidades sostenibles: 6 prácticas"' in page
     # Positions are numbers SVG reads, whatever the page's language writes for decimals.
-    assert 'width="85.0%"' in page or 'width="85%"' in page
-    assert ",5%" not in page
+    assert 'width="85.0%"' in page
+    assert not re.search(r'"\d+,\d+%?"', page)
 
 
 @pytest.mark.parametrize("language, heading, label", [("en", "Theme", "Metropolitan ecosystems"),
@@ -212,3 +216,21 @@ def test_the_main_menu_and_the_search_page_lead_to_the_insights(client, practice
     page = client.get("/fr/search/", {"sdg": "11"}).content.decode()
     assert 'href="/fr/insights/?sdg=11">Voir ces résultats en graphiques</a>' in page
     assert '<a href="/fr/insights/">Analyses</a>' in page
+
+
+def test_the_page_costs_as_few_queries_as_the_search_however_many_practices_it_counts(
+    client, practices, apply_index_changes, django_assert_max_num_queries, settings
+):
+    settings.PAGE_CACHE_VIEWS = ()
+
+    def queries():
+        client.get("/en/insights/", {"sdg": "11"})  # the first visit fills the process caches
+        with django_assert_max_num_queries(SEARCH_PAGE_QUERIES) as captured:
+            assert client.get("/en/insights/", {"sdg": "11"}).status_code == 200
+        return len(captured)
+
+    eight = queries()
+    for year in (2010, 2012, 2014):
+        CaseStudyPageFactory(parent=practices[0].get_parent(), start_year=year, evidence_level="evaluated")
+    apply_index_changes()
+    assert queries() == eight
