@@ -44,6 +44,7 @@ def pages(language):
         "search": f"/{language}/search/?q={WORDS[language]}&sdg=11",
         "case": case.url if case else None,
         "spotlight": spotlight.url if spotlight else None,
+        "insights": f"/{language}/insights/?sdg=11",
     }
     return {name: url for name, url in urls.items() if url}
 

@@ -3,10 +3,11 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from search.facets import Facet
 from search.registry import SearchDocument, indexed, labels
 from taxonomy.models import Spotlight, SpotlightFacetValue
 
-from .models import CaseStudyPage, CityPortraitPage, PositionPage, SpotlightPage
+from .models import CaseStudyPage, CityPortraitPage, EvidenceLevel, PositionPage, SpotlightPage
 from .models.collections import collections_of, in_collection
 
 THEMED = ("themes", "topics", "sdgs")
@@ -42,9 +43,12 @@ class CaseDocument(SearchDocument):
         indexed("spotlight_facet_values", SpotlightFacetValue.objects.select_related("facet")),
         indexed("tags"),
     )
+    # How solid a practice is: a filter of a search of cases alone, and an insights chart.
+    facets = (Facet("evidence", "evidence_level", _("Evidence level"), fixed_labels=dict(EvidenceLevel.choices)),)
     start_years = True
     fallback_lookups = {
         **CITY_LOOKUPS,
+        "evidence": "evidence_level__in",
         "status": "status__slug__in",
         "facet": lambda key_slugs: Q(spotlight_facet_values__in=facet_values(key_slugs)),
         # A collection holds more than its tagged cases: the database counts as the index does.
@@ -68,6 +72,7 @@ class CaseDocument(SearchDocument):
             "start_year": page.start_year,
             "end_year": page.end_year,
             "status": page.status.slug if page.status else None,
+            "evidence_level": page.evidence_level,
             "organisation": page.organisation,
             "tags": [tag.name for tag in page.indexed_tags],
             "spotlight_facets": [f"{value.facet.key}:{value.slug}" for value in values],

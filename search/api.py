@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from . import service, suggest
 from .documents import UI_LANGUAGES
+from .facets import site_facets
 from .openapi import schema
 from .query import InvalidParameter, SearchRequest
 
@@ -32,7 +33,9 @@ def api_result(hit):
 @read_only
 def search_view(request):
     try:
-        search, _problems = SearchRequest.from_query_dict(request.GET, ui_language="en", strict=True)
+        search, _problems = SearchRequest.from_query_dict(
+            request.GET, ui_language="en", strict=True, facets=site_facets(request.GET)
+        )
     except InvalidParameter as problem:
         return error(problem.parameter, str(problem))
     with translation.override(search.ui_language):

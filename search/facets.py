@@ -94,3 +94,12 @@ SPOTLIGHT_FACETS = [
     Facet("facet", "spotlight_facets", _("In this collection"), SpotlightFacetValue, lookup="key_slug"),
     *(FACETS_BY_PARAMETER[name] for name in ("theme", "sdg", "region", "country", "city", "language")),
 ]
+
+
+def site_facets(params):
+    """The facets of the site's search for these request parameters: a search of one
+    page type alone adds those the type brings (a case's evidence level, an expert's
+    availability), so that a link from the insights charts narrows it by them."""
+    chosen = params.getlist("type")
+    declared = registry.get(chosen[0]) if len(chosen) == 1 else None
+    return [*FACETS, *declared.facets] if declared else FACETS

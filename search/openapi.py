@@ -20,6 +20,12 @@ def facet_parameter(facet):
     }
 
 
+def type_facet_parameter(declared, facet):
+    """A facet a page type brings: the API reads it when that type alone is asked for (facets.site_facets)."""
+    parameter = facet_parameter(facet)
+    return {**parameter, "description": f"{parameter['description']} Read with type={declared.type} alone."}
+
+
 def query_parameter(name, schema, description):
     return {"name": name, "in": "query", "description": description, "schema": schema}
 
@@ -117,6 +123,11 @@ def schema():
                         query_parameter("q", {"type": "string"}, "Free text; only its first 500 characters count."),
                         UI_LANGUAGE,
                         *(facet_parameter(facet) for facet in FACETS),
+                        *(
+                            type_facet_parameter(declared, facet)
+                            for declared in registry.documents()
+                            for facet in declared.facets
+                        ),
                         query_parameter("year_from", {"type": "integer"}, "Earliest start year."),
                         query_parameter("year_to", {"type": "integer"}, "Latest start year."),
                         query_parameter(

@@ -71,15 +71,6 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
     goals = terms_by_key(SustainableDevelopmentGoal, "number")
     for value in results.facets.get("sdg", []):
         value["colour"] = goals[value["value"]].colour if value["value"] in goals else None
-    chips = [
-        {"label": value["label"], "remove": without(request.GET, facet["parameter"], value["value"])}
-        for facet in facet_lists
-        for value in facet["values"]
-        if value["selected"]
-    ]
-    for name in ("year_from", "year_to"):
-        if getattr(search_request, name):
-            chips.append({"label": getattr(search_request, name), "remove": without(request.GET, name)})
     for hit in results.hits:
         card(hit)
     pages = max(1, ceil(results.total / search_request.page_size))
@@ -89,7 +80,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "search": search_request,
         "results": results,
         "facets": facet_lists,
-        "chips": chips,
+        "chips": chips(request, search_request, results),
         "understood": filter_suggestions(request, search_request),
         "results_map": results_map(request, results.facets.get("city", [])),
         "problems": problems,
@@ -100,6 +91,20 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "previous_page": f"{base}&page={search_request.page - 1}" if search_request.page > 1 else None,
         "next_page": f"{base}&page={search_request.page + 1}" if search_request.page < pages else None,
     }
+
+
+def chips(request, search_request, results):
+    """The filters in force, each with the link that removes it."""
+    active = [
+        {"label": value["label"], "remove": without(request.GET, parameter, value["value"])}
+        for parameter, values in results.facets.items()
+        for value in values
+        if value["selected"]
+    ]
+    for name in ("year_from", "year_to"):
+        if getattr(search_request, name):
+            active.append({"label": getattr(search_request, name), "remove": without(request.GET, name)})
+    return active
 
 
 def folded(values):

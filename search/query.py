@@ -27,6 +27,8 @@ MAX_RESULT_WINDOW = 10_000
 SUGGEST_BELOW = 5
 # Names the filter aggregations that group facet counts (no facet parameter starts so).
 FACET_GROUP = "facets:"
+# Names the start-year counts (no facet parameter is so named either).
+YEARS = "start_years"
 SORTS = {
     "relevance": ["_score", {"last_published_at": "desc"}],
     "newest": [{"first_published_at": "desc"}],
@@ -88,6 +90,8 @@ class SearchRequest:
     facets: tuple = tuple(FACETS)
     # Without counts the search answers hits only (an export walks page after page).
     counts: bool = True
+    # With year counts it also counts its results by start year (the insights charts).
+    year_counts: bool = False
 
     @classmethod
     def from_query_dict(cls, params, *, ui_language, strict=True, scope=None, facets=FACETS):
@@ -275,6 +279,13 @@ def facet_aggregations(search, selections):
     return aggregations
 
 
+def year_aggregation(selections):
+    """Results by start year, a bucket per year from the first to the last (empty
+    years too), under every selection like the results themselves."""
+    by_year = {"histogram": {"field": "start_year", "interval": 1, "min_doc_count": 0}}
+    return {"filter": {"bool": {"filter": list(selections.values())}}, "aggs": {YEARS: by_year}}
+
+
 def facet_buckets(aggregations, facet):
     """The terms buckets of one facet, wherever facet_aggregations put it."""
     for group in (aggregations, aggregations.get(FACET_GROUP, {}), aggregations.get(FACET_GROUP + facet.parameter, {})):
@@ -299,7 +310,8 @@ def build_body(search, typos=False):
     body = {
         "query": {"bool": {"must": text_query(search, typos), "filter": base_filters(search)}},
         "post_filter": {"bool": {"filter": list(selections.values())}},
-        "aggs": facet_aggregations(search, selections),
+        "aggs": facet_aggregations(search, selections)
+        | ({YEARS: year_aggregation(selections)} if search.year_counts else {}),
         "sort": SORTS[search.sort],
         # OpenSearch serves at most MAX_RESULT_WINDOW hits: a page reaching past it is cut short.
         "from": min(search.offset, MAX_RESULT_WINDOW),
@@ -346,6 +358,8 @@ class SearchResults:
     facets: dict
     suggestion: str | None
     engine: str = "opensearch"
+    # [{"value": year, "count": n}, ...] in year order, when the search asked for year counts.
+    years: list = field(default_factory=list)
 
 
 def run(search):
@@ -383,7 +397,11 @@ def run(search):
     suggested = None
     if search.text and total < SUGGEST_BELOW:
         suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
-    return SearchResults(total=total, hits=hits, facets=facets, suggestion=suggested)
+    years = []
+    if search.year_counts:
+        buckets = response["aggregations"][YEARS][YEARS]["buckets"]
+        years = [{"value": int(bucket["key"]), "count": bucket["doc_count"]} for bucket in buckets]
+    return SearchResults(total=total, hits=hits, facets=facets, suggestion=suggested, years=years)
 
 
 def first_highlight(highlight):

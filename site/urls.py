@@ -40,6 +40,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls)),
     path("cities/", include("cities.urls")),
+    path("insights/", include("insights.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/", include("experts.urls")),

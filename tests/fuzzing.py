@@ -8,19 +8,20 @@ URLS = [
     "/en/experts/",
     "/en/search/export.csv",
     "/es/search/export.json",
+    "/fr/insights/",
     "/api/v1/search/",
     "/api/v1/suggest/",
 ]
 PARAMETERS = [
     "q", "page", "page_size", "sort", "ui_language", "year_from", "year_to", "type", "theme", "topic", "sdg",
     "region", "country", "city", "target_group", "approach", "language", "spotlight", "status", "availability",
-    "speaks", "facet",
+    "speaks", "facet", "evidence", "format", "chart",
 ]  # fmt: skip
 ODD_VALUES = [
     "", "0", "1", "2", "-1", "+1", "1.5", "1e3", " 1", "1 ", "0x10", "²", "①", "٣", "\uff11", "9" * 5000,
     "9" * 20, "2147483648", "2020", "1899", "11", "17", "18", "\x00", "\n", "%", "'", '"', "\\", "<script>",
     "a" * 600, "housing", "logement", "ES", "barcelona", "metropolitan-futures", "newest", "relevance", "fr", "xx",
-    '"unbalanced title:(a OR', "*", "mentoring", "en",
+    '"unbalanced title:(a OR', "*", "mentoring", "en", "csv", "year", "case", "monitored",
 ]  # fmt: skip
 MAX_PARAMETERS = 6
 

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from core.privacy import private_sections
@@ -74,4 +75,6 @@ def main_menu(context):
     site = Site.find_for_request(request)
     home = site.root_page.get_translation_or_none(Locale.get_active()) if site else None
     items = home.get_children().live().exclude(private_sections(request)) if home else Page.objects.none()
-    return {"items": [(item.title, item.get_url(request)) for item in items]}
+    # Then the views that are no page of the tree (named, not imported: core sits below them).
+    views = [(_("Insights"), reverse("insights:insights"))]
+    return {"items": [(item.title, item.get_url(request)) for item in items] + views}

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cases",
     "experts",
     "cities",
+    "insights",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -162,8 +163,8 @@ CACHES = {
 PAGE_CACHE_ALIAS = "pages"
 # Seconds a cached page lives at most; every change it shows throws it away sooner.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
-# The views whose anonymous answers are cached: every Wagtail page and the search page.
-PAGE_CACHE_VIEWS = ("wagtail_serve", "search:search")
+# The views whose anonymous answers are cached: every Wagtail page, the search and the insights.
+PAGE_CACHE_VIEWS = ("wagtail_serve", "search:search", "insights:insights")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
