@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "experts",
     "cities",
     "search",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
