@@ -317,6 +317,7 @@ def test_the_search_page_offers_the_feed_of_its_own_search(client, indexed_newsr
     advertised = 'type="application/atom+xml" title="Feed of this search" href="/en/search/feed/?topic=housing">'
     assert f'<link rel="alternate" {advertised}' in html
     assert '<a href="/en/search/feed/?topic=housing" type="application/atom+xml">Feed</a>' in html
+    assert '<a href="/en/members/saved-searches/new/?topic=housing" class="save-search" rel="nofollow">' in html
 
 
 @pytest.mark.django_db
