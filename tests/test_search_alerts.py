@@ -3,10 +3,12 @@ practices published since the last digest that their search finds, never twice, 
 stops the alerts from the e-mail without signing in."""
 
 import re
+import smtplib
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -170,3 +172,22 @@ def test_an_altered_or_foreign_token_shows_a_friendly_page(client):
             assert "This link is not valid any more" in response.content.decode()
     search.refresh_from_db()
     assert search.frequency == Frequency.DAILY
+
+
+@pytest.mark.opensearch
+def test_a_digest_the_mail_server_refused_is_sent_on_the_next_run(newsroom, monkeypatch, capsys):
+    _member, search, publish_news = newsroom
+    publish_news()
+
+    def refuse(email, fail_silently=False):
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMultiAlternatives, "send", refuse)
+        call_command("send_search_alerts", verbosity=0)
+    assert mail.outbox == [] and not SentAlert.objects.exists()
+    assert "1 failed" in capsys.readouterr().out
+    call_command("send_search_alerts", verbosity=0)
+    (email,) = mail.outbox
+    assert "Rent guarantee" in email.body
+    assert SentAlert.objects.filter(saved_search=search).count() == 2
