@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--frequency",
-            choices=sorted(PERIODS),
+            choices=[frequency.value for frequency in PERIODS],
             action="append",
             help="Only the searches with this frequency (repeatable; default: every frequency).",
         )
