@@ -1,11 +1,19 @@
-from django.urls import path
+"""The first feeds, of all cases and of one theme's, are now searches like any other
+(search/feeds.py): their addresses lead there for good, so subscriptions keep working."""
 
-from .feeds import NewCasesFeed
+from django.http import HttpResponsePermanentRedirect
+from django.urls import path, reverse
+from django.utils.http import urlencode
 
 app_name = "feeds"
 
-new_cases = NewCasesFeed()
+
+def case_feed(request, theme=None):
+    filters = {"type": "case", **({"theme": theme} if theme else {})}
+    return HttpResponsePermanentRedirect(f"{reverse('search:feed')}?{urlencode(filters)}")
+
+
 urlpatterns = [
-    path("cases/", new_cases, name="cases"),
-    path("cases/<slug:theme>/", new_cases, name="cases_theme"),
+    path("cases/", case_feed, name="cases"),
+    path("cases/<slug:theme>/", case_feed, name="cases_theme"),
 ]

@@ -14,6 +14,7 @@ from taxonomy.cache import terms_by_key
 from taxonomy.models import City, Country, SustainableDevelopmentGoal
 
 from . import registry, service
+from .criteria import criteria
 from .facets import FACETS, FACETS_BY_PARAMETER, SPOTLIGHT_FACETS
 from .query import SORTS, SearchRequest
 
@@ -78,6 +79,8 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
     return {
         "query": search_request.text,
         "search": search_request,
+        # What a feed or a saved search of this search keeps (search/criteria.py).
+        "criteria": criteria(search_request),
         "results": results,
         "facets": facet_lists,
         "chips": chips(request, search_request, results),

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("insights/", include("insights.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
+    path("members/saved-searches/", include("alerts.urls")),
     path("members/", include("experts.urls")),
     path("language/nearest/<int:page_id>/", nearest_translation, name="nearest_translation"),
     path("feeds/", include("cases.feed_urls")),

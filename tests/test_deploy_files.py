@@ -76,3 +76,15 @@ def test_a_single_node_needs_no_cluster_option_and_a_cluster_names_its_size(monk
     single, cluster = commands
     assert "--nodes" not in single
     assert cluster[-4:] == ["--port", str(loopback.OPENSEARCH_PORT), "--nodes", "3"]
+
+
+def test_the_alerts_timer_starts_the_digest_command_hourly():
+    loopback = load("loopback")
+    assert loopback.unit_command("cities-exchange-alerts.service")[-4:] == [
+        "manage.py",
+        "send_search_alerts",
+        "--verbosity",
+        "0",
+    ]
+    timer = (DEPLOY / "systemd" / "cities-exchange-alerts.timer").read_text()
+    assert "OnCalendar=hourly" in timer and "Persistent=true" in timer

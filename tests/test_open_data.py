@@ -251,43 +251,73 @@ def entries(root):
     ]
 
 
-@pytest.mark.django_db
-def test_the_case_feed_lists_published_public_cases_newest_first(client, newsroom):
-    root = feed(client, "/en/feeds/cases/")
-    assert root.findtext("atom:title", namespaces=ATOM) == "New case studies"
+@pytest.fixture
+def indexed_newsroom(newsroom, apply_index_changes):
+    apply_index_changes()
+    return newsroom
+
+
+@pytest.mark.opensearch
+def test_the_case_feed_lists_published_public_cases_newest_first(client, indexed_newsroom):
+    root = feed(client, "/en/search/feed/?type=case")
+    assert root.findtext("atom:title", namespaces=ATOM) == "New: Case study"
     items = entries(root)
     assert [item["title"] for item in items] == ["Bicycle highways", "Neighbourhood clinics", "Housing cooperatives"]
     housing = items[-1]
-    assert housing["link"] == f"{site_root()}{newsroom['housing'].url}"
-    assert housing["summary"] == newsroom["housing"].summary
+    assert housing["link"] == f"{site_root()}{indexed_newsroom['housing'].url}"
+    assert housing["summary"] == indexed_newsroom["housing"].summary
     assert housing["categories"] == ["Metropolitan futures"]
     # Republished later: updated moves on, published stays.
-    assert housing["updated"] > housing["published"] == newsroom["housing"].first_published_at.isoformat()
+    published = indexed_newsroom["housing"].first_published_at
+    assert housing["updated"] > housing["published"] == published.isoformat()
 
 
-@pytest.mark.django_db
-def test_a_theme_feed_lists_only_that_themes_cases(client, newsroom):
-    root = feed(client, "/en/feeds/cases/cohesive-metropolises/")
-    assert root.findtext("atom:title", namespaces=ATOM) == "New case studies: Cohesive metropolises"
+@pytest.mark.opensearch
+def test_a_theme_feed_lists_only_that_themes_cases(client, indexed_newsroom):
+    root = feed(client, "/en/search/feed/?type=case&theme=cohesive-metropolises")
+    assert root.findtext("atom:title", namespaces=ATOM) == "New: Case study · Cohesive metropolises"
     assert [item["title"] for item in entries(root)] == ["Neighbourhood clinics"]
     alternate = next(link for link in root.findall("atom:link", ATOM) if link.get("rel") == "alternate")
-    assert alternate.get("href") == f"{site_root()}/en/search/?type=case&sort=newest&theme=cohesive-metropolises"
+    assert alternate.get("href") == f"{site_root()}/en/search/?type=case&theme=cohesive-metropolises&sort=newest"
+
+
+@pytest.mark.opensearch
+def test_a_topic_feed_and_a_feed_of_words_with_filters_list_what_the_search_finds(client, indexed_newsroom):
+    topic = feed(client, "/en/search/feed/?topic=sustainable-mobility")
+    assert topic.findtext("atom:title", namespaces=ATOM) == "New: Sustainable mobility and logistics"
+    assert [item["title"] for item in entries(topic)] == ["Bicycle highways"]
+    words = feed(client, "/en/search/feed/?q=clinics&theme=cohesive-metropolises&year_from=2000")
+    assert [item["title"] for item in entries(words)] == ["Neighbourhood clinics"]
+    assert entries(feed(client, "/en/search/feed/?q=clinics&topic=housing")) == []
+
+
+@pytest.mark.opensearch
+def test_the_first_feed_addresses_lead_to_the_search_feeds(client, indexed_newsroom):
+    assert client.get("/en/feeds/cases/").url == "/en/search/feed/?type=case"
+    moved = client.get("/fr/feeds/cases/metropolitan-futures/")
+    assert (moved.status_code, moved.url) == (301, "/fr/search/feed/?type=case&theme=metropolitan-futures")
+    french = entries(feed(client, moved.url))
+    assert french[-1]["title"] == "Coopératives de logements"
+    assert french[-1]["link"] == f"{site_root()}{indexed_newsroom['housing_fr'].url}"
+    assert french[-1]["categories"] == ["Futurs métropolitains"]
 
 
 @pytest.mark.django_db
-def test_an_unknown_theme_has_no_feed(client, newsroom):
-    assert client.get("/en/feeds/cases/no-such-theme/").status_code == 404
+def test_a_feed_of_an_unknown_value_names_it_instead_of_failing(client):
+    for query, named in (("theme=no-such-theme", "theme"), ("sdg=99", "sdg"), ("year_from=soon", "year_from")):
+        response = client.get(f"/en/search/feed/?{query}")
+        assert response.status_code == 400, query
+        assert response.content.decode().startswith(f"{named}: "), response.content
 
 
-@pytest.mark.django_db
-def test_the_french_feed_lists_french_cases_with_french_themes(client, newsroom):
-    root = feed(client, "/fr/feeds/cases/")
-    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
-    (item,) = entries(root)
-    assert item["title"] == "Coopératives de logements"
-    assert item["link"] == f"{site_root()}{newsroom['housing_fr'].url}"
-    assert item["categories"] == ["Futurs métropolitains"]
-    assert entries(feed(client, "/fr/feeds/cases/metropolitan-futures/")) == [item]
+@pytest.mark.opensearch
+def test_the_search_page_offers_the_feed_of_its_own_search(client, indexed_newsroom):
+    html = client.get("/en/search/?topic=housing&sort=relevance&page=1&bogus=1").content.decode()
+    html = " ".join(html.split())
+    advertised = 'type="application/atom+xml" title="Feed of this search" href="/en/search/feed/?topic=housing">'
+    assert f'<link rel="alternate" {advertised}' in html
+    assert '<a href="/en/search/feed/?topic=housing" type="application/atom+xml">Feed</a>' in html
+    assert '<a href="/en/members/saved-searches/new/?topic=housing" class="save-search" rel="nofollow">' in html
 
 
 @pytest.mark.django_db

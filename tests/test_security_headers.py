@@ -74,7 +74,7 @@ def public_paths():
         "API schema": "/api/v1/openapi.json",
         "sitemap": "/sitemap.xml",
         "robots.txt": "/robots.txt",
-        "feed": "/en/feeds/cases/",
+        "feed": "/en/search/feed/?type=case",
         "not found": "/en/no-such-page/",
     }
 

@@ -85,7 +85,7 @@ def test_pages_sitemap_robots_and_feeds_carry_only_the_public_address(public_sit
     settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # the database answers: no node needed
     case = CaseStudyPageFactory(parent=case_index, title="Housing cooperatives")
     client = Client()
-    for url in (case.url, "/en/", "/en/search/", "/sitemap.xml", "/robots.txt", "/en/feeds/cases/"):
+    for url in (case.url, "/en/", "/en/search/", "/sitemap.xml", "/robots.txt", "/en/search/feed/?type=case"):
         response = client.get(url, **LOOPBACK)
         assert response.status_code == 200, url
         text = response.content.decode()

@@ -21,6 +21,7 @@ TABS = [
         {"contributions:list", "contributions:edit", "contributions:step"},
     ),
     ("share", _("Share your initiative"), "contributions:submit", {"contributions:submit"}),
+    ("saved-searches", _("Saved searches"), "alerts:list", {"alerts:list", "alerts:save"}),
     (
         "account",
         _("Account"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cities",
     "insights",
     "search",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
