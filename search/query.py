@@ -176,6 +176,14 @@ def text_query(search, typos=False):
     understood = search.understanding
     places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
     subject = [concept_clause(concept) for concept in understood.concepts if not concept.is_place]
+    # A synonym term counts as many parts as it has words, as its words did before it
+    # was recognised: "bus rapid transit at night" still finds the service that runs by
+    # day (three parts of four), and it scores as its words would.
+    subject += [
+        clause
+        for synonym in understood.synonyms
+        for clause in [synonym_clause(synonym, typos)] * max(1, len(synonym.words))
+    ]
     subject += [word_clause(word, typos) for word in understood.words]
     parts = subject + places
     if not search.text:
@@ -235,6 +243,19 @@ def concept_clause(concept):
             ]
         }
     }
+
+
+def synonym_clause(synonym, typos=False):
+    """A term of a synonym set: as the set holds it, so that the search analyzers'
+    synonym filter finds the set's other terms ("jardines de lluvia" is searched as
+    "jardín de lluvia", and so finds "rain garden"), or most of its words as typed, each
+    on its own (a match query would read the words as the one phrase the term's
+    synonyms make of them)."""
+    as_term = {"multi_match": {"query": synonym.term, "fields": WORD_FIELDS, "type": "phrase", "slop": PHRASE_SLOP}}
+    words = [word_clause(word, typos) for word in synonym.words]
+    if not words:
+        return as_term
+    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words)]}}
 
 
 def phrase_clause(text):
