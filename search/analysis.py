@@ -27,6 +27,11 @@ FILTERS = {
     "french_stemmer": {"type": "stemmer", "language": "light_french"},
     "spanish_stop": {"type": "stop", "stopwords": "_spanish_"},
     "spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
+    # The light Spanish stemmer leaves words of four letters whole but strips "-os"/"-as"
+    # from five-letter ones: "bono" stayed "bono" while "bonos" became "bon", so a
+    # singular query missed the plural text ("bono verde", "bonos verdes"; "agua",
+    # "aguas"). Giving such plurals their singular first makes both stem alike.
+    "spanish_short_plurals": {"type": "pattern_replace", "pattern": "^(\\w{3}[ao])s$", "replacement": "$1"},
     # No synonyms here: the index settings hold the editors' (search.mapping.index_settings).
     FILTER_NAME: {"type": "synonym_graph", "synonyms": [], "lenient": True},
 }
@@ -43,7 +48,7 @@ ANALYZERS = {
     },
     "text_es": {
         "tokenizer": "standard",
-        "filter": ["lowercase", "spanish_stop", "asciifolding", "spanish_stemmer"],
+        "filter": ["lowercase", "spanish_stop", "asciifolding", "spanish_short_plurals", "spanish_stemmer"],
     },
     "folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
 }
