@@ -200,7 +200,14 @@ def text_query(search, typos=False):
             # "waste in Africa" lists the few African waste practices first, then others.
             # The better of the two scores counts: their sum would score the subject's
             # words twice and lift them above the place.
-            most = {"dis_max": {"queries": [most, most_of(subject)]}}
+            lesser = [most_of(subject)]
+            # A city named is where the visitor looks: its other practices (the city's
+            # near-duplicates, "How Tabriz built a joint regional plan" for "green belt
+            # Tabriz") come before the subject elsewhere, as the city's weight alone
+            # outscores the subject's words. Not so for a region or a country: most of
+            # what is there is about something else.
+            lesser += [concept_clause(concept) for concept in understood.concepts if concept.is_city]
+            most = {"dis_max": {"queries": [most, *lesser]}}
         words = {"bool": {"should": [most, phrase_clause(search.text)], "minimum_should_match": 1}}
     else:  # nothing but punctuation or function words: match them as they are
         words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}

@@ -180,6 +180,10 @@ class Concept:
     def is_place(self):
         return any(parameter in PLACE_FACETS for parameter, _value in self.terms)
 
+    @property
+    def is_city(self):
+        return any(parameter == "city" for parameter, _value in self.terms)
+
 
 @dataclass(frozen=True)
 class Synonym:

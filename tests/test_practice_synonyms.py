@@ -7,7 +7,6 @@ import json
 
 import pytest
 from django.apps import apps
-from wagtail.models import Locale
 
 from cases.factories import CaseStudyPageFactory
 from search.analysis import SEARCH_ANALYZERS
@@ -33,12 +32,9 @@ def titles(client, q, ui_language):
 
 
 @pytest.fixture
-def practices(case_index, apply_index_changes):
+def practices(case_indexes, apply_index_changes):
     """Cases each naming a practice in one language by one of its names only."""
-    spanish = case_index.copy_for_translation(Locale.objects.get(language_code="es"))
-    spanish.save_revision().publish()
-    french = case_index.copy_for_translation(Locale.objects.get(language_code="fr"))
-    french.save_revision().publish()
+    case_index, spanish, french = case_indexes["en"], case_indexes["es"], case_indexes["fr"]
     for parent, title in [
         (spanish, "Una red de jardines de lluvia"),
         (french, "Un plan de forêt urbaine"),

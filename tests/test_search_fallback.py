@@ -18,12 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def water(case_index):
+def water(case_indexes):
     """Water practices written in one language each, a translated one, and others."""
-    indexes = {"en": case_index}
-    for code in ("fr", "es"):
-        indexes[code] = case_index.copy_for_translation(Locale.objects.get(language_code=code))
-        indexes[code].save_revision().publish()
+    indexes = case_indexes
     make = CaseStudyPageFactory
     cases = {
         "rain": make(parent=indexes["en"], title="Rainwater gardens", summary="Gardens that soak up storms.",

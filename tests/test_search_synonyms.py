@@ -32,12 +32,9 @@ def add_set(editor_client, terms):
 
 
 @pytest.fixture
-def micro_forests(case_index, apply_index_changes):
+def micro_forests(case_indexes, apply_index_changes):
     """A Spanish and a French case, each naming a tiny forest in its own words only."""
-    spanish = case_index.copy_for_translation(Locale.objects.get(language_code="es"))
-    spanish.save_revision().publish()
-    french = case_index.copy_for_translation(Locale.objects.get(language_code="fr"))
-    french.save_revision().publish()
+    spanish, french = case_indexes["es"], case_indexes["fr"]
     CaseStudyPageFactory(
         parent=spanish, title="Microbosques en los patios escolares", taxonomy__topic="nature-based-solutions"
     )
