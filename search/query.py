@@ -7,7 +7,7 @@ selections go to a post_filter, and every facet's aggregation applies all the
 other selections.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -65,6 +65,7 @@ FUZZINESS = "AUTO:4,7"
 # Longer "words" are pasted codes or noise, and the automaton that finds a term within
 # two edits grows with its length (a 500-letter one takes seconds).
 FUZZY_UP_TO = 30
+WORD_NAME = "word:"
 
 
 class InvalidParameter(ValueError):
@@ -225,7 +226,9 @@ def word_clause(word, typos=False):
             "queries": [
                 {"multi_match": {"query": word, "fields": WORD_FIELDS, **fuzzy}},
                 {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT, **fuzzy}},
-            ]
+            ],
+            # Each hit then says which words it holds (run: a word none holds may be misspelt).
+            "_name": WORD_NAME + word,
         }
     }
 
@@ -383,10 +386,23 @@ def run(search):
     # caches only size=0 searches unless asked. docs/scaling.md has its effect.
     cached = {"request_cache": "true"}
     response = client.search(index=alias_name(), body=build_body(search), params=cached)
-    if search.text and search.understanding.words and response["hits"]["total"]["value"] < SUGGEST_BELOW:
+    few = response["hits"]["total"]["value"] < SUGGEST_BELOW
+    if search.text and search.understanding.words and finds_little(search, response):
         forgiving = client.search(index=alias_name(), body=build_body(search, typos=True), params=cached)
         if forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
             response = forgiving
+    suggested = None
+    if search.text and few:
+        suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
+        if suggested:
+            # Typos of a word find the word, not its synonyms: "comunity land trust" finds
+            # the community land trust but not the fideicomiso comunitario de tierras that
+            # the words as suggested find. The better answer shows, beside the suggestion.
+            corrected = client.search(
+                index=alias_name(), body=build_body(replace(search, text=suggested)), params=cached
+            )
+            if corrected["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
+                response = corrected
     total = response["hits"]["total"]["value"]
     facets = {}
     for facet in search.counted_facets:
@@ -408,10 +424,18 @@ def run(search):
     hits = [
         {**hit["_source"], "highlight": first_highlight(hit.get("highlight", {}))} for hit in response["hits"]["hits"]
     ]
-    suggested = None
-    if search.text and total < SUGGEST_BELOW:
-        suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
     return SearchResults(total=total, hits=hits, facets=facets, suggestion=suggested)
+
+
+def finds_little(search, response):
+    """Few results, or a word of the query that none of the best ones holds: the other
+    words found something ("comunity land trust" finds land and trust), the misspelt one
+    nothing, and its typos are worth a second search."""
+    hits = response["hits"]
+    if hits["total"]["value"] < SUGGEST_BELOW:
+        return True
+    held = {name for hit in hits["hits"] for name in hit.get("matched_queries", ())}
+    return any(WORD_NAME + word not in held for word in search.understanding.words)
 
 
 def first_highlight(highlight):
