@@ -177,13 +177,15 @@ def text_query(search, typos=False):
     understood = search.understanding
     places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
     subject = [concept_clause(concept) for concept in understood.concepts if not concept.is_place]
-    # A synonym term counts as many parts as it has words, as its words did before it
-    # was recognised: "bus rapid transit at night" still finds the service that runs by
-    # day (three parts of four), and it scores as its words would.
+    # A synonym term counts as many parts as it has words no concept counts already, as
+    # its words did before it was recognised: "bus rapid transit at night" still finds
+    # the service that runs by day (three parts of four), "affordable housing in Latin
+    # America" the region's housing that is not called affordable (housing, place: two
+    # parts of three), and it scores as its words would.
     subject += [
         clause
         for synonym in understood.synonyms
-        for clause in [synonym_clause(synonym, typos)] * max(1, len(synonym.words))
+        for clause in [synonym_clause(synonym, typos)] * max(1, synonym.own_words)
     ]
     subject += [word_clause(word, typos) for word in understood.words]
     parts = subject + places

@@ -188,11 +188,13 @@ class Concept:
 @dataclass(frozen=True)
 class Synonym:
     """A stretch of the query that is a term of a synonym set: `term` as the set holds
-    it, and the stretch's own words (without function words) as typed."""
+    it, the stretch's own words (without function words) as typed, and how many of
+    them no concept holds ("affordable housing": one, "housing" is a topic)."""
 
     text: str
     term: str
     words: tuple
+    own_words: int
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,8 @@ def understand(text):
             concepts.append(Concept(stretch_text(position, position + length), terms))
             spans.append(range(position, position + length))
         position += length or 1
-    covered = {position for span in spans for position in span}
+    in_concepts = {position for span in spans for position in span}
+    covered = set(in_concepts)
     synonyms = []
     position = 0
     while position < len(tokens):
@@ -243,7 +246,8 @@ def understand(text):
         stretch = range(position, position + length)
         if length and not any(set(stretch) <= set(span) for span in spans):
             words = content_words(tokens[position : position + length])
-            synonyms.append(Synonym(stretch_text(position, position + length), term, words))
+            own = content_words([tokens[at] for at in stretch if at not in in_concepts])
+            synonyms.append(Synonym(stretch_text(position, position + length), term, words, len(own)))
             covered.update(stretch)
         position += length or 1
     return Understanding(concepts=tuple(concepts), synonyms=tuple(synonyms), words=content_words(tokens, covered))

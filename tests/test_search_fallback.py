@@ -63,6 +63,14 @@ def test_a_word_in_any_language_finds_the_water_practices_whatever_their_languag
     assert titles("EAU") == WATER
 
 
+def test_words_of_the_text_typed_without_their_accents_still_find_it(water):
+    # On PostgreSQL too, where the database search folds accents through a text search
+    # configuration of its own (search migration 0006), not through Python.
+    assert titles("publicas", ui_language="es") == ["Fuentes públicas de agua"]
+    assert titles("riviere habitants", ui_language="fr") == ["Rendre la rivière aux habitants"]
+    assert titles("RIVIÈRE") == ["Rendre la rivière aux habitants"]
+
+
 def test_a_word_only_a_vocabulary_label_holds_finds_what_is_tagged(water):
     # SDG 6: "Clean water and sanitation", "Eau propre et assainissement", "Agua limpia y saneamiento".
     assert titles("sanitation") == WATER
