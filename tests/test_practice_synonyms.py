@@ -76,8 +76,11 @@ OTHER_NAMES = [
     ("food pantries", "en", "Une banque alimentaire de quartier"),
     ("banco de alimentos", "es", "Une banque alimentaire de quartier"),
     ("food bank", "en", "Une banque alimentaire de quartier"),
-    # Inside a longer query: every case is in Barcelona (the factory's city), the place
-    # is recognised and the practice's other name found through its set.
+]
+# Inside a longer query: every case is in Barcelona (the factory's city), the place is
+# recognised and the practice's other name found through its set; the city's other
+# cases follow it.
+IN_LONGER_QUERIES = [
     ("rain gardens in Barcelona", "en", "Una red de jardines de lluvia"),
     ("superîlots Barcelone", "fr", "Supermanzanas en el centro"),
 ]
@@ -90,6 +93,10 @@ def test_another_name_of_a_practice_finds_it_in_another_language(client, practic
     for q, ui_language, practice in OTHER_NAMES:
         found = titles(client, q, ui_language)
         if found[:1] != [practice] or "Cycle lanes for schools" in found:
+            missed[q] = found
+    for q, ui_language, practice in IN_LONGER_QUERIES:
+        found = titles(client, q, ui_language)
+        if found[:1] != [practice]:
             missed[q] = found
     assert missed == {}
 
