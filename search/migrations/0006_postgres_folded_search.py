@@ -3,7 +3,7 @@ search/fallback.py uses while OpenSearch is down) folds accents: a text search
 configuration like the built-in English one whose words go through `unaccent` first,
 so "energia" finds "energía" and "publicas" finds "públicas" (on SQLite the FTS5
 tokenizer folds them already). settings.WAGTAILSEARCH_BACKENDS names it; pages indexed
-before it need `manage.py rebuild_modelsearch_index` once (docs/decisions.md, issue 14).
+before it need `manage.py update_index` once (docs/decisions.md, issue 14).
 
 `unaccent` is a trusted extension since PostgreSQL 13: the database's owner may create it.
 """
