@@ -27,6 +27,12 @@ FILTERS = {
     "french_stemmer": {"type": "stemmer", "language": "light_french"},
     "spanish_stop": {"type": "stop", "stopwords": "_spanish_"},
     "spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
+    # The light Spanish stemmer leaves words of four letters whole but takes the last
+    # vowel (or the plural "-os", "-as", "-es") from longer ones: "bono" stayed "bono"
+    # while "bonos" became "bon", so "bono verde" missed "bonos verdes" ("agua"/"aguas",
+    # "café"/"cafés" likewise). Four-letter words lose their last vowel first, as longer
+    # words do in the stemmer, and both forms then stem alike.
+    "spanish_short_words": {"type": "pattern_replace", "pattern": "^(\\w{3})[aeo]$", "replacement": "$1"},
     # No synonyms here: the index settings hold the editors' (search.mapping.index_settings).
     FILTER_NAME: {"type": "synonym_graph", "synonyms": [], "lenient": True},
 }
@@ -43,7 +49,7 @@ ANALYZERS = {
     },
     "text_es": {
         "tokenizer": "standard",
-        "filter": ["lowercase", "spanish_stop", "asciifolding", "spanish_stemmer"],
+        "filter": ["lowercase", "spanish_stop", "asciifolding", "spanish_short_words", "spanish_stemmer"],
     },
     "folded": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
 }

@@ -7,7 +7,7 @@ selections go to a post_filter, and every facet's aggregation applies all the
 other selections.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -67,6 +67,7 @@ FUZZINESS = "AUTO:4,7"
 # Longer "words" are pasted codes or noise, and the automaton that finds a term within
 # two edits grows with its length (a 500-letter one takes seconds).
 FUZZY_UP_TO = 30
+WORD_NAME = "word:"
 
 
 class InvalidParameter(ValueError):
@@ -180,6 +181,16 @@ def text_query(search, typos=False):
     understood = search.understanding
     places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
     subject = [concept_clause(concept) for concept in understood.concepts if not concept.is_place]
+    # A synonym term counts as many parts as it has words no concept counts already, as
+    # its words did before it was recognised: "bus rapid transit at night" still finds
+    # the service that runs by day (three parts of four), "affordable housing in Latin
+    # America" the region's housing that is not called affordable (housing, place: two
+    # parts of three), and it scores as its words would.
+    subject += [
+        clause
+        for synonym in understood.synonyms
+        for clause in [synonym_clause(synonym, typos)] * max(1, synonym.own_words)
+    ]
     subject += [word_clause(word, typos) for word in understood.words]
     parts = subject + places
     if not search.text:
@@ -196,7 +207,14 @@ def text_query(search, typos=False):
             # "waste in Africa" lists the few African waste practices first, then others.
             # The better of the two scores counts: their sum would score the subject's
             # words twice and lift them above the place.
-            most = {"dis_max": {"queries": [most, most_of(subject)]}}
+            lesser = [most_of(subject)]
+            # A city named is where the visitor looks: its other practices (the city's
+            # near-duplicates, "How Tabriz built a joint regional plan" for "green belt
+            # Tabriz") come before the subject elsewhere, as the city's weight alone
+            # outscores the subject's words. Not so for a region or a country: most of
+            # what is there is about something else.
+            lesser += [concept_clause(concept) for concept in understood.concepts if concept.is_city]
+            most = {"dis_max": {"queries": [most, *lesser]}}
         words = {"bool": {"should": [most, phrase_clause(search.text)], "minimum_should_match": 1}}
     else:  # nothing but punctuation or function words: match them as they are
         words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
@@ -214,7 +232,9 @@ def word_clause(word, typos=False):
             "queries": [
                 {"multi_match": {"query": word, "fields": WORD_FIELDS, **fuzzy}},
                 {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT, **fuzzy}},
-            ]
+            ],
+            # Each hit then says which words it holds (run: a word none holds may be misspelt).
+            "_name": WORD_NAME + word,
         }
     }
 
@@ -239,6 +259,19 @@ def concept_clause(concept):
             ]
         }
     }
+
+
+def synonym_clause(synonym, typos=False):
+    """A term of a synonym set: as the set holds it, so that the search analyzers'
+    synonym filter finds the set's other terms ("jardines de lluvia" is searched as
+    "jardín de lluvia", and so finds "rain garden"), or most of its words as typed, each
+    on its own (a match query would read the words as the one phrase the term's
+    synonyms make of them)."""
+    as_term = {"multi_match": {"query": synonym.term, "fields": WORD_FIELDS, "type": "phrase", "slop": PHRASE_SLOP}}
+    words = [word_clause(word, typos) for word in synonym.words]
+    if not words:
+        return as_term
+    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words)]}}
 
 
 def phrase_clause(text):
@@ -369,10 +402,23 @@ def run(search):
     # caches only size=0 searches unless asked. docs/scaling.md has its effect.
     cached = {"request_cache": "true"}
     response = client.search(index=alias_name(), body=build_body(search), params=cached)
-    if search.text and search.understanding.words and response["hits"]["total"]["value"] < SUGGEST_BELOW:
+    few = response["hits"]["total"]["value"] < SUGGEST_BELOW
+    if search.text and search.understanding.words and finds_little(search, response):
         forgiving = client.search(index=alias_name(), body=build_body(search, typos=True), params=cached)
         if forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
             response = forgiving
+    suggested = None
+    if search.text and few:
+        suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
+        if suggested:
+            # Typos of a word find the word, not its synonyms: "comunity land trust" finds
+            # the community land trust but not the fideicomiso comunitario de tierras that
+            # the words as suggested find. The better answer shows, beside the suggestion.
+            corrected = client.search(
+                index=alias_name(), body=build_body(replace(search, text=suggested)), params=cached
+            )
+            if corrected["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
+                response = corrected
     total = response["hits"]["total"]["value"]
     facets = {}
     for facet in search.counted_facets:
@@ -394,14 +440,22 @@ def run(search):
     hits = [
         {**hit["_source"], "highlight": first_highlight(hit.get("highlight", {}))} for hit in response["hits"]["hits"]
     ]
-    suggested = None
-    if search.text and total < SUGGEST_BELOW:
-        suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
     years = []
     if search.year_counts:
         buckets = response["aggregations"][YEARS][YEARS]["buckets"]
         years = [{"value": int(bucket["key"]), "count": bucket["doc_count"]} for bucket in buckets]
     return SearchResults(total=total, hits=hits, facets=facets, suggestion=suggested, years=years)
+
+
+def finds_little(search, response):
+    """Few results, or a word of the query that none of the best ones holds: the other
+    words found something ("comunity land trust" finds land and trust), the misspelt one
+    nothing, and its typos are worth a second search."""
+    hits = response["hits"]
+    if hits["total"]["value"] < SUGGEST_BELOW:
+        return True
+    held = {name for hit in hits["hits"] for name in hit.get("matched_queries", ())}
+    return any(WORD_NAME + word not in held for word in search.understanding.words)
 
 
 def first_highlight(highlight):

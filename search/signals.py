@@ -19,6 +19,7 @@ from taxonomy.models import Country, Labelled, Region
 from . import index, registry
 from .models import SynonymSet
 from .sync import enqueue, enqueue_page
+from .understanding import forget_synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ def pages_using(term):
 @receiver([post_save, post_delete], sender=SynonymSet)
 def on_synonyms_change(sender, instance, **kwargs):
     """Searches use the new sets within a second of the editor's save, once it is committed."""
+    forget_synonyms()
     transaction.on_commit(apply_synonyms)
 
 

@@ -10,9 +10,18 @@ The query builder (search/query.py) then boosts what is tagged with a recognised
 term and stops requiring its words as text; the search page offers each term as a
 filter, and the API lists them as `understood`.
 
+It also finds the terms of the editors' synonym sets ("food banks", "jardines de
+lluvia"), singular or plural, accents or not: the query builder searches such a
+stretch as the term stored in its set, which the search analyzers' synonym filter
+(search/synonyms.py) expands to the set's other terms. That filter reads the query as
+typed, before stemming, so without this "rain gardens" would miss the set holding
+"rain garden", and a name inside a longer query ("food pantry Lyon") would be split
+into words no rule holds.
+
 The label index is built once from the cached vocabularies (taxonomy/cache.py), so it
-is dropped with them whenever a term is saved or deleted; looking a query up costs a
-few dictionary reads per word.
+is dropped with them whenever a term is saved or deleted; the synonym index likewise
+whenever a set is (search/signals.py). Looking a query up costs a few dictionary reads
+per word.
 """
 
 import re
@@ -20,7 +29,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from taxonomy.cache import cached, terms_by_key
+from taxonomy.cache import cached, forget, terms_by_key
 from taxonomy.text import folded
 
 from . import registry
@@ -45,6 +54,7 @@ LIST_SEPARATORS = re.compile(r",|;|&|\b(?:and|et|y|e)\b")
 # "SDG 11", "SDG11", "ODD 11" (French), "ODS 11" (Spanish).
 SDG_PREFIXES = ("sdg", "odd", "ods")
 PLACE_FACETS = ("region", "country", "city")
+SYNONYM_INDEX = "understanding-synonym-index"
 WORD = re.compile(r"\w+")
 
 
@@ -124,6 +134,40 @@ def label_index():
     return cached("understanding-label-index", load)
 
 
+def words_key(text):
+    return tuple(canonical(word) for word in WORD.findall(folded(text)))
+
+
+def synonym_index():
+    """Every term of the editors' synonym sets, by its canonical words: the term as
+    the set holds it."""
+
+    def load():
+        from .models import SynonymSet
+
+        keys = {}
+        for synonym_set in SynonymSet.objects.all():
+            for term in synonym_set.term_list():
+                keys.setdefault(words_key(term), term)
+        keys.pop((), None)
+        return LabelIndex(keys=keys, longest=max(map(len, keys), default=0))
+
+    return cached(SYNONYM_INDEX, load)
+
+
+def forget_synonyms():
+    forget(SYNONYM_INDEX)
+
+
+def longest_match(index, tokens, position):
+    """The length of the longest key of `index` at `position` and what it names, or (0, None)."""
+    for length in range(min(index.longest, len(tokens) - position), 0, -1):
+        found = index.keys.get(tuple(word for _match, word in tokens[position : position + length]))
+        if found:
+            return length, found
+    return 0, None
+
+
 @dataclass(frozen=True)
 class Concept:
     """A stretch of the query that names one or more terms ("gender equality" is a
@@ -136,10 +180,29 @@ class Concept:
     def is_place(self):
         return any(parameter in PLACE_FACETS for parameter, _value in self.terms)
 
+    @property
+    def is_city(self):
+        return any(parameter == "city" for parameter, _value in self.terms)
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """A stretch of the query that is a term of a synonym set: `term` as the set holds
+    it, the stretch's own words (without function words) as typed, and how many of
+    them no concept holds ("affordable housing": one, "housing" is a topic)."""
+
+    text: str
+    term: str
+    words: tuple
+    own_words: int
+
 
 @dataclass(frozen=True)
 class Understanding:
     concepts: tuple = ()
+    # Terms of synonym sets that reach beyond any concept ("affordable housing" holds
+    # the topic "housing" and goes on); their words are not left to match one by one.
+    synonyms: tuple = ()
     # The words left to find as text, as typed, without function words.
     words: tuple = ()
 
@@ -159,24 +222,42 @@ class Understanding:
 
 
 def understand(text):
-    """The concepts named in `text` (longest match first, left to right) and the
-    words left over."""
-    index = label_index()
+    """The concepts named in `text` (longest match first, left to right), the synonym
+    terms that are more than a concept, and the words left over."""
     tokens = [(match, canonical(folded(match.group()))) for match in WORD.finditer(text)]
-    concepts, words, seen = [], [], set()
+
+    def stretch_text(start, end):
+        return text[tokens[start][0].start() : tokens[end - 1][0].end()]
+
+    concepts, spans = [], []
     position = 0
     while position < len(tokens):
-        for length in range(min(index.longest, len(tokens) - position), 0, -1):
-            stretch = tokens[position : position + length]
-            terms = index.keys.get(tuple(word for _match, word in stretch))
-            if terms:
-                concepts.append(Concept(text[stretch[0][0].start() : stretch[-1][0].end()], terms))
-                position += length
-                break
-        else:
-            match, word = tokens[position]
-            if folded(match.group()) not in STOP_WORDS and word not in seen:
-                seen.add(word)
-                words.append(match.group())
-            position += 1
-    return Understanding(concepts=tuple(concepts), words=tuple(words))
+        length, terms = longest_match(label_index(), tokens, position)
+        if length:
+            concepts.append(Concept(stretch_text(position, position + length), terms))
+            spans.append(range(position, position + length))
+        position += length or 1
+    in_concepts = {position for span in spans for position in span}
+    covered = set(in_concepts)
+    synonyms = []
+    position = 0
+    while position < len(tokens):
+        length, term = longest_match(synonym_index(), tokens, position)
+        stretch = range(position, position + length)
+        if length and not any(set(stretch) <= set(span) for span in spans):
+            words = content_words(tokens[position : position + length])
+            own = content_words([tokens[at] for at in stretch if at not in in_concepts])
+            synonyms.append(Synonym(stretch_text(position, position + length), term, words, len(own)))
+            covered.update(stretch)
+        position += length or 1
+    return Understanding(concepts=tuple(concepts), synonyms=tuple(synonyms), words=content_words(tokens, covered))
+
+
+def content_words(tokens, skipped=()):
+    """The words of these tokens as typed, without function words, repeats or the skipped positions."""
+    words, seen = [], set()
+    for position, (match, word) in enumerate(tokens):
+        if position not in skipped and folded(match.group()) not in STOP_WORDS and word not in seen:
+            seen.add(word)
+            words.append(match.group())
+    return tuple(words)

@@ -33,6 +33,11 @@ def folded_labels(model, language):
     return cached((model, "folded", language), load)
 
 
+def forget(key):
+    """Drop one cached value: its source changed in this process."""
+    _cache.pop(key, None)
+
+
 def forget_vocabularies(**kwargs):
     """Drop every cached vocabulary (also a signal receiver, hence **kwargs)."""
     _cache.clear()

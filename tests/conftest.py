@@ -142,6 +142,16 @@ def case_index(db):
 
 
 @pytest.fixture
+def case_indexes(case_index):
+    """{language code: the case index in it}: the English one and its published translations."""
+    indexes = {"en": case_index}
+    for code in ("fr", "es"):
+        indexes[code] = case_index.copy_for_translation(Locale.objects.get(language_code=code))
+        indexes[code].save_revision().publish()
+    return indexes
+
+
+@pytest.fixture
 def apply_index_changes(index_prefix):
     """Apply the outbox now and make the result searchable at once (OpenSearch
     otherwise shows new documents within a second)."""

@@ -23,6 +23,7 @@ def practices(index_prefix):
         ("fr-housing", {"language": "fr", "text_fr": "Des logements abordables pour les familles de Montréal"}),
         ("es-health", {"language": "es", "text_es": "Atención de salud en los barrios de Bogotá"}),
         ("en-cities", {"language": "en", "text_en": "Cities sharing their mobility policies"}),
+        ("es-bonds", {"language": "es", "text_es": "Bonos verdes para el agua potable"}),
     ]
     for doc_id, body in documents:
         client.index(index=name, id=doc_id, body=body)
@@ -50,3 +51,9 @@ def test_unaccented_text_is_found_with_an_accented_query(practices):
 
 def test_english_stemming_matches_singular_and_plural(practices):
     assert hits(practices, "text_en", "city policy") == {"en-cities"}
+
+
+def test_spanish_short_words_match_singular_and_plural(practices):
+    # Four-letter singulars and five-letter plurals stem alike, either way round.
+    assert hits(practices, "text_es", "bono") == {"es-bonds"}
+    assert hits(practices, "text_es", "aguas") == {"es-bonds"}

@@ -333,6 +333,10 @@ SEARCH_BREAKER_COOL_DOWN = 30
 # Exports (search/exports.py) per client address and minute; each is at most 10,000 rows.
 EXPORTS_PER_MINUTE = int(os.environ.get("EXPORTS_PER_MINUTE", "10"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL that search folds accents ("energia" finds "energía") through a text
+# search configuration that search's migration 0006 creates; SQLite's tokenizer folds them.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "cities_folded"
 
 # The home page's world map is drawn from Natural Earth's outline in the npm package
 # world-atlas (`make install` runs `npm ci`); without it the page shows no map.
