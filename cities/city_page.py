@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
 from cases.models.case import case_card_relations
-from core import world_map
+from core import page_cache, world_map
 from experts.models import ExpertProfilePage
 from taxonomy.models import City
 
@@ -36,10 +36,17 @@ def work_by_city(relation):
 
 
 def profiles():
+    """Every member city as the peer ranking sees it. Each city page ranks them all:
+    they are kept until the next change (core/page_cache.py)."""
+    return page_cache.remember("city-profiles", live_profiles)
+
+
+def live_profiles():
     """Every member city as the peer ranking sees it: two queries for their work."""
     themes, topics = work_by_city("themes"), work_by_city("topics")
-    cities = City.objects.filter(id__in=member_city_ids()).select_related("country", "region")
-    return [Profile(city, facts.population(city), themes=themes[city.id], topics=topics[city.id]) for city in cities]
+    cities = list(City.objects.filter(id__in=member_city_ids()).select_related("country", "region"))
+    populations = facts.populations(cities)
+    return [Profile(city, populations[city.pk], themes=themes[city.id], topics=topics[city.id]) for city in cities]
 
 
 def city_search_url(city):

@@ -13,11 +13,11 @@ from urllib.parse import urlencode
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 from wagtail.models import Page
 
 from cases.models import CaseStudyPage, SpotlightPage
-from core import world_map
+from core import page_cache, world_map
 from experts.models import ExpertProfilePage
 from taxonomy.models import City, SustainableDevelopmentGoal, Theme, label_order
 
@@ -104,10 +104,32 @@ def count_distinct(pages):
 def home_page_context(page):
     # Each .public() would read the private sections again: read them once for all.
     private = Page.objects.private_q()
+    live = page_cache.remember(f"home:{page.locale_id}:{get_language()}", lambda: live_content(page, private))
+    spotlights = SpotlightPage.objects.live().exclude(private).filter(locale_id=page.locale_id).order_by("path")
+    latest_cases = CaseStudyPage.objects.filter(pk__in=live["latest_case_ids"]).order_by("-first_published_at")
+    return {
+        "figures": live["figures"],
+        "spotlights": spotlights.select_related("hero_image").prefetch_related("hero_image__renditions"),
+        "latest_cases": latest_cases.select_related("city__country", "hero_image").prefetch_related(
+            "hero_image__renditions"
+        ),
+        "themes": Theme.objects.all(),
+        "goal_tiles": [GoalTile(goal) for goal in SustainableDevelopmentGoal.objects.all()],
+        "cities": live["cities"],
+        "world_map": world_map.draw(live["cities"]),
+    }
+
+
+def live_content(page, private):
+    """What grows with the live cases: the figures, the cities with their counts, and
+    which cases are the latest. Kept until the next publish (core/page_cache.py): at
+    10,000 cases these scans were most of the page's time."""
     cases = CaseStudyPage.objects.live().exclude(private)
     cities = cities_with_cases(cases)
-    spotlights = SpotlightPage.objects.live().exclude(private).filter(locale_id=page.locale_id).order_by("path")
-    latest_cases = cases.filter(locale_id=page.locale_id).order_by("-first_published_at")[:LATEST_CASES]
+    for place in cities:
+        # Computed now, so that the kept copy carries them.
+        place.name, place.url  # noqa: B018
+    latest = cases.filter(locale_id=page.locale_id).order_by("-first_published_at")[:LATEST_CASES]
     return {
         "figures": {
             "cases": count_distinct(cases),
@@ -115,12 +137,6 @@ def home_page_context(page):
             "cities": len(cities),
             "countries": len({place.city.country_id for place in cities}),
         },
-        "spotlights": spotlights.select_related("hero_image").prefetch_related("hero_image__renditions"),
-        "latest_cases": latest_cases.select_related("city__country", "hero_image").prefetch_related(
-            "hero_image__renditions"
-        ),
-        "themes": Theme.objects.all(),
-        "goal_tiles": [GoalTile(goal) for goal in SustainableDevelopmentGoal.objects.all()],
         "cities": cities,
-        "world_map": world_map.draw(cities),
+        "latest_case_ids": list(latest.values_list("pk", flat=True)),
     }
