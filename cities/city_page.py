@@ -49,6 +49,31 @@ def live_profiles():
     return [Profile(city, populations[city.pk], themes=themes[city.id], topics=topics[city.id]) for city in cities]
 
 
+def with_ideas(mine, ranked, locale):
+    """The peers ranked again once they know their practices in this language, each
+    with its ideas as pages. The ranking reads only each practice's topics; only the
+    few practices shown are read whole (a peer may have hundreds)."""
+    topics_by_city = defaultdict(dict)
+    rows = (
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(city__in=[peer.profile.city for peer in ranked], locale=locale)
+        .order_by("-first_published_at", "pk")
+        .values_list("city_id", "pk", "topics__slug")
+    )
+    for city_id, pk, slug in rows:
+        topics = topics_by_city[city_id].setdefault(pk, set())
+        if slug is not None:
+            topics.add(slug)
+    for peer in ranked:
+        peer.profile.cases = list(topics_by_city[peer.profile.city.id].items())
+    ranked = peers(mine, [peer.profile for peer in ranked])
+    shown = CaseStudyPage.objects.defer_streamfields().in_bulk([pk for peer in ranked for pk in peer.ideas])
+    for peer in ranked:
+        peer.ideas = [shown[pk] for pk in peer.ideas]
+    return ranked
+
+
 def city_search_url(city):
     return f"{reverse('search:search')}?{urlencode({'city': city.slug, 'type': 'case'})}"
 
@@ -66,24 +91,11 @@ def city_context(slug):
         .public()
         .filter(city=city, locale=locale)
         .select_related(*case_card_relations())
+        .defer_streamfields()
         .order_by("-first_published_at")
     )
     ranked = peers(mine, members.values())
-    peer_cases = (
-        CaseStudyPage.objects.live()
-        .public()
-        .filter(city__in=[peer.profile.city for peer in ranked], locale=locale)
-        .select_related(*case_card_relations())
-        .prefetch_related("topics")
-        .order_by("-first_published_at")
-    )
-    by_city = defaultdict(list)
-    for case in peer_cases:
-        by_city[case.city_id].append((case, {topic.slug for topic in case.topics.all()}))
-    for peer in ranked:
-        peer.profile.cases = by_city[peer.profile.city.id]
-    # Ideas are worked out once the peers know their practices in this language.
-    ranked = peers(mine, [peer.profile for peer in ranked])
+    ranked = with_ideas(mine, ranked, locale)
     place = world_map.Place(
         gettext("Practices in %(city)s") % {"city": city.label}, city_search_url(city), city.latitude, city.longitude
     )
