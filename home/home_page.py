@@ -6,10 +6,12 @@ opens while OpenSearch is down. Every list is one query (counts are aggregated i
 database), so the page costs the same with ten cities or a thousand.
 """
 
+import uuid
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Count
 from django.urls import reverse
@@ -117,6 +119,9 @@ def home_page_context(page):
         "goal_tiles": [GoalTile(goal) for goal in SustainableDevelopmentGoal.objects.all()],
         "cities": live["cities"],
         "world_map": world_map.draw(live["cities"]),
+        # The map and its list of cities are most of the page's rendering: the
+        # template keeps them as HTML for as long as these values are kept.
+        "map_fragment": {"stamp": live["stamp"], "timeout": settings.PAGE_CACHE_TIMEOUT},
     }
 
 
@@ -139,4 +144,6 @@ def live_content(page, private):
         },
         "cities": cities,
         "latest_case_ids": list(latest.values_list("pk", flat=True)),
+        # New with every computation, so that no HTML drawn from older values is reused.
+        "stamp": uuid.uuid4().hex,
     }
