@@ -163,7 +163,8 @@ def current_versions(cache, found):
 
 def remember(name, compute, dependencies=(CONTENT,)):
     """compute(), kept in the shared cache until one of its dependencies changes.
-    `name` says everything else the value depends on (its page, language...). Tokens
+    `name` says everything else the value depends on (its page, language...) and,
+    when a release changes what compute() returns, a new version of it. Tokens
     are read before computing, as for pages: a change committed meanwhile makes the
     value stale at once."""
     cache = page_cache()

@@ -106,7 +106,9 @@ def count_distinct(pages):
 def home_page_context(page):
     # Each .public() would read the private sections again: read them once for all.
     private = Page.objects.private_q()
-    live = page_cache.remember(f"home:{page.locale_id}:{get_language()}", lambda: live_content(page, private))
+    # The number changes with the shape of what live_content returns: a value kept by
+    # the previous release must not be read by this one.
+    live = page_cache.remember(f"home:2:{page.locale_id}:{get_language()}", lambda: live_content(page, private))
     spotlights = SpotlightPage.objects.live().exclude(private).filter(locale_id=page.locale_id).order_by("path")
     latest_cases = CaseStudyPage.objects.filter(pk__in=live["latest_case_ids"]).order_by("-first_published_at")
     return {
