@@ -87,7 +87,7 @@ bench: install ## Print search latency (10,000 and 100,000 documents) and the re
 	$(MANAGE) load_demo -v 0
 	$(PY) bench/search_bench.py
 
-bench-pages: install ## Print p50/p95 server time of the home, search, case and spotlight pages per language, rendered and cached (BENCH_REQUESTS)
+bench-pages: install ## Print p50/p95 server time of the home, search, case, city and spotlight pages per language, rendered and cached (BENCH_REQUESTS)
 	$(PY) bench/pages_bench.py
 
 # A throwaway database and index prefix under var/relevance and a node of its own, so

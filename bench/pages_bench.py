@@ -1,5 +1,5 @@
-"""Page benchmark: serves the home page, a search (words and a facet), a case and a
-spotlight page in each language with Django's test client, and prints p50/p95 server
+"""Page benchmark: serves the home page, a search (words and a facet), a case, its
+city's page and a spotlight page in each language with Django's test client, and prints p50/p95 server
 time per page beside the number of live cases, rendered afresh and from the anonymous
 page cache (core/page_cache.py). The target is a p95 under 100 ms with 10,000 cases.
 
@@ -25,6 +25,8 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from cases.models import CaseStudyPage, SpotlightPage  # noqa: E402
 
@@ -36,6 +38,7 @@ WORDS = {"en": "housing", "fr": "logement", "es": "vivienda"}
 
 def pages(language):
     """The URL of each page measured, in one language."""
+    translation.activate(language)  # the city page's URL carries the language
     live = {"locale__language_code": language}
     case = CaseStudyPage.objects.live().filter(**live).order_by("-first_published_at").first()
     spotlight = SpotlightPage.objects.live().filter(**live).first()
@@ -43,6 +46,7 @@ def pages(language):
         "home": f"/{language}/",
         "search": f"/{language}/search/?q={WORDS[language]}&sdg=11",
         "case": case.url if case else None,
+        "city": reverse("cities:city", kwargs={"slug": case.city.slug}) if case else None,
         "spotlight": spotlight.url if spotlight else None,
         "insights": f"/{language}/insights/?sdg=11",
     }

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
 from cases.models.case import case_card_relations
-from core import world_map
+from core import page_cache, world_map
 from experts.models import ExpertProfilePage
 from taxonomy.models import City
 
@@ -36,10 +36,42 @@ def work_by_city(relation):
 
 
 def profiles():
+    """Every member city as the peer ranking sees it. Each city page ranks them all:
+    they are kept until the next change (core/page_cache.py)."""
+    return page_cache.remember("city-profiles", live_profiles)
+
+
+def live_profiles():
     """Every member city as the peer ranking sees it: two queries for their work."""
     themes, topics = work_by_city("themes"), work_by_city("topics")
-    cities = City.objects.filter(id__in=member_city_ids()).select_related("country", "region")
-    return [Profile(city, facts.population(city), themes=themes[city.id], topics=topics[city.id]) for city in cities]
+    cities = list(City.objects.filter(id__in=member_city_ids()).select_related("country", "region"))
+    populations = facts.populations(cities)
+    return [Profile(city, populations[city.pk], themes=themes[city.id], topics=topics[city.id]) for city in cities]
+
+
+def with_ideas(mine, ranked, locale):
+    """The peers ranked again once they know their practices in this language, each
+    with its ideas as pages. The ranking reads only each practice's topics; only the
+    few practices shown are read whole (a peer may have hundreds)."""
+    topics_by_city = defaultdict(dict)
+    rows = (
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(city__in=[peer.profile.city for peer in ranked], locale=locale)
+        .order_by("-first_published_at", "pk")
+        .values_list("city_id", "pk", "topics__slug")
+    )
+    for city_id, pk, slug in rows:
+        topics = topics_by_city[city_id].setdefault(pk, set())
+        if slug is not None:
+            topics.add(slug)
+    for peer in ranked:
+        peer.profile.cases = list(topics_by_city[peer.profile.city.id].items())
+    ranked = peers(mine, [peer.profile for peer in ranked])
+    shown = CaseStudyPage.objects.defer_streamfields().in_bulk([pk for peer in ranked for pk in peer.ideas])
+    for peer in ranked:
+        peer.ideas = [shown[pk] for pk in peer.ideas]
+    return ranked
 
 
 def city_search_url(city):
@@ -59,24 +91,11 @@ def city_context(slug):
         .public()
         .filter(city=city, locale=locale)
         .select_related(*case_card_relations())
+        .defer_streamfields()
         .order_by("-first_published_at")
     )
     ranked = peers(mine, members.values())
-    peer_cases = (
-        CaseStudyPage.objects.live()
-        .public()
-        .filter(city__in=[peer.profile.city for peer in ranked], locale=locale)
-        .select_related(*case_card_relations())
-        .prefetch_related("topics")
-        .order_by("-first_published_at")
-    )
-    by_city = defaultdict(list)
-    for case in peer_cases:
-        by_city[case.city_id].append((case, {topic.slug for topic in case.topics.all()}))
-    for peer in ranked:
-        peer.profile.cases = by_city[peer.profile.city.id]
-    # Ideas are worked out once the peers know their practices in this language.
-    ranked = peers(mine, [peer.profile for peer in ranked])
+    ranked = with_ideas(mine, ranked, locale)
     place = world_map.Place(
         gettext("Practices in %(city)s") % {"city": city.label}, city_search_url(city), city.latitude, city.longitude
     )

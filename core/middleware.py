@@ -1,9 +1,11 @@
-"""Requests larger than anything the site accepts are refused before their body is read."""
+"""Requests larger than anything the site accepts are refused before their body is read;
+the site's own 404 page in development too."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 
 
 class RequestSizeLimitMiddleware:
@@ -36,3 +38,24 @@ def declared_length(request):
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 0
+
+
+class FriendlyNotFoundMiddleware:
+    """With DEBUG on, Django answers a missing page with its technical 404 instead of
+    the site's own page, so development showed visitors, translators and browser tests
+    a page production never shows. Every address under a language is Wagtail's to
+    serve (and any other is redirected there), so a missing page is an Http404 raised
+    by a view: here the site's 404 page answers it in development too, unless
+    DEBUG_TECHNICAL_404 asks for Django's (for debugging the URL patterns). Does
+    nothing without DEBUG: Django then shows the site's page itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404) and settings.DEBUG and not settings.DEBUG_TECHNICAL_404:
+            return page_not_found(request, exception)
+        return None

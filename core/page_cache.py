@@ -11,6 +11,11 @@ dependency has a version token in the cache:
   and directory listings, similar cases) depends on it too. It changes when the
   outbox worker has applied changes and refreshed the index, or a rebuild swapped it.
 
+The same tokens keep *computed values* that a page shows and that grow with the content
+(counts, a map's places, the member cities' profiles): `remember` stores one beside the
+token it was computed under, so a page rendered afresh, for a member too, reuses it
+until the next change.
+
 A lookup reads the entry and the current tokens in one round trip; an entry whose
 tokens differ is a miss. Tokens are read *before* rendering, so a change committed
 while a page renders makes that very entry stale at once. Every change throws away
@@ -32,6 +37,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 CONTENT = "content"
@@ -117,11 +124,28 @@ def storable(request, response):
     )
 
 
-def entry_key(request):
-    """Everything else that changes the page is in these: language, host, scheme, and
-    the path with its query string (the search, its filters, the result page)."""
-    identity = "\n".join((request.scheme, request.get_host(), request.LANGUAGE_CODE, request.get_full_path()))
+def entry_key(request, language):
+    """Everything else that changes the page is in these: language (of the path; none
+    for the API, whose answers say their language in the query), host, scheme, and the
+    path with its query string (the search, its filters, the result page)."""
+    identity = "\n".join((request.scheme, request.get_host(), language, request.get_full_path()))
     return "page-cache:page:" + hashlib.sha256(identity.encode()).hexdigest()
+
+
+def cached_view(request):
+    """The language of the request's path ("" for none), when the request may be
+    served from the cache: an anonymous GET or HEAD of a view in PAGE_CACHE_VIEWS.
+    Resolved here, before LocaleMiddleware, under the path's language, as the
+    language-prefixed URL patterns resolve it."""
+    if request.method not in ("GET", "HEAD") or not anonymous(request):
+        return None
+    language = translation.get_language_from_path(request.path_info) or ""
+    try:
+        with translation.override(language or None):
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    return language if match.view_name in settings.PAGE_CACHE_VIEWS else None
 
 
 def current_versions(cache, found):
@@ -137,6 +161,25 @@ def current_versions(cache, found):
     return versions
 
 
+def remember(name, compute, dependencies=(CONTENT,)):
+    """compute(), kept in the shared cache until one of its dependencies changes.
+    `name` says everything else the value depends on (its page, language...) and,
+    when a release changes what compute() returns, a new version of it. Tokens
+    are read before computing, as for pages: a change committed meanwhile makes the
+    value stale at once."""
+    cache = page_cache()
+    key = "page-cache:value:" + hashlib.sha256(name.encode()).hexdigest()
+    found = cache.get_many([key, *(version_key(dependency) for dependency in DEPENDENCIES)])
+    versions = current_versions(cache, found)
+    tokens = {dependency: versions[dependency] for dependency in dependencies}
+    entry = found.get(key)
+    if entry is not None and entry["versions"] == tokens:
+        return entry["value"]
+    value = compute()
+    cache.set(key, {"versions": tokens, "value": value}, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return value
+
+
 def cached_response(entry):
     response = HttpResponse(entry["content"], status=entry["status"])
     for header, value in entry["headers"]:
@@ -148,41 +191,38 @@ def cached_response(entry):
 
 
 class AnonymousPageCacheMiddleware:
-    """Last in MIDDLEWARE: everything before it (security headers, CSP, language,
-    sessions) still handles a cached answer as it handles a fresh one."""
+    """Early in MIDDLEWARE, right after the middlewares that settle the request's host
+    and scheme: a hit is answered before sessions, language, CSRF, authentication and
+    messages do any work (most of a hit's cost in an app server). A fresh page is
+    stored as those middlewares left it, with the headers they add (Vary,
+    Content-Language, X-Frame-Options); the ones before this (security headers, CSP)
+    handle a cached answer as a fresh one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        language = cached_view(request)
+        rendering = token = None
+        if language is not None:
+            cache = page_cache()
+            key = entry_key(request, language)
+            found = cache.get_many([key, *(version_key(dependency) for dependency in DEPENDENCIES)])
+            versions = current_versions(cache, found)
+            entry = found.get(key)
+            if entry is not None and all(versions[name] == token for name, token in entry["versions"].items()):
+                response = cached_response(entry)
+                response["X-Cache"] = "hit"
+                return response
+            if request.method == "GET":
+                rendering = Rendering(key, versions)
+                token = _rendering.set(rendering)
         try:
             response = self.get_response(request)
         finally:
-            token = getattr(request, "_page_cache_token", None)
             if token is not None:
                 _rendering.reset(token)
-        rendering = getattr(request, "_page_cache_rendering", None)
         if rendering is not None:
             rendering.store(request, response)
             response["X-Cache"] = "miss"
         return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.resolver_match.view_name not in settings.PAGE_CACHE_VIEWS or request.method not in ("GET", "HEAD"):
-            return None
-        if not anonymous(request):
-            return None
-        cache = page_cache()
-        key = entry_key(request)
-        found = cache.get_many([key, *(version_key(dependency) for dependency in DEPENDENCIES)])
-        versions = current_versions(cache, found)
-        entry = found.get(key)
-        if entry is not None and all(versions[name] == token for name, token in entry["versions"].items()):
-            response = cached_response(entry)
-            response["X-Cache"] = "hit"
-            return response
-        if request.method == "GET":
-            rendering = Rendering(key, versions)
-            request._page_cache_rendering = rendering
-            request._page_cache_token = _rendering.set(rendering)
-        return None

@@ -6,18 +6,20 @@ opens while OpenSearch is down. Every list is one query (counts are aggregated i
 database), so the page costs the same with ten cities or a thousand.
 """
 
+import uuid
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 from wagtail.models import Page
 
 from cases.models import CaseStudyPage, SpotlightPage
-from core import world_map
+from core import page_cache, world_map
 from experts.models import ExpertProfilePage
 from taxonomy.models import City, SustainableDevelopmentGoal, Theme, label_order
 
@@ -104,10 +106,37 @@ def count_distinct(pages):
 def home_page_context(page):
     # Each .public() would read the private sections again: read them once for all.
     private = Page.objects.private_q()
+    # The number changes with the shape of what live_content returns: a value kept by
+    # the previous release must not be read by this one.
+    live = page_cache.remember(f"home:2:{page.locale_id}:{get_language()}", lambda: live_content(page, private))
+    spotlights = SpotlightPage.objects.live().exclude(private).filter(locale_id=page.locale_id).order_by("path")
+    latest_cases = CaseStudyPage.objects.filter(pk__in=live["latest_case_ids"]).order_by("-first_published_at")
+    return {
+        "figures": live["figures"],
+        "spotlights": spotlights.select_related("hero_image").prefetch_related("hero_image__renditions"),
+        "latest_cases": latest_cases.select_related("city__country", "hero_image").prefetch_related(
+            "hero_image__renditions"
+        ),
+        "themes": Theme.objects.all(),
+        "goal_tiles": [GoalTile(goal) for goal in SustainableDevelopmentGoal.objects.all()],
+        "cities": live["cities"],
+        "world_map": world_map.draw(live["cities"]),
+        # The map and its list of cities are most of the page's rendering: the
+        # template keeps them as HTML for as long as these values are kept.
+        "map_fragment": {"stamp": live["stamp"], "timeout": settings.PAGE_CACHE_TIMEOUT},
+    }
+
+
+def live_content(page, private):
+    """What grows with the live cases: the figures, the cities with their counts, and
+    which cases are the latest. Kept until the next publish (core/page_cache.py): at
+    10,000 cases these scans were most of the page's time."""
     cases = CaseStudyPage.objects.live().exclude(private)
     cities = cities_with_cases(cases)
-    spotlights = SpotlightPage.objects.live().exclude(private).filter(locale_id=page.locale_id).order_by("path")
-    latest_cases = cases.filter(locale_id=page.locale_id).order_by("-first_published_at")[:LATEST_CASES]
+    for place in cities:
+        # Computed now, so that the kept copy carries them.
+        place.name, place.url  # noqa: B018
+    latest = cases.filter(locale_id=page.locale_id).order_by("-first_published_at")[:LATEST_CASES]
     return {
         "figures": {
             "cases": count_distinct(cases),
@@ -115,12 +144,8 @@ def home_page_context(page):
             "cities": len(cities),
             "countries": len({place.city.country_id for place in cities}),
         },
-        "spotlights": spotlights.select_related("hero_image").prefetch_related("hero_image__renditions"),
-        "latest_cases": latest_cases.select_related("city__country", "hero_image").prefetch_related(
-            "hero_image__renditions"
-        ),
-        "themes": Theme.objects.all(),
-        "goal_tiles": [GoalTile(goal) for goal in SustainableDevelopmentGoal.objects.all()],
         "cities": cities,
-        "world_map": world_map.draw(cities),
+        "latest_case_ids": list(latest.values_list("pk", flat=True)),
+        # New with every computation, so that no HTML drawn from older values is reused.
+        "stamp": uuid.uuid4().hex,
     }

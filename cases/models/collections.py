@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from core import page_cache
 from core.privacy import private_sections
 from search.page_context import collection_search_context
 from taxonomy.models import Spotlight
@@ -65,9 +66,10 @@ class SpotlightPage(Page):
         """The collection's own search: every count scoped to its spotlight, with its facets."""
         context = super().get_context(request, *args, **kwargs)
         private = private_sections(request)
+        # Both scan the collection's cases: kept until the next change (core/page_cache.py).
         context.update(
-            figures=self.key_figures(private),
-            sections=self.sections(private),
+            figures=page_cache.remember(f"spotlight-figures:{self.spotlight_id}", lambda: self.key_figures(private)),
+            sections=page_cache.remember(f"spotlight-sections:{self.pk}", lambda: self.sections(private)),
             **collection_search_context(request, self.spotlight),
         )
         return context
@@ -143,9 +145,10 @@ class SpotlightSectionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         private = private_sections(request)
         # A section may hold thousands of cases: a page of them at a time, read whole.
-        cases = Paginator(practices_in_sections([self], private)[self.translation_key], CASES_PER_PAGE).get_page(
-            request.GET.get("page")
+        practices = page_cache.remember(
+            f"section-practices:{self.pk}", lambda: practices_in_sections([self], private)[self.translation_key]
         )
+        cases = Paginator(practices, CASES_PER_PAGE).get_page(request.GET.get("page"))
         shown = representatives(cases.object_list, self.locale_id, private)
         cases.object_list = [shown[key] for key in cases.object_list if key in shown]
         context["cases"] = cases

@@ -73,6 +73,9 @@ MIDDLEWARE = [
     # Before anything reads the client's address (core/proxies.py).
     "core.proxies.TrustedProxyMiddleware",
     "core.public_url.PublicBaseURLMiddleware",
+    # Once the host and scheme are settled, before anything else does work: a cached
+    # page is answered here (core/page_cache.py).
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestSizeLimitMiddleware",
@@ -83,9 +86,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Last, so every middleware above handles a cached page as a fresh one.
-    "core.page_cache.AnonymousPageCacheMiddleware",
+    # With DEBUG only: the site's 404 page instead of Django's technical one.
+    "core.middleware.FriendlyNotFoundMiddleware",
 ]
+# Django's technical 404 page (the URL patterns tried) in development, for debugging URLs.
+DEBUG_TECHNICAL_404 = os.environ.get("DEBUG_TECHNICAL_404", "") == "1"
 
 # How many reverse proxies of ours stand in front of the app servers (nginx: 1). Their
 # X-Forwarded-For entries give the client's address; 0 trusts none (REMOTE_ADDR).
@@ -164,8 +169,9 @@ CACHES = {
 PAGE_CACHE_ALIAS = "pages"
 # Seconds a cached page lives at most; every change it shows throws it away sooner.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
-# The views whose anonymous answers are cached: every Wagtail page, the search and the insights.
-PAGE_CACHE_VIEWS = ("wagtail_serve", "search:search", "insights:insights")
+# The views whose anonymous answers are cached: every Wagtail page, the search page,
+# the insights, the city pages and the JSON API's searches and suggestions.
+PAGE_CACHE_VIEWS = ("wagtail_serve", "search:search", "insights:insights", "cities:city", "api:search", "api:suggest")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
