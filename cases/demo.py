@@ -54,6 +54,8 @@ PICTURES_PER_THEME = 4
 TWIN_EVERY = 10
 # The theme whose palette each collection's hero is drawn in (a picture no case uses).
 COLLECTION_THEMES = {"covid-19": "cohesive-metropolises", "care": "gender-equality"}
+# The home page's hero: a skyline no case or collection uses.
+HOME_HERO = ("metropolitan-futures", PICTURES_PER_THEME + 2)
 # Which topics each spotlight collection plausibly gathers.
 SPOTLIGHT_TOPICS = {
     "covid-19": {"health", "economic-opportunity", "poverty-inequality", "public-space", "sustainable-mobility",
@@ -81,6 +83,7 @@ class DemoBuilder:
         self.homes = {code: homes.get(locale=locale).specific for code, locale in self.locales.items()}
 
     def build(self):
+        self.home_heroes()
         self.case_indexes = self.translated_structure(CaseIndexPage, "cases")
         self.article_indexes = self.translated_structure(ArticleIndexPage, "articles")
         self.spotlights = {slug: self.spotlight_tree(slug) for slug in SECTION_FACETS}
@@ -95,6 +98,14 @@ class DemoBuilder:
         self.articles()
 
     # Structure ---------------------------------------------------------------
+
+    def home_heroes(self):
+        """The home page's picture in every language, unless an editor chose one."""
+        for code, home in self.homes.items():
+            if home.hero_image_id is None:
+                home.hero_image = theme_picture(*HOME_HERO)
+                home.hero_alt = text.HERO_ALT["home"][code]
+                home.save_revision().publish()
 
     def translated_structure(self, model, key):
         """The page of this type under every language's home, translations of one another."""
@@ -134,6 +145,7 @@ class DemoBuilder:
                     title=spotlight.label_in(code),
                     intro=text.STRUCTURE[slug][code],
                     hero_image=theme_picture(COLLECTION_THEMES[slug], PICTURES_PER_THEME + 1),
+                    hero_alt=text.HERO_ALT[slug][code],
                     spotlight=spotlight,
                     slug=slug,
                 )

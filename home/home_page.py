@@ -8,7 +8,6 @@ database), so the page costs the same with ten cities or a thousand.
 
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urlencode
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Count
@@ -31,7 +30,6 @@ class CityCases:
 
     city: City
     count: int
-    search_url: str
 
     @property
     def latitude(self):
@@ -53,8 +51,9 @@ class CityCases:
 
     @cached_property
     def url(self):
-        """The search for this city's cases: the count on the marker is the count there."""
-        return f"{self.search_url}?{urlencode({'city': self.city.slug, 'type': 'case'})}"
+        """The city's page (cities/), which every city with a live public case has: its
+        practices, experts and the cities like it."""
+        return reverse("cities:city", args=[self.city.slug])
 
 
 @dataclass(frozen=True)
@@ -92,8 +91,7 @@ def cities_with_cases(cases):
     # subquery took twice as long at 10,000 cases.
     counts = dict(cases.order_by().values_list("city").annotate(count=Count("translation_key", distinct=True)))
     cities = City.objects.filter(pk__in=[pk for pk in counts if pk is not None]).order_by(label_order())
-    search_url = reverse("search:search")
-    return [CityCases(city, counts[city.pk], search_url) for city in cities]
+    return [CityCases(city, counts[city.pk]) for city in cities]
 
 
 def count_distinct(pages):
