@@ -56,6 +56,8 @@ TWIN_EVERY = 10
 COLLECTION_THEMES = {"covid-19": "cohesive-metropolises", "care": "gender-equality"}
 # The home page's hero: a skyline no case or collection uses.
 HOME_HERO = ("metropolitan-futures", PICTURES_PER_THEME + 2)
+# Articles' pictures are numbered from here on: each its own, none a case's.
+ARTICLE_PICTURES = PICTURES_PER_THEME + 3
 # Which topics each spotlight collection plausibly gathers.
 SPOTLIGHT_TOPICS = {
     "covid-19": {"health", "economic-opportunity", "poverty-inequality", "public-space", "sustainable-mobility",
@@ -326,7 +328,7 @@ class DemoBuilder:
 
     def articles(self):
         cities = [city for city in self.vocabulary["cities"] if city.slug in ("barcelona", "bogota", "abidjan")]
-        for city in cities:
+        for number, city in enumerate(cities):
             for code in LANGUAGES:
                 index = self.article_indexes[code]
                 slug = f"spotlight-on-{city.slug}"
@@ -338,10 +340,11 @@ class DemoBuilder:
                     slug=slug,
                     title=text.PORTRAIT["title"][code].format(city=city.label_in(code)),
                     summary=text.PORTRAIT["summary"][code].format(city=city.label_in(code)),
+                    hero_image=theme_picture(HOME_HERO[0], ARTICLE_PICTURES + number),
                     city=city,
                     topic=self.vocabulary["topics"][0],
                 )
-        for topic in self.vocabulary["topics"][:3]:
+        for number, topic in enumerate(self.vocabulary["topics"][:3]):
             for code in LANGUAGES:
                 index = self.article_indexes[code]
                 slug = f"interview-{topic.slug}"
@@ -353,6 +356,7 @@ class DemoBuilder:
                     slug=slug,
                     title=text.POSITION["title"][code].format(topic=topic.label_in(code)),
                     summary=text.POSITION["summary"][code].format(topic=topic.label_in(code).lower()),
+                    hero_image=theme_picture(topic.theme.slug, ARTICLE_PICTURES + len(cities) + number),
                     interviewee="Ana Martínez",
                     interviewee_role=text.POSITION["role"][code],
                     topic=topic,

@@ -4,11 +4,12 @@ visitor's language.
 Every page shows them, so they are kept in this process's memory under the page
 cache's `content` token (core/page_cache.py): a publish, unpublish, move or delete
 changes the token and the next footer reads the pages again. While a page is being
-rendered for the page cache the token is already known, so the footer costs no query.
+rendered for the page cache the token is already known, so the footer costs no query;
+any other render (a member's, a form's) reads the token: one query.
 """
 
 from django import template
-from wagtail.models import Locale
+from django.utils.translation import get_language
 
 from core.page_cache import content_version
 from core.privacy import private_sections
@@ -24,11 +25,11 @@ _links = {}
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     request = context["request"]
-    locale = Locale.get_active()
+    language = get_language()
     token = content_version()
-    known = _links.get(locale.language_code)
+    known = _links.get(language)
     if known is None or known[0] != token:
-        pages = InformationPage.objects.live().exclude(private_sections(request)).filter(locale=locale).order_by("path")
-        known = (token, [(page.title, page.get_url(request)) for page in pages])
-        _links[locale.language_code] = known
+        pages = InformationPage.objects.live().exclude(private_sections(request)).filter(locale__language_code=language)
+        known = (token, [(page.title, page.get_url(request)) for page in pages.order_by("path")])
+        _links[language] = known
     return {"links": known[1]}
