@@ -45,28 +45,36 @@ def hero_beside_or_below_the_words(page, words_selector, picture_selector):
     return beside or below
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "es"])
-def test_the_finished_look_in_every_language(demo, live_server, page, screenshot_dir, language):
+def test_the_finished_look_in_every_language(demo, live_server, page, screenshot_dir):
+    # Every page is checked before failing, so one run lists every problem.
     problems = []
-    for name, path in pages_to_look_at(language).items():
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            page.goto(f"{live_server.url}{path}")
-            where = f"{name} ({path}) at {width} px"
-            # Lazy pictures load before the full-page screenshot.
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            page.wait_for_load_state("networkidle")
-            page.screenshot(path=screenshot_dir / f"look-{language}-{name}-{width}.png", full_page=True)
-            if not fits(page):
-                problems.append(f"{where}: wider than the window")
-            problems += blocking_violations(page, where)
-            footer = page.locator("footer .site-footer__nav a")
-            if footer.all_inner_texts() != FOOTER_LINKS[language]:
-                problems.append(f"{where}: footer links {footer.all_inner_texts()}")
+    for language in ("en", "fr", "es"):
+        for name, path in pages_to_look_at(language).items():
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(f"{live_server.url}{path}")
+                where = f"{name} ({path}) at {width} px"
+                # Lazy pictures load before the full-page screenshot.
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=screenshot_dir / f"look-{language}-{name}-{width}.png", full_page=True)
+                if not fits(page):
+                    problems.append(f"{where}: wider than the window")
+                problems += blocking_violations(page, where)
+                footer = page.locator("footer .site-footer__nav a")
+                if footer.all_inner_texts() != FOOTER_LINKS[language]:
+                    problems.append(f"{where}: footer links {footer.all_inner_texts()}")
     assert not problems, "\n".join(problems)
 
 
-def test_the_home_hero_keeps_its_room_and_its_words_readable(demo, live_server, page):
+def test_hero_footer_and_result_cards_up_close(demo, live_server, page):
+    """One demo for three stories (loading it is the slow part)."""
+    hero_keeps_its_room_and_its_words_readable(live_server, page)
+    privacy_page_from_the_footer(live_server, page)
+    results_set_the_title_place_and_summary_apart(live_server, page)
+
+
+def hero_keeps_its_room_and_its_words_readable(live_server, page):
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(f"{live_server.url}/en/")
@@ -83,7 +91,8 @@ def test_the_home_hero_keeps_its_room_and_its_words_readable(demo, live_server, 
     assert picture["x"] > text["x"] + text["width"] - 1
 
 
-def test_a_visitor_finds_the_privacy_page_from_the_footer(demo, live_server, page):
+def privacy_page_from_the_footer(live_server, page):
+    """A Spanish visitor on a phone finds what the platform keeps, then reads it in French."""
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{live_server.url}/es/")
     page.locator("footer").get_by_role("link", name="Privacidad").click()
@@ -96,7 +105,8 @@ def test_a_visitor_finds_the_privacy_page_from_the_footer(demo, live_server, pag
     expect(page.get_by_role("heading", level=1)).to_have_text("Confidentialité")
 
 
-def test_search_results_set_the_title_place_and_summary_apart(demo, live_server, page):
+def results_set_the_title_place_and_summary_apart(live_server, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/en/search/?type=case")
     first = page.locator("li.result").first
     title, place, snippet = (first.locator(part) for part in (".result__title a", ".result__place", ".result__snippet"))
