@@ -132,7 +132,8 @@ def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_it
             title="Cities for Global Health",
             intro="COVID-19 responses.",
             spotlight=covid,
-            hero_image=wagtail_factories.ImageFactory(title="Volunteers at a food bank"),
+            hero_image=wagtail_factories.ImageFactory(title="IMG_2041"),
+            hero_alt="Volunteers at a food bank",
         )
     )
     emergency = spotlight.add_child(instance=SpotlightSectionPage(title="Emergency response", intro="The first weeks."))
