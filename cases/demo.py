@@ -356,7 +356,8 @@ class DemoBuilder:
                     slug=slug,
                     title=text.POSITION["title"][code].format(topic=topic.label_in(code)),
                     summary=text.POSITION["summary"][code].format(topic=topic.label_in(code).lower()),
-                    hero_image=theme_picture(topic.theme.slug, ARTICLE_PICTURES + len(cities) + number),
+                    # Interviews are about people: a crowd, where portraits of cities show skylines.
+                    hero_image=theme_picture("cohesive-metropolises", ARTICLE_PICTURES + len(cities) + number),
                     interviewee="Ana Martínez",
                     interviewee_role=text.POSITION["role"][code],
                     topic=topic,
