@@ -54,6 +54,10 @@ PICTURES_PER_THEME = 4
 TWIN_EVERY = 10
 # The theme whose palette each collection's hero is drawn in (a picture no case uses).
 COLLECTION_THEMES = {"covid-19": "cohesive-metropolises", "care": "gender-equality"}
+# The home page's hero: a skyline no case or collection uses.
+HOME_HERO = ("metropolitan-futures", PICTURES_PER_THEME + 2)
+# Articles' pictures are numbered from here on: each its own, none a case's.
+ARTICLE_PICTURES = PICTURES_PER_THEME + 3
 # Which topics each spotlight collection plausibly gathers.
 SPOTLIGHT_TOPICS = {
     "covid-19": {"health", "economic-opportunity", "poverty-inequality", "public-space", "sustainable-mobility",
@@ -81,6 +85,7 @@ class DemoBuilder:
         self.homes = {code: homes.get(locale=locale).specific for code, locale in self.locales.items()}
 
     def build(self):
+        self.home_heroes()
         self.case_indexes = self.translated_structure(CaseIndexPage, "cases")
         self.article_indexes = self.translated_structure(ArticleIndexPage, "articles")
         self.spotlights = {slug: self.spotlight_tree(slug) for slug in SECTION_FACETS}
@@ -95,6 +100,14 @@ class DemoBuilder:
         self.articles()
 
     # Structure ---------------------------------------------------------------
+
+    def home_heroes(self):
+        """The home page's picture in every language, unless an editor chose one."""
+        for code, home in self.homes.items():
+            if home.hero_image_id is None:
+                home.hero_image = theme_picture(*HOME_HERO)
+                home.hero_alt = text.HERO_ALT["home"][code]
+                home.save_revision().publish()
 
     def translated_structure(self, model, key):
         """The page of this type under every language's home, translations of one another."""
@@ -134,6 +147,7 @@ class DemoBuilder:
                     title=spotlight.label_in(code),
                     intro=text.STRUCTURE[slug][code],
                     hero_image=theme_picture(COLLECTION_THEMES[slug], PICTURES_PER_THEME + 1),
+                    hero_alt=text.HERO_ALT[slug][code],
                     spotlight=spotlight,
                     slug=slug,
                 )
@@ -314,7 +328,7 @@ class DemoBuilder:
 
     def articles(self):
         cities = [city for city in self.vocabulary["cities"] if city.slug in ("barcelona", "bogota", "abidjan")]
-        for city in cities:
+        for number, city in enumerate(cities):
             for code in LANGUAGES:
                 index = self.article_indexes[code]
                 slug = f"spotlight-on-{city.slug}"
@@ -326,10 +340,11 @@ class DemoBuilder:
                     slug=slug,
                     title=text.PORTRAIT["title"][code].format(city=city.label_in(code)),
                     summary=text.PORTRAIT["summary"][code].format(city=city.label_in(code)),
+                    hero_image=theme_picture(HOME_HERO[0], ARTICLE_PICTURES + number),
                     city=city,
                     topic=self.vocabulary["topics"][0],
                 )
-        for topic in self.vocabulary["topics"][:3]:
+        for number, topic in enumerate(self.vocabulary["topics"][:3]):
             for code in LANGUAGES:
                 index = self.article_indexes[code]
                 slug = f"interview-{topic.slug}"
@@ -341,6 +356,8 @@ class DemoBuilder:
                     slug=slug,
                     title=text.POSITION["title"][code].format(topic=topic.label_in(code)),
                     summary=text.POSITION["summary"][code].format(topic=topic.label_in(code).lower()),
+                    # Interviews are about people: a crowd, where portraits of cities show skylines.
+                    hero_image=theme_picture("cohesive-metropolises", ARTICLE_PICTURES + len(cities) + number),
                     interviewee="Ana Martínez",
                     interviewee_role=text.POSITION["role"][code],
                     topic=topic,

@@ -103,6 +103,25 @@ STRUCTURE = {
     },
 }
 
+# What the drawn hero pictures show (cases/demo_pictures.py), for screen readers.
+HERO_ALT = {
+    "home": {
+        "en": "Drawing of a city skyline at dusk, towers of blue with lit windows.",
+        "fr": "Dessin d'une ville au crépuscule, des tours bleues aux fenêtres éclairées.",
+        "es": "Dibujo de una ciudad al atardecer, torres azules con las ventanas iluminadas.",
+    },
+    "covid-19": {
+        "en": "Drawing of a crowd of residents in warm colours, side by side.",
+        "fr": "Dessin d'une foule d'habitants aux couleurs chaudes, côte à côte.",
+        "es": "Dibujo de una multitud de vecinos en colores cálidos, uno junto a otro.",
+    },
+    "care": {
+        "en": "Drawing of violet and orange bands crossed by rings, for the care that links people.",
+        "fr": "Dessin de bandes violettes et orange traversées d'anneaux, pour le soin qui relie les personnes.",
+        "es": "Dibujo de franjas violetas y naranjas cruzadas por anillos, por los cuidados que unen a las personas.",
+    },
+}
+
 PORTRAIT = {
     "title": {"en": "Spotlight on {city}", "fr": "Coup de projecteur sur {city}", "es": "Mirada a {city}"},
     "summary": {

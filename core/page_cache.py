@@ -70,6 +70,16 @@ def content_changed(**kwargs):
     transaction.on_commit(lambda: bump(CONTENT))
 
 
+def content_version():
+    """The current token of `content`: what a value built from published pages can be
+    kept under until the next change. The page being rendered already read it."""
+    rendering = _rendering.get()
+    if rendering is not None:
+        return rendering.versions[CONTENT]
+    cache = page_cache()
+    return current_versions(cache, cache.get_many([version_key(dependency) for dependency in DEPENDENCIES]))[CONTENT]
+
+
 def depends_on_index():
     """Called by a read of the search index: the page being rendered shows its results."""
     rendering = _rendering.get()

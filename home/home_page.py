@@ -9,7 +9,6 @@ database), so the page costs the same with ten cities or a thousand.
 import uuid
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -33,7 +32,6 @@ class CityCases:
 
     city: City
     count: int
-    search_url: str
 
     @property
     def latitude(self):
@@ -55,8 +53,9 @@ class CityCases:
 
     @cached_property
     def url(self):
-        """The search for this city's cases: the count on the marker is the count there."""
-        return f"{self.search_url}?{urlencode({'city': self.city.slug, 'type': 'case'})}"
+        """The city's page (cities/), which every city with a live public case has: its
+        practices, experts and the cities like it."""
+        return reverse("cities:city", args=[self.city.slug])
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,7 @@ def cities_with_cases(cases):
     # subquery took twice as long at 10,000 cases.
     counts = dict(cases.order_by().values_list("city").annotate(count=Count("translation_key", distinct=True)))
     cities = City.objects.filter(pk__in=[pk for pk in counts if pk is not None]).order_by(label_order())
-    search_url = reverse("search:search")
-    return [CityCases(city, counts[city.pk], search_url) for city in cities]
+    return [CityCases(city, counts[city.pk]) for city in cities]
 
 
 def count_distinct(pages):

@@ -11,7 +11,8 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import HomePage
+from .information_text import INFORMATION_PAGES
+from .models import HomePage, InformationPage
 
 HOME_CONTENT = {
     "en": {
@@ -70,6 +71,29 @@ def ensure_home_pages():
             setattr(translation, name, value)
         translation.save_revision().publish()
     return home
+
+
+@transaction.atomic
+def ensure_information_pages():
+    """About, contact, privacy and terms under each language's home page, with a first
+    text the operator edits; the French and Spanish pages are translations of the
+    English ones. Only a site without any English information page gets the set, so
+    a page the operator deleted or renamed is never brought back; a translation that
+    is missing is added to a page set-up made."""
+    homes = {home.locale.language_code: home for home in Page.get_first_root_node().get_children().specific()}
+    english = homes["en"]
+    if not InformationPage.objects.child_of(english).exists():
+        for texts in INFORMATION_PAGES:
+            english.add_child(instance=InformationPage(**texts["en"])).save_revision().publish()
+    by_english_slug = {texts["en"]["slug"]: texts for texts in INFORMATION_PAGES}
+    for source in InformationPage.objects.child_of(english).filter(slug__in=by_english_slug):
+        for code, home in homes.items():
+            if code == "en" or source.has_translation(home.locale):
+                continue
+            translation = source.copy_for_translation(home.locale)
+            for name, value in by_english_slug[source.slug][code].items():
+                setattr(translation, name, value)
+            translation.save_revision().publish()
 
 
 def apply_site_identity():

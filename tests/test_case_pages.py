@@ -22,7 +22,7 @@ from cases.models import (
 )
 from cases.models.case import CASES_PER_PAGE
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
-from home.models import HomePage
+from home.models import HomePage, InformationPage
 from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Topic
 
 # What the search panel says when the database answered instead of OpenSearch.
@@ -31,7 +31,9 @@ FALLBACK_NOTICE = "The search engine is unavailable"
 
 class PagePlacementTests(WagtailPageTestCase):
     def test_every_page_type_lives_only_where_it_belongs(self):
-        self.assertAllowedSubpageTypes(HomePage, {CaseIndexPage, SpotlightPage, ArticleIndexPage, ExpertDirectoryPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {CaseIndexPage, SpotlightPage, ArticleIndexPage, ExpertDirectoryPage, InformationPage}
+        )
         self.assertAllowedParentPageTypes(CaseIndexPage, {HomePage})
         self.assertAllowedParentPageTypes(CaseStudyPage, {CaseIndexPage, SpotlightSectionPage})
         self.assertAllowedSubpageTypes(CaseStudyPage, set())
@@ -130,7 +132,8 @@ def test_a_spotlight_tells_its_story_from_its_figures_through_its_sections_to_it
             title="Cities for Global Health",
             intro="COVID-19 responses.",
             spotlight=covid,
-            hero_image=wagtail_factories.ImageFactory(title="Volunteers at a food bank"),
+            hero_image=wagtail_factories.ImageFactory(title="IMG_2041"),
+            hero_alt="Volunteers at a food bank",
         )
     )
     emergency = spotlight.add_child(instance=SpotlightSectionPage(title="Emergency response", intro="The first weeks."))

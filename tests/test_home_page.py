@@ -144,7 +144,7 @@ def test_spotlight_collections_of_the_visitors_language_show_their_title_intro_a
     assert visit(client, "/fr/").select(".spotlight-card") == []
 
 
-def test_the_map_marks_each_city_with_cases_and_leads_to_its_search(client, case_index):
+def test_the_map_marks_each_city_with_cases_and_leads_to_its_city_page(client, case_index):
     housing = CaseStudyPageFactory(parent=case_index, title="Housing cooperatives")
     translate(housing, "fr", "Coopératives de logements")
     CaseStudyPageFactory(parent=case_index, title="Rainwater gardens")
@@ -157,8 +157,8 @@ def test_the_map_marks_each_city_with_cases_and_leads_to_its_search(client, case
     page = visit(client, "/en/")
     markers = page.select("svg.world-map a.world-map__marker")
     assert [(marker["href"], marker["aria-label"], marker.title.text) for marker in markers] == [
-        ("/en/search/?city=barcelona&type=case", "Barcelona: 2 cases", "Barcelona: 2 cases"),
-        ("/en/search/?city=berlin&type=case", "Berlin: 1 case", "Berlin: 1 case"),
+        ("/en/cities/barcelona/", "Barcelona: 2 cases", "Barcelona: 2 cases"),
+        ("/en/cities/berlin/", "Berlin: 1 case", "Berlin: 1 case"),
     ]
     barcelona, berlin = (marker.circle for marker in markers)
     assert int(barcelona["r"]) > int(berlin["r"])
@@ -168,15 +168,15 @@ def test_the_map_marks_each_city_with_cases_and_leads_to_its_search(client, case
 
     # The same links as a list, for keyboards and screen readers.
     assert [(link.text, link["href"]) for link in page.select(".city-list a")] == [
-        ("Barcelona: 2 cases", "/en/search/?city=barcelona&type=case"),
-        ("Berlin: 1 case", "/en/search/?city=berlin&type=case"),
-        ("Durban: 1 case", "/en/search/?city=durban&type=case"),
+        ("Barcelona: 2 cases", "/en/cities/barcelona/"),
+        ("Berlin: 1 case", "/en/cities/berlin/"),
+        ("Durban: 1 case", "/en/cities/durban/"),
     ]
     assert not page.select_one(".city-list").has_attr("open")
     french = visit(client, "/fr/").select("a.world-map__marker")
     assert [marker["href"] for marker in french] == [
-        "/fr/search/?city=barcelona&type=case",
-        "/fr/search/?city=berlin&type=case",
+        "/fr/cities/barcelona/",
+        "/fr/cities/berlin/",
     ]
 
 
@@ -188,7 +188,7 @@ def test_without_the_world_atlas_the_cities_are_listed_without_a_map(client, cas
     assert page.select_one("svg") is None
     city_list = page.select_one("details.city-list")
     assert city_list.has_attr("open")
-    assert [link["href"] for link in city_list.select("a")] == ["/en/search/?city=barcelona&type=case"]
+    assert [link["href"] for link in city_list.select("a")] == ["/en/cities/barcelona/"]
     assert "not-installed/land-110m.json" in caplog.text
 
 
@@ -228,7 +228,7 @@ def test_the_home_page_speaks_french_and_spanish(client, case_index, language, g
     assert box["data-suggest-url"] == "/api/v1/suggest/"
     assert search.select_one("ul#search-suggestions[hidden]") is not None
     marker = page.select_one("a.world-map__marker")
-    assert marker["href"] == f"/{language}/search/?city=barcelona&type=case"
+    assert marker["href"] == f"/{language}/cities/barcelona/"
     assert marker.title.text in (f"{barcelona} : 1 cas", f"{barcelona}: 1 caso")  # French spaces its colons
     assert [title.get_text(strip=True) for title in page.select(".case-card__title")] == ["Cooperativas"]
 

@@ -35,18 +35,20 @@ pytestmark = pytest.mark.django_db
 # one per item. A page that asks OpenSearch (search, similar pages) also reads the
 # search breaker's state from the shared cache (search/breaker.py).
 # One more finds whether a case is an unfinished translation (core/translation_review.py).
-CASE_PAGE_QUERIES = 37
+# The footer reads the page cache's content version (home/templatetags/footer_tags.py):
+# one query on every budget below, none when the page cache renders the page.
+CASE_PAGE_QUERIES = 38
 # Two of them list similar experts: the list, and which pages are private; one finds
 # whether the profile is an unfinished translation.
-EXPERT_PAGE_QUERIES = 31
+EXPERT_PAGE_QUERIES = 32
 # A few list the sections' practices, for all sections at once (cases.models.collections):
 # the sections' versions in every language, their child and curated cases, and the
 # versions shown; the figures read the collection's pages, then count.
-SPOTLIGHT_PAGE_QUERIES = 25
+SPOTLIGHT_PAGE_QUERIES = 26
 # Four list its practices: its versions, their child and curated cases, the versions shown.
-SECTION_PAGE_QUERIES = 20
+SECTION_PAGE_QUERIES = 21
 # Results, facets and labels come from OpenSearch and cached vocabularies.
-SEARCH_PAGE_QUERIES = 7
+SEARCH_PAGE_QUERIES = 8
 SMALL, LARGE = 1, 4
 
 

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from core import page_cache
+from core.hero import HeroImageMixin
 from core.privacy import private_sections
 from search.page_context import collection_search_context
 from taxonomy.models import Spotlight
@@ -40,20 +41,17 @@ class SpotlightSectionCase(CuratedCase):
     page = ParentalKey("cases.SpotlightSectionPage", on_delete=models.CASCADE, related_name="curated_cases")
 
 
-class SpotlightPage(Page):
+class SpotlightPage(HeroImageMixin, Page):
     spotlight = models.ForeignKey(
         "taxonomy.Spotlight", on_delete=models.PROTECT, related_name="+", verbose_name=_("spotlight collection")
     )
     intro = models.TextField(_("introduction"))
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("spotlight"),
         FieldPanel("intro"),
-        FieldPanel("hero_image"),
+        *HeroImageMixin.hero_panels,
         InlinePanel("featured_cases", label=_("Featured cases")),
     ]
     parent_page_types = ["home.HomePage"]

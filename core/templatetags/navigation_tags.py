@@ -4,7 +4,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, get_page_models
 
 from core.privacy import private_sections
 
@@ -75,6 +75,11 @@ def main_menu(context):
     site = Site.find_for_request(request)
     home = site.root_page.get_translation_or_none(Locale.get_active()) if site else None
     items = home.get_children().live().exclude(private_sections(request)) if home else Page.objects.none()
+    # Page types that set `in_main_menu = False` (the footer's information pages) live
+    # under the home page without crowding the sections.
+    kept_out = [model for model in get_page_models() if not getattr(model, "in_main_menu", True)]
+    if kept_out:
+        items = items.not_type(*kept_out)
     # Then the views that are no page of the tree (named, not imported: core sits below them).
     views = [(_("Insights"), reverse("insights:insights"))]
     return {"items": [(item.title, item.get_url(request)) for item in items] + views}

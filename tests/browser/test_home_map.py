@@ -1,5 +1,5 @@
 """A visitor lands on the home page, finds a city on the map and follows it to that
-city's practices; the page fits a phone and a laptop alike."""
+city's page; the page fits a phone and a laptop alike."""
 
 import pytest
 from playwright.sync_api import expect
@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.opensearch, pytest.mark.django_db
 FOCUS_YELLOW = "rgb(255, 191, 71)"
 
 
-def test_a_visitor_follows_a_city_on_the_map_to_its_practices(site_skeleton, catalogue, live_server, page):
+def test_a_visitor_follows_a_city_on_the_map_to_its_city_page(site_skeleton, catalogue, live_server, page):
     page.goto(f"{live_server.url}/en/")
     world_map = page.locator("svg.world-map")
     expect(world_map).to_be_visible()
@@ -22,8 +22,8 @@ def test_a_visitor_follows_a_city_on_the_map_to_its_practices(site_skeleton, cat
     assert barcelona.locator("circle").evaluate("circle => getComputedStyle(circle).fill") == FOCUS_YELLOW
 
     barcelona.click()
-    page.wait_for_url("**/en/search/?city=barcelona&type=case")
-    assert page.get_by_role("status").first.inner_text() == "2 results"
+    page.wait_for_url("**/en/cities/barcelona/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Barcelona"
 
 
 def test_on_a_phone_the_markers_are_big_enough_to_tap(site_skeleton, catalogue, live_server, page):
@@ -36,15 +36,15 @@ def test_on_a_phone_the_markers_are_big_enough_to_tap(site_skeleton, catalogue, 
     page.get_by_text("4 cities with cases").click()
     assert all(link.bounding_box()["height"] >= 24 for link in page.locator(".city-list a").all())
     markers.filter(has=page.locator("title", has_text="Accra")).click()
-    page.wait_for_url("**/en/search/?city=accra&type=case")
+    page.wait_for_url("**/en/cities/accra/")
 
 
-def test_the_city_list_below_the_map_leads_to_the_same_search(site_skeleton, catalogue, live_server, page):
+def test_the_city_list_below_the_map_leads_to_the_same_city_pages(site_skeleton, catalogue, live_server, page):
     page.goto(f"{live_server.url}/en/")
     page.get_by_text("4 cities with cases").click()
     page.locator(".city-list").get_by_role("link", name="Berlin: 1 case").click()
-    page.wait_for_url("**/en/search/?city=berlin&type=case")
-    assert page.get_by_role("status").first.inner_text() == "1 result"
+    page.wait_for_url("**/en/cities/berlin/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Berlin"
 
 
 def test_the_home_search_box_offers_the_search_pages_autocomplete(site_skeleton, catalogue, live_server, page):

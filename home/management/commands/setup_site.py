@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from core.editorial import ensure_editorial_workflow, ensure_someone_moderates
 from experts.directory import ensure_expert_directories, ensure_report_moderation
-from home.site_setup import apply_site_identity, ensure_admin, ensure_home_pages
+from home.site_setup import apply_site_identity, ensure_admin, ensure_home_pages, ensure_information_pages
 
 
 def shown_path(path, base):
@@ -14,8 +14,8 @@ def shown_path(path, base):
 
 class Command(BaseCommand):
     help = (
-        "Prepare a fresh database: locales, vocabularies, home pages, expert directories, editorial groups "
-        "and workflow, and a first admin account."
+        "Prepare a fresh database: locales, vocabularies, home pages, expert directories, information pages, "
+        "editorial groups and workflow, and a first admin account."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Site: {site.site_name} at {site.root_url}")
         ensure_expert_directories()
         self.stdout.write("Expert directory ready in every language")
+        ensure_information_pages()
+        self.stdout.write("Information pages (about, contact, privacy, terms) ready in every language")
         ensure_editorial_workflow()
         ensure_report_moderation()
         self.stdout.write("Editors and Moderators groups and the 'Editorial review' workflow ready")
