@@ -119,6 +119,10 @@ def test_a_spotlight_counts_its_cases_countries_and_cities_live(client, case_ind
     assert FALLBACK_NOTICE not in html
     section_html = client.get(section.url).content.decode()
     assert section_html.index("Food parcels") < section_html.index("Tele-care")
+    # Each figure takes its own plural.
+    elsewhere.unpublish()
+    apply_index_changes()
+    assert "1 practice from 1 country and 1 city" in client.get(spotlight.url).content.decode()
 
 
 @pytest.mark.opensearch
