@@ -401,7 +401,7 @@ def run(search):
     # identical searches until the next refresh that changes the index; OpenSearch
     # caches only size=0 searches unless asked. docs/scaling.md has its effect.
     cached = {"request_cache": "true"}
-    response = client.search(index=alias_name(), body=build_body(search), params=cached)
+    response = typed = client.search(index=alias_name(), body=build_body(search), params=cached)
     few = response["hits"]["total"]["value"] < SUGGEST_BELOW
     if search.text and search.understanding.words and finds_little(search, response):
         forgiving = client.search(index=alias_name(), body=build_body(search, typos=True), params=cached)
@@ -410,7 +410,9 @@ def run(search):
     suggested = None
     if search.text and few:
         suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
-        if suggested:
+        # Only when the words as typed found nothing or left a word unmatched: an answer
+        # that holds every word ("santé" finding the health cases) stays, however few.
+        if suggested and (not typed["hits"]["total"]["value"] or misses_a_word(search, typed)):
             # Typos of a word find the word, not its synonyms: "comunity land trust" finds
             # the community land trust but not the fideicomiso comunitario de tierras that
             # the words as suggested find. The better answer shows, beside the suggestion.
@@ -451,10 +453,12 @@ def finds_little(search, response):
     """Few results, or a word of the query that none of the best ones holds: the other
     words found something ("comunity land trust" finds land and trust), the misspelt one
     nothing, and its typos are worth a second search."""
-    hits = response["hits"]
-    if hits["total"]["value"] < SUGGEST_BELOW:
-        return True
-    held = {name for hit in hits["hits"] for name in hit.get("matched_queries", ())}
+    return response["hits"]["total"]["value"] < SUGGEST_BELOW or misses_a_word(search, response)
+
+
+def misses_a_word(search, response):
+    """A word of the query that none of the best hits holds."""
+    held = {name for hit in response["hits"]["hits"] for name in hit.get("matched_queries", ())}
     return any(WORD_NAME + word not in held for word in search.understanding.words)
 
 

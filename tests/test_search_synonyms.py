@@ -33,13 +33,20 @@ def add_set(editor_client, terms):
 
 @pytest.fixture
 def micro_forests(case_indexes, apply_index_changes):
-    """A Spanish and a French case, each naming a tiny forest in its own words only."""
+    """A Spanish and a French case, each naming a tiny forest in its own words only (the
+    summaries are fixed: random filler words would give "did you mean" something to offer)."""
     spanish, french = case_indexes["es"], case_indexes["fr"]
     CaseStudyPageFactory(
-        parent=spanish, title="Microbosques en los patios escolares", taxonomy__topic="nature-based-solutions"
+        parent=spanish,
+        title="Microbosques en los patios escolares",
+        summary="Plantaciones densas de especies nativas en las escuelas.",
+        taxonomy__topic="nature-based-solutions",
     )
     CaseStudyPageFactory(
-        parent=french, title="Des micro-forêts au pied des immeubles", taxonomy__topic="nature-based-solutions"
+        parent=french,
+        title="Des micro-forêts au pied des immeubles",
+        summary="Des plantations denses d'essences locales dans les quartiers.",
+        taxonomy__topic="nature-based-solutions",
     )
     apply_index_changes()
 
