@@ -53,11 +53,12 @@ def backoff(attempts):
     return min(timedelta(seconds=2**attempts), MAX_BACKOFF)
 
 
-def drain(batch_size=BATCH_SIZE):
-    """Apply every due change this worker can claim; returns how many were applied.
-    Several workers may drain at once: each claims the changes of other pages."""
+def drain(batch_size=BATCH_SIZE, stopping=lambda: False):
+    """Apply every due change this worker can claim, or until `stopping()` between two
+    claims; returns how many were applied. Several workers may drain at once: each
+    claims the changes of other pages."""
     applied = 0
-    while claim := Claim.take(batch_size):
+    while not stopping() and (claim := Claim.take(batch_size)):
         try:
             index.write(claim.page_ids)
         except OpenSearchException as error:

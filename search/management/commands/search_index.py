@@ -1,3 +1,4 @@
+import signal
 import sys
 import time
 
@@ -70,11 +71,24 @@ class Command(BaseCommand):
     def work(self, interval, batch, **kwargs):
         """Apply outbox changes as they come, until interrupted."""
         self.stdout.write(f"Search index worker: polling the outbox every {interval:g} s (Ctrl-C stops).")
+        interrupted = []
+
+        def defer(signum, frame):
+            interrupted.append(signum)
+
         try:
             while True:
-                applied = sync.drain(batch)
+                # Ctrl-C while draining ends the drain after the claim in hand, which is
+                # marked done and reported; while waiting it stops the worker at once.
+                waiting_handler = signal.signal(signal.SIGINT, defer)
+                try:
+                    applied = sync.drain(batch, stopping=lambda: bool(interrupted))
+                finally:
+                    signal.signal(signal.SIGINT, waiting_handler)
                 if applied:
                     self.stdout.write(f"applied {applied} change(s)")
+                if interrupted:
+                    raise KeyboardInterrupt
                 time.sleep(interval)
         except KeyboardInterrupt:
             self.stdout.write("Search index worker stopped.")
