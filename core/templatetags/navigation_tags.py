@@ -68,7 +68,7 @@ def live_translation_urls(page, request):
     return known[page.translation_key]
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.inclusion_tag("includes/nav_links.html", takes_context=True)
 def main_menu(context):
     """The sections of the visitor's language: the live pages right under its home page."""
     request = context["request"]
@@ -82,4 +82,9 @@ def main_menu(context):
         items = items.not_type(*kept_out)
     # Then the views that are no page of the tree (named, not imported: core sits below them).
     views = [(_("Insights"), reverse("insights:insights"))]
-    return {"items": [(item.title, item.get_url(request)) for item in items] + views}
+    return {
+        "links": [(item.title, item.get_url(request)) for item in items] + views,
+        "nav_class": "main-menu",
+        "nav_id": "main-menu",
+        "label": _("Main"),
+    }

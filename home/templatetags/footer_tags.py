@@ -10,6 +10,7 @@ any other render (a member's, a form's) reads the token: one query.
 
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from core.page_cache import content_version
 from core.privacy import private_sections
@@ -22,7 +23,7 @@ register = template.Library()
 _links = {}
 
 
-@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+@register.inclusion_tag("includes/nav_links.html", takes_context=True)
 def footer_links(context):
     request = context["request"]
     language = get_language()
@@ -32,4 +33,4 @@ def footer_links(context):
         pages = InformationPage.objects.live().exclude(private_sections(request)).filter(locale__language_code=language)
         known = (token, [(page.title, page.get_url(request)) for page in pages.order_by("path")])
         _links[language] = known
-    return {"links": known[1]}
+    return {"links": known[1], "nav_class": "site-footer__nav", "label": _("About the platform")}
