@@ -1,19 +1,23 @@
 import json
 import os
+import sqlite3
 import uuid
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 from django.utils import translation
 from opensearchpy.transport import Transport
 from wagtail.models import Locale
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
-from search import sync
+from search import index, sync
 from search.client import get_client, opensearch_hosts
 from search.index import alias_name
 from taxonomy.cache import forget_vocabularies
@@ -109,22 +113,100 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("setup_site", no_admin=True, verbosity=0)
 
 
-@pytest.fixture
-def site_skeleton(db):
-    """For transactional tests, whose database is emptied between tests."""
+class DatabaseSnapshots:
+    """Transactional tests start from an emptied database, and building the site (let
+    alone the demo) again for each takes seconds. On SQLite the first build is copied
+    aside with the backup API, and later tests get the copy back in milliseconds. On
+    other databases, and inside a test's transaction, every test builds afresh."""
+
+    def __init__(self):
+        self.copies = {}
+
+    def restore_or_build(self, name, build):
+        connection.ensure_connection()
+        if connection.vendor != "sqlite" or connection.in_atomic_block:
+            build()
+        elif name in self.copies:
+            self.copies[name].backup(connection.connection)
+            # Row ids are the copy's again: forget what this process remembers by id.
+            ContentType.objects.clear_cache()
+            forget_vocabularies()
+            clear_caches()
+        else:
+            build()
+            self.copies[name] = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self.copies[name])
+
+
+@pytest.fixture(scope="session")
+def database_snapshots():
+    snapshots = DatabaseSnapshots()
+    yield snapshots
+    for copy in snapshots.copies.values():
+        copy.close()
+
+
+def build_site():
     call_command("setup_site", no_admin=True, verbosity=0)
+
+
+@pytest.fixture
+def site_skeleton(db, database_snapshots):
+    """For transactional tests, whose database is emptied between tests."""
+    database_snapshots.restore_or_build("site", build_site)
+
+
+def build_demo():
+    build_site()
+    call_command("load_demo", cases=12, experts=4, verbosity=0)
+
+
+@pytest.fixture
+def demo(transactional_db, database_snapshots, index_prefix):
+    """The demo platform, small but with every page type in every language, indexed
+    (for transactional tests, browser tests among them)."""
+    database_snapshots.restore_or_build("demo", build_demo)
+    index.rebuild()
+
+
+def private_prefix():
+    return f"{settings.OPENSEARCH_INDEX_PREFIX}-{uuid.uuid4().hex[:10]}"
+
+
+def delete_indices(client, prefix):
+    client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
 @pytest.fixture
 def index_prefix(settings):
     """A private index prefix per test, so tests sharing the node never see each
     other's documents; its indices are deleted afterwards."""
-    prefix = f"{settings.OPENSEARCH_INDEX_PREFIX}-{uuid.uuid4().hex[:10]}"
-    settings.OPENSEARCH_INDEX_PREFIX = prefix
+    prefix = settings.OPENSEARCH_INDEX_PREFIX = private_prefix()
     # The node as it is now: a test may point OPENSEARCH_URL elsewhere meanwhile.
     client = get_client()
     yield prefix
-    client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+    delete_indices(client, prefix)
+
+
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """Content a whole module only reads, built once instead of before every test (the
+    demo takes seconds to load): the module fixture that builds it runs inside a
+    transaction that each test's own nests in as a savepoint, so a test still cannot
+    leave anything behind, and the transaction is rolled back after the module's last
+    test. The database stays open to the module's fixtures, and what they index goes
+    under an index prefix of the module's own, which is yielded."""
+    prefix = private_prefix()
+    with override_settings(OPENSEARCH_INDEX_PREFIX=prefix), django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        client = get_client()
+        try:
+            yield prefix
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            delete_indices(client, prefix)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -151,16 +233,16 @@ def case_indexes(case_index):
     return indexes
 
 
-@pytest.fixture
-def apply_index_changes(index_prefix):
+def index_pending_changes():
     """Apply the outbox now and make the result searchable at once (OpenSearch
     otherwise shows new documents within a second)."""
+    sync.drain()
+    get_client().indices.refresh(index=alias_name())
 
-    def apply():
-        sync.drain()
-        get_client().indices.refresh(index=alias_name())
 
-    return apply
+@pytest.fixture
+def apply_index_changes(index_prefix):
+    return index_pending_changes
 
 
 @pytest.fixture

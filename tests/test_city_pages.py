@@ -5,7 +5,6 @@ prefers cities of the same region and a similar size."""
 from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 
 from cases.models import CaseStudyPage
 from cities.city_page import member_city_ids
@@ -51,8 +50,7 @@ def test_shared_themes_lift_a_peer_and_ideas_are_topics_the_city_has_not_done():
 
 @pytest.mark.opensearch
 @pytest.mark.django_db
-def test_every_member_city_has_a_page_with_three_peers_in_each_language(site_skeleton, index_prefix, client):
-    call_command("load_demo", cases=12, experts=4, verbosity=0)
+def test_every_member_city_has_a_page_with_three_peers_in_each_language(demo, client):
     members = City.objects.filter(id__in=member_city_ids())
     assert members.count() >= 4
     for member in members:
@@ -69,8 +67,7 @@ def test_every_member_city_has_a_page_with_three_peers_in_each_language(site_ske
 
 @pytest.mark.opensearch
 @pytest.mark.django_db
-def test_a_case_links_to_its_city_page(site_skeleton, index_prefix, client):
-    call_command("load_demo", cases=12, experts=4, verbosity=0)
+def test_a_case_links_to_its_city_page(demo, client):
     case = CaseStudyPage.objects.live().filter(locale__language_code="fr").first()
     response = client.get(case.url)
     assert f'href="/fr/cities/{case.city.slug}/"' in response.content.decode()

@@ -11,18 +11,19 @@ from cases.models import SpotlightPage
 from search import service
 from search.facets import FACETS, SPOTLIGHT_FACETS
 from search.query import SearchRequest
+from tests.conftest import index_pending_changes
 
 LANGUAGES = ("en", "fr", "es")
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
-@pytest.fixture
-def demo(apply_index_changes):
+@pytest.fixture(scope="module")
+def demo(module_data):
     """The demo platform: cases in three languages, some translated, both collections
     with sections holding cases below them and curated from elsewhere."""
     call_command("load_demo", cases=30, experts=4, verbosity=0)
-    apply_index_changes()
+    index_pending_changes()
 
 
 def search(language, params="", scope=None, facets=FACETS):

@@ -2,19 +2,16 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError
-from wagtail.models import Revision
 
 from cases.demo_subjects import SUBJECTS, TARGETS
 from cases.models import ArticleIndexPage, CaseIndexPage, CaseStudyPage, SpotlightPage, SpotlightSectionPage
 from experts.models import ExpertProfilePage, ProfileType
-from search.models import PendingIndexChange
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
+@pytest.fixture(scope="module")
+def demo(module_data):
     call_command("load_demo", cases=15, experts=10, verbosity=0)
 
 
@@ -113,21 +110,3 @@ def test_the_main_menu_leads_to_the_practices_spotlights_and_articles(demo, clie
     menu = html.split('class="main-menu"')[1].split("</nav>")[0]
     for link in ('href="/fr/pratiques/"', 'href="/fr/covid-19/"', 'href="/fr/care/"', 'href="/fr/articles/"'):
         assert link in menu
-
-
-def test_a_load_that_fails_midway_leaves_no_live_page_out_of_the_index(monkeypatch):
-    publish = Revision.publish
-
-    def locked_at_the_third_case(revision, *args, **kwargs):
-        if getattr(revision.content_object, "external_id", None) == "demo-003":
-            raise OperationalError("database is locked")
-        return publish(revision, *args, **kwargs)
-
-    monkeypatch.setattr(Revision, "publish", locked_at_the_third_case)
-    with pytest.raises(OperationalError):
-        call_command("load_demo", cases=5, experts=0, verbosity=0)
-
-    live = set(CaseStudyPage.objects.live().values_list("pk", flat=True))
-    assert len(live) >= 2  # the first two cases and their translations
-    assert live <= set(PendingIndexChange.objects.values_list("page_id", flat=True))
-    assert not CaseStudyPage.objects.filter(external_id="demo-003").exists()

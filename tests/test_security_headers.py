@@ -48,8 +48,8 @@ class InlineCode(HTMLParser):
         self.found += [f"<{tag} {name}=...>" for name in attrs if name.startswith("on")]
 
 
-@pytest.fixture
-def demo(index_prefix):
+@pytest.fixture(scope="module")
+def demo(module_data):
     # Few cases, but every page type in every language.
     call_command("load_demo", cases=4, experts=2, verbosity=0)
     index.rebuild()

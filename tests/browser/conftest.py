@@ -14,10 +14,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from playwright.sync_api import sync_playwright
-
-from search import index
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -83,10 +80,3 @@ def screenshot_dir():
     path = settings.VAR_DIR / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-@pytest.fixture
-def demo(site_skeleton, index_prefix):
-    """The demo platform, small but with every page type in every language, indexed."""
-    call_command("load_demo", cases=12, experts=4, verbosity=0)
-    index.rebuild()
