@@ -248,6 +248,16 @@ def apply_index_changes(index_prefix):
 @pytest.fixture
 def catalogue(apply_index_changes):
     """Five English cases and a French translation, indexed."""
+    return build_catalogue()
+
+
+@pytest.fixture(scope="module")
+def shared_catalogue(module_data):
+    """The catalogue built once for a module whose tests only read it."""
+    return build_catalogue()
+
+
+def build_catalogue():
     index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
     index.copy_for_translation(Locale.objects.get(language_code="fr")).save_revision().publish()
     make = CaseStudyPageFactory
@@ -276,7 +286,7 @@ def catalogue(apply_index_changes):
     french.summary = "Des logements abordables gérés par leurs habitants."
     french.save_revision().publish()
     cases["housing_fr"] = french
-    apply_index_changes()
+    index_pending_changes()
     return cases
 
 

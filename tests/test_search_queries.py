@@ -10,6 +10,12 @@ from taxonomy.models import VOCABULARY_MODELS, City
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
+@pytest.fixture(scope="module")
+def catalogue(shared_catalogue):
+    """Read, never changed, by this module's tests: built once."""
+    return shared_catalogue
+
+
 def api(client, **params):
     response = client.get("/api/v1/search/", params)
     assert response.status_code == 200, response.content

@@ -5,6 +5,12 @@ import pytest
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
+@pytest.fixture(scope="module")
+def catalogue(shared_catalogue):
+    """Read, never changed, by this module's tests: built once."""
+    return shared_catalogue
+
+
 def similar_section(html):
     return html.split('class="case__similar"')[1].split("</section>")[0] if 'class="case__similar"' in html else ""
 
