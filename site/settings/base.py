@@ -120,7 +120,12 @@ TEMPLATES = [
 
 # The embedded default is a SQLite file under the ignored var/ folder; production
 # passes a PostgreSQL DATABASE_URL.
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60)}
+# An empty DATABASE_URL (as `DATABASE_URL= make run` leaves it) means the default too.
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}", conn_max_age=60
+    )
+}
 # SQLite serves one writer at a time. In WAL mode readers carry on beside it, and
 # IMMEDIATE transactions take the write lock when they begin, so a parallel write waits
 # up to the timeout (seconds) instead of failing with "database is locked" when a read
