@@ -1,9 +1,11 @@
 """What a member can take away or erase: their data as JSON, and their account."""
 
 from django.db import transaction
+from django.db.models import Count
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision
 
+from alerts.models import SavedSearch
 from cases.models import CaseContribution
 from core.uploads import images_in_published_content
 
@@ -45,6 +47,17 @@ def member_data(user):
         "contributions": [
             {"title": contribution.page.title, "submitted_at": contribution.submitted_at.isoformat()}
             for contribution in CaseContribution.objects.filter(member=user).select_related("page")
+        ],
+        "saved_searches": [
+            {
+                "name": search.name,
+                "search": search.query,
+                "language": search.language,
+                "alerts": search.frequency,
+                "created_at": search.created_at.isoformat(),
+                "practices_announced": search.announced,
+            }
+            for search in SavedSearch.objects.filter(user=user).annotate(announced=Count("sent"))
         ],
     }
 

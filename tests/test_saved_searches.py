@@ -2,11 +2,12 @@
 manages it in the member area; only what the search page understands is kept."""
 
 import re
+import uuid
 from urllib.parse import unquote
 
 import pytest
 
-from alerts.models import MAX_SAVED_SEARCHES, Frequency, SavedSearch
+from alerts.models import MAX_SAVED_SEARCHES, Frequency, SavedSearch, SentAlert
 from taxonomy.models import City
 from tests.factories import UserFactory
 
@@ -92,3 +93,16 @@ def test_a_search_without_a_name_is_not_saved(client, member):
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not SavedSearch.objects.exists()
+
+
+def test_a_members_data_download_holds_their_saved_searches(client, member):
+    search = SavedSearch.objects.create(
+        user=member, name="Water in Africa", query="q=water&region=africa", language="fr"
+    )
+    SentAlert.objects.create(saved_search=search, translation_key=uuid.uuid4())
+    SavedSearch.objects.create(user=UserFactory(), name="Not hers", query="q=housing", language="en")
+
+    data = client.get("/en/members/data.json").json()
+    assert [
+        (s["name"], s["search"], s["language"], s["alerts"], s["practices_announced"]) for s in data["saved_searches"]
+    ] == [("Water in Africa", "q=water&region=africa", "fr", "weekly", 1)]
