@@ -14,6 +14,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale
 
+from alerts import digests
 from alerts.models import Frequency, SavedSearch, SentAlert
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
@@ -191,3 +192,27 @@ def test_a_digest_the_mail_server_refused_is_sent_on_the_next_run(newsroom, monk
     (email,) = mail.outbox
     assert "Rent guarantee" in email.body
     assert SentAlert.objects.filter(saved_search=search).count() == 2
+
+
+@pytest.mark.opensearch
+def test_a_run_overlapping_another_leaves_out_what_the_other_announced(newsroom, monkeypatch):
+    """Two runs at once (a timer firing while a slow run still sends): what the other
+    run recorded between this run's search and its sending is not announced again."""
+    _member, search, publish_news = newsroom
+    cases = publish_news()
+    find = digests.new_practices
+
+    def found_while_the_other_run_sends(saved_search):
+        hits = find(saved_search)
+        the_other_runs = next(hit for hit in hits if hit["title"] == "Rent guarantee")
+        SentAlert.objects.create(saved_search=saved_search, translation_key=the_other_runs["translation_key"])
+        return hits
+
+    monkeypatch.setattr(digests, "new_practices", found_while_the_other_run_sends)
+    call_command("send_search_alerts", verbosity=0)
+    (email,) = mail.outbox
+    assert "Coopératives de logements" in email.body and "Rent guarantee" not in email.body
+    assert set(SentAlert.objects.filter(saved_search=search).values_list("translation_key", flat=True)) == {
+        cases["rent"].translation_key,
+        cases["cooperatives"].translation_key,
+    }
