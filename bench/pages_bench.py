@@ -29,7 +29,6 @@ from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from cases.models import CaseStudyPage, SpotlightPage  # noqa: E402
-from core.garbage_collection import freeze_startup_objects  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 WARM_UP = 5
@@ -79,8 +78,6 @@ def main():
         f" OpenSearch at {settings.OPENSEARCH_URL}, index prefix {settings.OPENSEARCH_INDEX_PREFIX!r}"
     )
     print(f"{REQUESTS} requests per page after {WARM_UP} to warm up; target p95 < 100 ms")
-    # As gunicorn's workers do once Django is loaded (deploy/gunicorn.conf.py).
-    freeze_startup_objects()
     client = Client()
     # Served as in production: no query log kept in memory.
     with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):

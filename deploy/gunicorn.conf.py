@@ -30,11 +30,3 @@ errorlog = "-"
 accesslog = None
 # Only nginx, on this machine, may tell the app the client's address and scheme.
 forwarded_allow_ips = "127.0.0.1,::1"
-
-
-def post_worker_init(worker):
-    """Once the worker has loaded Django: core/garbage_collection.py says why."""
-    # Imported here: gunicorn reads this file before Django is set up.
-    from core.garbage_collection import freeze_startup_objects
-
-    freeze_startup_objects()
