@@ -105,12 +105,16 @@ def opensearch_marker_is_honest(request, test_node, monkeypatch):
         )
 
 
+def build_site():
+    """A fresh installation: locales, vocabularies and the home page in each language."""
+    call_command("setup_site", no_admin=True, verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts like a fresh installation: locales, vocabularies
-    and the home page in each language."""
+    """Every test database starts like a fresh installation."""
     with django_db_blocker.unblock():
-        call_command("setup_site", no_admin=True, verbosity=0)
+        build_site()
 
 
 class DatabaseSnapshots:
@@ -144,10 +148,6 @@ def database_snapshots():
     yield snapshots
     for copy in snapshots.copies.values():
         copy.close()
-
-
-def build_site():
-    call_command("setup_site", no_admin=True, verbosity=0)
 
 
 @pytest.fixture
