@@ -3,6 +3,8 @@ has stopped being true: every publish, unpublish, move, delete, view restriction
 vocabulary rename and translation shows at once. Members and editors always get
 fresh pages, and no cached page carries anybody's cookie or CSRF token."""
 
+import gzip
+
 import pytest
 from django.test import Client
 from wagtail.models import Locale, PageViewRestriction
@@ -55,6 +57,20 @@ def test_a_second_anonymous_visitor_gets_the_page_from_the_cache_in_their_langua
     assert english["Content-Language"] == "en"
     # Every response still gets its own security headers.
     assert "script-src 'self'" in english["Content-Security-Policy"]
+
+
+def test_a_browser_gets_the_cached_page_compressed_and_other_clients_get_it_plain(case):
+    fresh = visit(case.url)
+    browser = Client(headers={"Accept-Encoding": "gzip, deflate, br"}).get(case.url)
+    assert browser["X-Cache"] == "hit"
+    assert browser["Content-Encoding"] == "gzip"
+    assert int(browser["Content-Length"]) == len(browser.content) < len(fresh.content)
+    assert gzip.decompress(browser.content) == fresh.content
+    assert "Accept-Encoding" in browser["Vary"]
+    plain = visit(case.url)
+    assert plain["X-Cache"] == "hit"
+    assert not plain.has_header("Content-Encoding")
+    assert plain.content == fresh.content
 
 
 def test_publishing_an_edit_shows_at_once(case):

@@ -101,8 +101,10 @@ def test_production_logs_one_json_object_per_line():
     assert record["time"]
 
 
-def test_redis_is_the_shared_cache_when_configured():
-    code = "from django.core.cache import caches; print(type(caches['default']).__name__)"
+def test_redis_is_the_shared_cache_and_page_cache_when_configured():
+    code = (
+        "from django.core.cache import caches; print(*(type(caches[name]).__name__ for name in ('default', 'pages')))"
+    )
     result = manage("shell", "-c", code, CACHE_URL="redis://127.0.0.1:6379/0", **COMPLETE_ENVIRONMENT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "RedisCache"
+    assert result.stdout.splitlines()[-1] == "RedisCache RedisCache"
