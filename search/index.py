@@ -30,7 +30,10 @@ def create_index(**overrides):
     """A new, empty concrete index (not yet behind the alias); `overrides` are index settings."""
     name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
     body = {
-        "settings": {**index_settings(replicas=settings.OPENSEARCH_REPLICAS), **overrides},
+        "settings": {
+            **index_settings(shards=settings.OPENSEARCH_SHARDS, replicas=settings.OPENSEARCH_REPLICAS),
+            **overrides,
+        },
         "mappings": index_mappings(),
     }
     get_client().indices.create(index=name, body=body)

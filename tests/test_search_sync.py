@@ -207,6 +207,15 @@ def test_translations_stand_in_for_each_other(case_index):
     assert indexed(english)["translations"] == [{"language": "fr", "url": french.url}]
 
 
+def test_a_rebuild_takes_the_configured_number_of_shards_and_still_finds_everything(case_index, settings):
+    cases = [CaseStudyPageFactory(parent=case_index) for _ in range(4)]
+    settings.OPENSEARCH_SHARDS = 2
+    call_command("search_index", "rebuild", verbosity=0)
+    (name,) = index.indices_behind_alias()
+    assert get_client().indices.get_settings(index=name)[name]["settings"]["index"]["number_of_shards"] == "2"
+    assert all(indexed(case) for case in cases)
+
+
 def test_rebuild_swaps_the_alias_and_verify_finds_drift(case_index, capsys):
     cases = [CaseStudyPageFactory(parent=case_index) for _ in range(3)]
     call_command("search_index", "rebuild", verbosity=0)

@@ -341,6 +341,10 @@ OPENSEARCH_INDEX_PREFIX = os.environ.get("OPENSEARCH_INDEX_PREFIX", "cities")
 # applies a new value): 0 on a lone node (a replica could never be placed), 1 on a
 # cluster so that losing one node loses no data and no search (docs/scaling.md).
 OPENSEARCH_REPLICAS = int(os.environ.get("OPENSEARCH_REPLICAS", "0"))
+# Primary shards, applied the same way. One suits a small site; a search runs on one
+# core per shard, so a large index on idle cores answers sooner with more
+# (docs/scaling.md, "Search at 1,000,000 documents").
+OPENSEARCH_SHARDS = int(os.environ.get("OPENSEARCH_SHARDS", "1"))
 OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "5"))
 # What a visitor waits for (search, suggestions, exports, similar cases) gives up
 # sooner than indexing: an ordinary search takes 50 ms, the database answers instead.
