@@ -48,6 +48,8 @@ DEPENDENCIES = (CONTENT, INDEX)
 NEVER_STORED = ("private", "no-store", "no-cache")
 
 _rendering = ContextVar("page_cache_rendering", default=None)
+# The value remember() is computing, if any: {"keep": False} once it must not be kept.
+_computing = ContextVar("page_cache_computing", default=None)
 
 
 def page_cache():
@@ -89,10 +91,14 @@ def depends_on_index():
 
 
 def do_not_cache():
-    """The page being rendered must not be stored (an answer from a fallback, say)."""
+    """The page being rendered, and the value being computed for it, must not be
+    stored (an answer from a fallback, say)."""
     rendering = _rendering.get()
     if rendering is not None:
         rendering.cacheable = False
+    computing = _computing.get()
+    if computing is not None:
+        computing["keep"] = False
 
 
 @dataclass
@@ -183,6 +189,11 @@ def remember(name, compute, dependencies=(CONTENT,)):
     when a release changes what compute() returns, a new version of it. Tokens
     are read before computing, as for pages: a change committed meanwhile makes the
     value stale at once."""
+    rendering = _rendering.get()
+    if rendering is not None:
+        # The page shows the value, so it goes stale with it, even when the value
+        # comes from here and not from the reads that would have said so.
+        rendering.dependencies.update(dependencies)
     cache = page_cache()
     key = "page-cache:value:" + hashlib.sha256(name.encode()).hexdigest()
     found = cache.get_many([key, *(version_key(dependency) for dependency in DEPENDENCIES)])
@@ -191,8 +202,17 @@ def remember(name, compute, dependencies=(CONTENT,)):
     entry = found.get(key)
     if entry is not None and entry["versions"] == tokens:
         return entry["value"]
-    value = compute()
-    cache.set(key, {"versions": tokens, "value": value}, timeout=settings.PAGE_CACHE_TIMEOUT)
+    outer = _computing.get()
+    computing = {"keep": True}
+    token = _computing.set(computing)
+    try:
+        value = compute()
+    finally:
+        _computing.reset(token)
+    if computing["keep"]:
+        cache.set(key, {"versions": tokens, "value": value}, timeout=settings.PAGE_CACHE_TIMEOUT)
+    elif outer is not None:
+        outer["keep"] = False
     return value
 
 

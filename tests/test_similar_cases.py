@@ -2,6 +2,8 @@
 
 import pytest
 
+from core import page_cache
+
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
 
@@ -34,6 +36,25 @@ def test_without_opensearch_the_case_page_has_no_suggestions_but_works(client, c
     response = client.get(catalogue["housing"].url)
     assert response.status_code == 200
     assert similar_section(response.content.decode()) == ""
+
+
+def test_suggestions_missed_while_opensearch_is_down_come_back_with_it(client, catalogue, settings):
+    reachable = settings.OPENSEARCH_URL
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"
+    assert similar_section(client.get(catalogue["housing"].url).text) == ""
+    settings.OPENSEARCH_URL = reachable
+    assert "Bicycle highways" in similar_section(client.get(catalogue["housing"].url).text)
+
+
+def test_a_page_showing_kept_suggestions_still_follows_the_index(client, catalogue):
+    url = catalogue["housing"].url
+    client.get(f"{url}?from=newsletter")  # asks OpenSearch and keeps the suggestions
+    kept = client.get(url)
+    assert kept["X-Cache"] == "miss"
+    assert "Bicycle highways" in similar_section(kept.text)
+    assert client.get(url)["X-Cache"] == "hit"
+    page_cache.bump(page_cache.INDEX)  # as the worker does once the index has changed
+    assert client.get(url)["X-Cache"] == "miss"
 
 
 def test_share_links_carry_the_pages_address_without_exposing_anything_else(client, catalogue):
