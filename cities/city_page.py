@@ -74,6 +74,11 @@ def with_ideas(mine, ranked, locale):
     return ranked
 
 
+# A city page shows its latest practices and links to the search for the rest: a large
+# city may have hundreds, and each card is a picture and a query's worth of rendering.
+CASES_SHOWN = 12
+
+
 def city_search_url(city):
     return f"{reverse('search:search')}?{urlencode({'city': city.slug, 'type': 'case'})}"
 
@@ -86,13 +91,11 @@ def city_context(slug):
     if mine is None:
         raise Http404(gettext("No city page: no practice or expert is published for this city."))
     city = mine.city
+    in_language = CaseStudyPage.objects.live().public().filter(city=city, locale=locale)
     cases = list(
-        CaseStudyPage.objects.live()
-        .public()
-        .filter(city=city, locale=locale)
-        .select_related(*case_card_relations())
+        in_language.select_related(*case_card_relations())
         .defer_streamfields()
-        .order_by("-first_published_at")
+        .order_by("-first_published_at")[:CASES_SHOWN]
     )
     ranked = peers(mine, members.values())
     ranked = with_ideas(mine, ranked, locale)
@@ -103,6 +106,7 @@ def city_context(slug):
         "city": city,
         "population": mine.population,
         "cases": cases,
+        "case_count": len(cases) if len(cases) < CASES_SHOWN else in_language.count(),
         "experts": ExpertProfilePage.objects.live().public().filter(city=city, locale=locale).order_by("title"),
         "portraits": CityPortraitPage.objects.live().public().filter(city=city, locale=locale),
         "interviews": PositionPage.objects.live()

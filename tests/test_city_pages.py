@@ -6,9 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import CaseStudyPage
-from cities.city_page import member_city_ids
+from cities.city_page import CASES_SHOWN, member_city_ids
 from cities.peers import Profile, peers
+from home.models import HomePage
 from taxonomy.models import City
 
 
@@ -71,3 +73,17 @@ def test_a_case_links_to_its_city_page(demo, client):
     case = CaseStudyPage.objects.live().filter(locale__language_code="fr").first()
     response = client.get(case.url)
     assert f'href="/fr/cities/{case.city.slug}/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_city_with_many_practices_shows_the_latest_and_how_many_there_are(client):
+    practices = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    accra = City.objects.get(slug="accra")
+    for number in range(CASES_SHOWN + 3):
+        CaseStudyPageFactory(parent=practices, title=f"Practice number {number}", city=accra)
+    page = client.get("/en/cities/accra/")
+    assert len(page.context["cases"]) == CASES_SHOWN
+    assert f"Practice number {CASES_SHOWN + 2}" in page.text  # the latest
+    assert "Practice number 0<" not in page.text
+    assert f"The latest {CASES_SHOWN} of {CASES_SHOWN + 3} practices in this language." in page.text
+    assert "/search/?city=accra&amp;type=case" in page.text
