@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.numbers import whole_number
@@ -72,10 +71,7 @@ class Facet:
         if self.fixed_labels is not None:
             return {value: str(self.fixed_labels.get(value, value)) for value in values}
         terms = terms_by_key(self.model, self.lookup)
-        # The language once, not per value: a search labels a few hundred values, and
-        # each get_language() is a thread-local lookup.
-        language = get_language()
-        return {value: terms[value].label_in(language) for value in values if value in terms}
+        return {value: str(terms[value]) for value in values if value in terms}
 
 
 FACETS = [
