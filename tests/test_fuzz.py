@@ -61,7 +61,13 @@ def test_the_api_answers_every_request_its_schema_allows_or_forbids(fuzzed_site,
     # Left out: which terms and years exist is data (the schema says "string",
     # "integer"), so a schema-valid request may be refused with a 400; and an empty
     # value counts as none, as HTML forms send it, which the schema cannot say.
-    case.call_and_validate(app=wsgi_app, excluded_checks=[positive_data_acceptance, negative_data_rejection])
+    # Schemathesis's WSGI client asks for gzip but, unlike an HTTP client, does not
+    # unpack it; a cached answer comes compressed (tests/test_page_cache.py covers it).
+    case.call_and_validate(
+        app=wsgi_app,
+        headers={"Accept-Encoding": "identity"},
+        excluded_checks=[positive_data_acceptance, negative_data_rejection],
+    )
 
 
 query_strings = st.lists(
