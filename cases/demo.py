@@ -160,7 +160,7 @@ class DemoBuilder:
                     code,
                     parent=roots[code],
                     title=value.label_in(code),
-                    intro=text.SECTION_INTRO[code].format(section=value.label_in(code)),
+                    intro=text.SECTION_INTRO[value.slug][code],
                     slug=value.slug,
                 )
         return {"spotlight": spotlight, "roots": roots, "sections": sections}

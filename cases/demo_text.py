@@ -145,10 +145,72 @@ POSITION = {
     "role": {"en": "Deputy mayor", "fr": "Adjointe au maire", "es": "Teniente de alcaldía"},
 }
 
+# The opening of each section of the two collections, written for it.
 SECTION_INTRO = {
-    "en": "“{section}”: the practices the editors chose for this part of the collection, with what each city learned.",
-    "fr": "« {section} » : les pratiques que la rédaction a retenues pour cette partie de la collection, "
-    "avec ce que chaque ville en a appris.",
-    "es": "«{section}»: las prácticas que la redacción eligió para esta parte de la colección, "
-    "con lo que aprendió cada ciudad.",
+    "emergency": {
+        "en": "The first weeks: how city halls kept water, food, shelter and information reaching "
+        "everyone while the rules changed every day.",
+        "fr": "Les premières semaines : comment les mairies ont maintenu l'eau, la nourriture, l'abri "
+        "et l'information pour toutes et tous, alors que les règles changeaient chaque jour.",
+        "es": "Las primeras semanas: cómo los ayuntamientos mantuvieron el agua, la comida, el "
+        "refugio y la información para todas las personas mientras las reglas cambiaban cada día.",
+    },
+    "recovery": {
+        "en": "Reopening without leaving anyone behind: support for small businesses, safe "
+        "streets and public services rebuilt around the people the crisis hit hardest.",
+        "fr": "Rouvrir sans laisser personne de côté : soutien aux petits commerces, rues sûres et "
+        "services publics reconstruits autour des personnes les plus touchées par la crise.",
+        "es": "Reabrir sin dejar a nadie atrás: apoyo al pequeño comercio, calles seguras y "
+        "servicios públicos reconstruidos en torno a quienes la crisis golpeó más.",
+    },
+    "transformation": {
+        "en": "What the pandemic changed for good: streets given back to people, health in every "
+        "policy, and city services that now reach their residents online and at their door.",
+        "fr": "Ce que la pandémie a changé pour de bon : des rues rendues aux habitants, la santé "
+        "dans chaque politique, des services qui touchent désormais chacun en ligne et à sa porte.",
+        "es": "Lo que la pandemia cambió para siempre: calles devueltas a la gente, la salud en "
+        "cada política y servicios municipales que hoy llegan en línea y a cada puerta.",
+    },
+    "recognise": {
+        "en": "Care that nobody counted is counted here: surveys, time-use studies and maps that "
+        "show who cares for whom in the city, and for how many hours.",
+        "fr": "Le soin que personne ne comptait est compté ici : enquêtes, budgets-temps et cartes "
+        "qui montrent qui prend soin de qui dans la ville, et combien d'heures.",
+        "es": "Aquí se cuenta el cuidado que nadie contaba: encuestas, estudios de uso del tiempo y "
+        "mapas que muestran quién cuida a quién en la ciudad, y durante cuántas horas.",
+    },
+    "reduce": {
+        "en": "Fewer hours of unpaid work at home: nurseries, day centres, laundries and services "
+        "close enough to walk to, so that carers get time back for work, study and rest.",
+        "fr": "Moins d'heures de travail gratuit à la maison : crèches, accueils de jour, laveries "
+        "et services à distance de marche, pour rendre aux aidants du temps pour travailler, "
+        "étudier et se reposer.",
+        "es": "Menos horas de trabajo no pagado en casa: guarderías, centros de día, lavanderías y "
+        "servicios a poca distancia a pie, para devolver a quienes cuidan tiempo para trabajar, "
+        "estudiar y descansar.",
+    },
+    "redistribute": {
+        "en": "Care shared more fairly, between women and men, households and the city: "
+        "campaigns, schools for fathers and public services that take their part.",
+        "fr": "Le soin mieux partagé, entre femmes et hommes, entre les ménages et la ville : "
+        "campagnes, écoles pour les pères et services publics qui prennent leur part.",
+        "es": "El cuidado mejor repartido entre mujeres y hombres, entre los hogares y la ciudad: "
+        "campañas, escuelas para padres y servicios públicos que asumen su parte.",
+    },
+    "reward": {
+        "en": "Decent pay, training and recognition for the people who care for a living, from "
+        "home-care workers to childminders.",
+        "fr": "Un salaire digne, de la formation et de la reconnaissance pour celles et ceux dont le "
+        "soin est le métier, des aides à domicile aux assistantes maternelles.",
+        "es": "Salario digno, formación y reconocimiento para quienes cuidan por oficio, desde las "
+        "trabajadoras del hogar hasta las cuidadoras infantiles.",
+    },
+    "represent": {
+        "en": "Carers at the table where care policy is decided: councils, unions and "
+        "associations that speak for them.",
+        "fr": "Les aidants à la table où se décide la politique du soin : conseils, syndicats et "
+        "associations qui parlent en leur nom.",
+        "es": "Las personas cuidadoras en la mesa donde se decide la política de cuidados: "
+        "consejos, sindicatos y asociaciones que hablan por ellas.",
+    },
 }

@@ -75,7 +75,10 @@ def test_pictures_differ_by_theme_and_people_have_portraits(demo):
     assert people.exists() and all(person.photo for person in people)
     assert len({person.photo_id for person in people}) == people.count()
     assert all(root.hero_image for root in SpotlightPage.objects.live())
-    assert all(section.intro for section in SpotlightSectionPage.objects.live())
+    sections = SpotlightSectionPage.objects.live()
+    # Each section opens with text of its own, not a sentence with its name put in.
+    assert sections.exists() and len({section.intro for section in sections}) == sections.count()
+    assert not any(section.title in section.intro for section in sections)
 
 
 def test_demo_experts_are_published_in_every_language_and_some_are_case_contacts(demo, client):
