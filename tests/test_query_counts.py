@@ -37,7 +37,9 @@ pytestmark = pytest.mark.django_db
 # One more finds whether a case is an unfinished translation (core/translation_review.py).
 # The footer reads the page cache's content version (home/templatetags/footer_tags.py):
 # one query on every budget below, none when the page cache renders the page.
-CASE_PAGE_QUERIES = 38
+# A case page also reads its kept similar cases with the tokens they were kept under
+# (search/related.py): one query with the database cache, none with Redis.
+CASE_PAGE_QUERIES = 39
 # Two of them list similar experts: the list, and which pages are private; one finds
 # whether the profile is an unfinished translation.
 EXPERT_PAGE_QUERIES = 32
