@@ -139,7 +139,7 @@ LOCUST = $(VENV)/bin/locust -f bench/locustfile.py --headless --users $(LOAD_USE
 # The warm-up's figures are not printed: right after prod-up the JVMs compile, every
 # worker fills its own caches and the page cache is empty (docs/scaling.md gives
 # those cold figures too). LOAD_WARMUP=0s measures from cold.
-load: install ## Load-test the running prod-up layout with Locust: LOAD_USERS (50) for LOAD_TIME (60s) after LOAD_WARMUP (20s), prints req/s, p50/p95/p99, errors
+load: install ## Load-test the running prod-up layout with Locust: LOAD_USERS (50) for LOAD_TIME (60s) after LOAD_WARMUP (60s), prints req/s, p50/p95/p99, errors
 	@if [ "$(LOAD_WARMUP)" != "0s" ]; then echo "Warming up for $(LOAD_WARMUP) (not counted)..."; \
 		$(LOCUST) --run-time $(LOAD_WARMUP) > /dev/null; fi
 	$(LOCUST) --run-time $(LOAD_TIME)

@@ -18,7 +18,25 @@ def similar_pages(page, ui_language, size=SIMILAR_PAGES):
     """Up to `size` other pages of its type (never a version of this one), as index
     documents; none when the page is not indexed yet or OpenSearch cannot answer: the
     page is complete without them."""
-    body = {
+
+    def from_index():
+        body = similarity_query(page, ui_language, size)
+        return [hit["_source"] for hit in search_client().search(index=alias_name(), body=body)["hits"]["hits"]]
+
+    # Kept until the next change to the content or the index: a member, or a visitor
+    # after the page cache lost the page, does not ask OpenSearch again (about a fifth
+    # of a case page's time at 10,000 cases). An answer without OpenSearch is not kept.
+    return page_cache.remember(
+        f"similar-pages:{page.pk}:{ui_language}:{size}",
+        lambda: breaker.call(from_index, list),
+        dependencies=(page_cache.CONTENT, page_cache.INDEX),
+    )
+
+
+def similarity_query(page, ui_language, size):
+    """OpenSearch's more_like_this over the page's indexed words and labels, built only
+    when the kept answer is missing or stale."""
+    return {
         "size": size,
         "_source": ["title", "url", "language", "summary", "thumbnail"],
         "query": {
@@ -39,15 +57,3 @@ def similar_pages(page, ui_language, size=SIMILAR_PAGES):
             }
         },
     }
-
-    def from_index():
-        return [hit["_source"] for hit in search_client().search(index=alias_name(), body=body)["hits"]["hits"]]
-
-    # Kept until the next change to the content or the index: a member, or a visitor
-    # after the page cache lost the page, does not ask OpenSearch again (about a fifth
-    # of a case page's time at 10,000 cases). An answer without OpenSearch is not kept.
-    return page_cache.remember(
-        f"similar-pages:{page.pk}:{ui_language}:{size}",
-        lambda: breaker.call(from_index, list),
-        dependencies=(page_cache.CONTENT, page_cache.INDEX),
-    )
