@@ -60,6 +60,10 @@ CONCEPT_WEIGHT = 20
 PLACE_WEIGHT = 40
 PHRASE_WEIGHT = 2
 PHRASE_SLOP = 2
+# Closeness is scored on the best documents only (a rescore of each shard's first
+# RESCORE_WINDOW): reading the positions of every matching document took about a third
+# of a search over common words at 1,000,000 documents (docs/scaling.md).
+RESCORE_WINDOW = 100
 # Typos: one edit from 4 letters, two from 7 ("AUTO" would allow one from 3, and
 # "hous", the stem of "housing", would then find "hour"). Only asked for when the words
 # as typed find little: on every search it would cost as much as the words themselves.
@@ -199,9 +203,7 @@ def text_query(search, typos=False):
         words = parts[0]
     elif parts:
         # Most of the query must be found, each part as text or as a recognised term.
-        # The whole text as a phrase qualifies too, and scores: a synonym of several
-        # words (analysed as one graph over the whole text) cannot be found word by word.
-        most = most_of(parts)
+        words = most_of(parts)
         if places and subject:
             # The subject elsewhere than the place named is a lesser answer, not none:
             # "waste in Africa" lists the few African waste practices first, then others.
@@ -214,8 +216,7 @@ def text_query(search, typos=False):
             # outscores the subject's words. Not so for a region or a country: most of
             # what is there is about something else.
             lesser += [concept_clause(concept) for concept in understood.concepts if concept.is_city]
-            most = {"dis_max": {"queries": [most, *lesser]}}
-        words = {"bool": {"should": [most, phrase_clause(search.text)], "minimum_should_match": 1}}
+            words = {"dis_max": {"queries": [words, *lesser]}}
     else:  # nothing but punctuation or function words: match them as they are
         words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
     # With no words too, when several versions of a case show because languages were chosen.
@@ -241,7 +242,8 @@ def word_clause(word, typos=False):
 
 def concept_clause(concept):
     """A recognised term: documents tagged with it (whatever their language), or
-    whose text names it as typed."""
+    whose text holds its words (or a synonym's) in one field: how close they stand
+    counts in the rescoring, not here."""
     tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
     return {
         "bool": {
@@ -252,11 +254,25 @@ def concept_clause(concept):
                         "boost": PLACE_WEIGHT if concept.is_place else CONCEPT_WEIGHT,
                     }
                 },
-                {"multi_match": {"query": concept.text, "fields": WORD_FIELDS, "type": "phrase"}},
+                all_words(concept.text),
                 # Among the documents tagged alike, those whose labels name it too first
                 # ("salud" is SDG 3, and a word of the topic Salud pública).
                 {"multi_match": {"query": concept.text, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
             ]
+        }
+    }
+
+
+def all_words(text):
+    """Every word of the text, or of one of its synonyms, in one field. As positions
+    are not read (a synonym of several words is otherwise searched as a costly span
+    query in every field), the cost is that of the words alone."""
+    return {
+        "multi_match": {
+            "query": text,
+            "fields": WORD_FIELDS,
+            "operator": "and",
+            "auto_generate_synonyms_phrase_query": False,
         }
     }
 
@@ -274,17 +290,13 @@ def synonym_clause(synonym, typos=False):
     return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words)]}}
 
 
-def phrase_clause(text):
-    """The words close together, as typed, count extra."""
-    return {
-        "multi_match": {
-            "query": text,
-            "fields": WORD_FIELDS,
-            "type": "phrase",
-            "slop": PHRASE_SLOP,
-            "boost": PHRASE_WEIGHT,
-        }
-    }
+def phrase_rescore(search):
+    """The words close together, as typed (or as a synonym of them), count extra among
+    the best documents of each shard: a window that reaches the page asked for, so
+    that paging through the results keeps their order."""
+    window = min(MAX_RESULT_WINDOW, max(RESCORE_WINDOW, search.offset + search.page_size))
+    phrase = {"multi_match": {"query": search.text, "fields": WORD_FIELDS, "type": "phrase", "slop": PHRASE_SLOP}}
+    return {"window_size": window, "query": {"rescore_query": phrase, "rescore_query_weight": PHRASE_WEIGHT}}
 
 
 def facet_aggregations(search, selections):
@@ -345,7 +357,7 @@ def build_body(search, typos=False):
         "post_filter": {"bool": {"filter": list(selections.values())}},
         "aggs": facet_aggregations(search, selections)
         | ({YEARS: year_aggregation(selections)} if search.year_counts else {}),
-        "sort": SORTS[search.sort],
+        **ordering(search),
         # OpenSearch serves at most MAX_RESULT_WINDOW hits: a page reaching past it is cut short.
         "from": min(search.offset, MAX_RESULT_WINDOW),
         "size": max(0, min(search.page_size, MAX_RESULT_WINDOW - search.offset)),
@@ -362,6 +374,15 @@ def build_body(search, typos=False):
         },
     }
     return body
+
+
+def ordering(search):
+    """The sort, or for the relevance of several words, their closeness as a rescore
+    (OpenSearch rescores only results sorted by score alone: equal scores then keep
+    index order instead of the newest first)."""
+    if search.sort == "relevance" and len(search.text.split()) > 1:
+        return {"rescore": phrase_rescore(search)}
+    return {"sort": SORTS[search.sort]}
 
 
 def suggest_body(search):
