@@ -26,7 +26,9 @@ from opensearchpy import helpers  # noqa: E402
 
 from search import index, query  # noqa: E402
 from search.client import get_client  # noqa: E402
-from search.documents import indexable_pages  # noqa: E402
+from search.documents import facet_values, indexable_pages  # noqa: E402
+from search.facets import FACET_VALUES  # noqa: E402
+from search.mapping import index_mappings  # noqa: E402
 from taxonomy.models import City, SustainableDevelopmentGoal, Topic  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
@@ -45,6 +47,11 @@ WORDS = {language: words.split() for language, words in WORDS.items()}
 
 
 def synthetic_documents(count, seed=7):
+    for number, source in enumerate(synthetic_sources(count, seed)):
+        yield {"_id": f"bench-{number}", "_source": {**source, FACET_VALUES: facet_values(source)}}
+
+
+def synthetic_sources(count, seed):
     pick = random.Random(seed)  # noqa: S311 - reproducible benchmark data
     cities = list(City.objects.select_related("country", "region"))
     topics = list(Topic.objects.select_related("theme"))
@@ -55,37 +62,44 @@ def synthetic_documents(count, seed=7):
         goals = pick.sample(sdgs, 2)
         text = " ".join(pick.choices(WORDS[language], k=40))
         yield {
-            "_id": f"bench-{number}",
-            "_source": {
-                "page_id": number,
-                "type": "case",
-                "language": language,
-                "translation_key": f"key-{number}",
-                "represents": [language] + [code for code in ("en", "fr", "es") if code != language and number % 3],
-                "url": f"/{language}/bench/{number}/",
-                "title": f"{topic.label_in(language)} {city.label_in(language)} {number}",
-                "summary": text[:160],
-                f"text_{language}": text,
-                "themes": [topic.theme.slug],
-                "themes_labels": list(topic.theme.labels.values()),
-                "topics": [topic.slug],
-                "topics_labels": list(topic.labels.values()),
-                "sdgs": [goal.number for goal in goals],
-                "sdgs_labels": [label for goal in goals for label in goal.labels.values()],
-                "city": city.slug,
-                "country": city.country.code,
-                "region": city.region.slug,
-                "place_labels": list(city.labels.values()),
-                "start_year": pick.randint(2000, 2025),
-                "first_published_at": f"2024-01-{pick.randint(1, 28):02d}T10:00:00Z",
-            },
+            "page_id": number,
+            "type": "case",
+            "language": language,
+            "translation_key": f"key-{number}",
+            "represents": [language] + [code for code in ("en", "fr", "es") if code != language and number % 3],
+            "url": f"/{language}/bench/{number}/",
+            "title": f"{topic.label_in(language)} {city.label_in(language)} {number}",
+            "summary": text[:160],
+            f"text_{language}": text,
+            "themes": [topic.theme.slug],
+            "themes_labels": list(topic.theme.labels.values()),
+            "topics": [topic.slug],
+            "topics_labels": list(topic.labels.values()),
+            "sdgs": [goal.number for goal in goals],
+            "sdgs_labels": [label for goal in goals for label in goal.labels.values()],
+            "city": city.slug,
+            "country": city.country.code,
+            "region": city.region.slug,
+            "place_labels": list(city.labels.values()),
+            "start_year": pick.randint(2000, 2025),
+            "first_published_at": f"2024-01-{pick.randint(1, 28):02d}T10:00:00Z",
         }
 
 
+def shards_for(count):
+    """The shard count chosen for the size on this 2-core machine (docs/scaling.md):
+    two from half a million documents, where one search then runs on both cores.
+    OPENSEARCH_SHARDS, when set, decides instead."""
+    return int(os.environ.get("OPENSEARCH_SHARDS") or (2 if count >= 500_000 else 1))
+
+
 def kept_index(count):
+    """A kept index of this size with every field of the current mapping (one filled
+    before a field was added is filled anew)."""
     client = get_client()
-    for name in sorted(client.indices.get(index=f"{index.alias_name()}-*", allow_no_indices=True)):
-        if client.count(index=name)["count"] == count:
+    fields = set(index_mappings()["properties"])
+    for name, kept in sorted(client.indices.get(index=f"{index.alias_name()}-*", allow_no_indices=True).items()):
+        if client.count(index=name)["count"] == count and fields <= set(kept["mappings"]["properties"]):
             return name
     return None
 
@@ -99,7 +113,7 @@ def fill(count):
         client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": index.alias_name()}}]})
         return name, None
     client.indices.delete(index=f"{index.alias_name()}-*", ignore_unavailable=True, allow_no_indices=True)
-    name = index.create_index()
+    name = index.create_index(number_of_shards=shards_for(count))
     client.indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
     started = time.perf_counter()
     helpers.bulk(client, synthetic_documents(count), index=name, chunk_size=2000, request_timeout=120)

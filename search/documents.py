@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from . import registry
 from .analysis import CONTENT_LANGUAGES
+from .facets import FACET_VALUES, counted_fields
 from .registry import labels
 
 UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -99,10 +100,22 @@ def document(page, url, versions, translations):
     body.update(place_fields(page))
     body.update(declared.fields(page))
     body["thumbnail"] = declared.thumbnail(page)
+    body[FACET_VALUES] = facet_values(body)
     text = " ".join(part for part in (page.title, body["summary"], declared.text(page)) if part)
     for code in CONTENT_LANGUAGES:
         body[f"text_{code}"] = text if code == language else None
     return body
+
+
+def facet_values(body):
+    """The document's value of every facet field, as "field:value"."""
+    values = []
+    for name in counted_fields():
+        value = body.get(name)
+        for one in value if isinstance(value, list) else [value]:
+            if one is not None and one != "":
+                values.append(f"{name}:{one}")
+    return values
 
 
 def taxonomy_fields(page):

@@ -66,6 +66,10 @@ class Facet:
             return number if number in terms_by_key(self.model, self.lookup) else None
         return raw if raw in terms_by_key(self.model, self.lookup) else None
 
+    def value_of(self, key):
+        """The index value of a key of the facet values' field (search/documents.py)."""
+        return int(key) if self.lookup == "number" else key
+
     def labels(self, values):
         """{value: label in the active language} for the values shown."""
         if self.fixed_labels is not None:
@@ -89,11 +93,21 @@ FACETS = [
     Facet("status", "status", _("Status"), CaseStatus),
 ]
 FACETS_BY_PARAMETER = {facet.parameter: facet for facet in FACETS}
+# Every facet value of a document, as "field:value", in one keyword field: one terms
+# aggregation over it counts all the facets a search leaves unselected, at a fraction
+# of the cost of one aggregation per facet (docs/scaling.md).
+FACET_VALUES = "facet_values"
 # A spotlight page searches its own collection, with the collection's own facets first.
 SPOTLIGHT_FACETS = [
     Facet("facet", "spotlight_facets", _("In this collection"), SpotlightFacetValue, lookup="key_slug"),
     *(FACETS_BY_PARAMETER[name] for name in ("theme", "sdg", "region", "country", "city", "language")),
 ]
+
+
+def counted_fields():
+    """The index fields of every facet a search may count, those the page types bring
+    included: each document holds their values in one field as well (FACET_VALUES)."""
+    return sorted({facet.field for facet in (*FACETS, *SPOTLIGHT_FACETS)} | set(registry.facet_fields()))
 
 
 def site_facets(params):

@@ -9,6 +9,7 @@ SDG 3 in English.
 
 from . import registry
 from .analysis import ANALYSIS_SETTINGS, language_text_fields
+from .facets import FACET_VALUES
 from .synonyms import FILTER_NAME, synonym_filter
 
 SUGGEST_ANALYSIS = {
@@ -46,7 +47,16 @@ def index_settings(shards=1, replicas=0):
         },
         "analyzer": {**ANALYSIS_SETTINGS["analysis"]["analyzer"], **SUGGEST_ANALYSIS["analyzer"]},
     }
-    return {"number_of_shards": shards, "number_of_replicas": replicas, "analysis": analysis}
+    return {
+        "number_of_shards": shards,
+        "number_of_replicas": replicas,
+        # The node's filter cache kept bitsets of the facet selections and languages
+        # (cheap term filters), evicted and rebuilt them as selections varied, and so
+        # made searches slower once it had filled: API p95 110 ms at 1,000,000
+        # documents with it cleared, 160-170 ms with it full (docs/scaling.md).
+        "queries": {"cache": {"enabled": False}},
+        "analysis": analysis,
+    }
 
 
 def index_mappings():
@@ -57,7 +67,7 @@ def index_mappings():
         "dynamic": "strict",
         "properties": {
             **dict.fromkeys(KEYWORD_FIELDS, KEYWORD),
-            **dict.fromkeys((*FACET_FIELDS, *registry.facet_fields()), FACET_KEYWORD),
+            **dict.fromkeys((*FACET_FIELDS, *registry.facet_fields(), FACET_VALUES), FACET_KEYWORD),
             **dict.fromkeys(LABEL_FIELDS, FOLDED_TEXT),
             **text_fields,
             "page_id": {"type": "integer"},

@@ -15,7 +15,7 @@ from core.numbers import whole_number
 
 from .client import search_client
 from .documents import UI_LANGUAGES
-from .facets import FACETS, FACETS_BY_PARAMETER
+from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
 from .understanding import understand
 
@@ -27,6 +27,14 @@ MAX_RESULT_WINDOW = 10_000
 SUGGEST_BELOW = 5
 # Names the filter aggregations that group facet counts (no facet parameter starts so).
 FACET_GROUP = "facets:"
+# Names the one aggregation that counts the facets left unselected.
+UNSELECTED = FACET_GROUP + "unselected"
+# The values a facet shows at most.
+FACET_SIZE = 250
+# The facet values one search can count at most: enough for every value of every facet
+# (a network of 1,000 cities has about 1,500 places), so that the counts stay exact on
+# several shards.
+ALL_FACET_VALUES = 20_000
 # Names the start-year counts (no facet parameter is so named either).
 YEARS = "start_years"
 SORTS = {
@@ -301,14 +309,19 @@ def phrase_rescore(search):
 
 def facet_aggregations(search, selections):
     """Each facet counts under every selection but its own. Facets without a selection
-    therefore share one filter (all selections); only a selected facet needs its own.
-    Grouping them matters: each filter aggregation re-reads every matching document."""
+    therefore share one filter (all selections) and one terms aggregation over the
+    facet values' field; only a selected facet needs its own. Grouping them matters:
+    each filter aggregation re-reads every matching document, and each terms
+    aggregation reads each one's values again."""
 
     def counts(facet):
-        return {"terms": {"field": facet.field, "size": 250}}
+        return {"terms": {"field": facet.field, "size": FACET_SIZE}}
 
     counted = search.counted_facets
-    unselected = {facet.parameter: counts(facet) for facet in counted if facet.parameter not in selections}
+    # It counts the selected facets' values too, unread: an `include` pattern leaving
+    # them out cost more than it saved.
+    every_value = {"terms": {"field": FACET_VALUES, "size": ALL_FACET_VALUES}}
+    unselected = {UNSELECTED: every_value} if any(facet.parameter not in selections for facet in counted) else {}
     if not counted or not selections:
         return unselected
     aggregations = {FACET_GROUP: {"filter": {"bool": {"filter": list(selections.values())}}, "aggs": unselected}}
@@ -332,11 +345,20 @@ def year_aggregation(selections):
 
 
 def facet_buckets(aggregations, facet):
-    """The terms buckets of one facet, wherever facet_aggregations put it."""
+    """The terms buckets of one facet, wherever facet_aggregations put it: a selected
+    facet's own, or its values among the unselected ones (most frequent first, as a
+    facet's own aggregation orders them)."""
     for group in (aggregations, aggregations.get(FACET_GROUP, {}), aggregations.get(FACET_GROUP + facet.parameter, {})):
         if facet.parameter in group:
             return group[facet.parameter]["buckets"]
-    raise KeyError(facet.parameter)
+    prefix = facet.field + ":"
+    unselected = aggregations.get(UNSELECTED) or aggregations[FACET_GROUP][UNSELECTED]
+    buckets = [
+        {"key": facet.value_of(bucket["key"].removeprefix(prefix)), "doc_count": bucket["doc_count"]}
+        for bucket in unselected["buckets"]
+        if bucket["key"].startswith(prefix)
+    ]
+    return buckets[:FACET_SIZE]
 
 
 def selection_filters(search):
@@ -362,7 +384,7 @@ def build_body(search, typos=False):
         "from": min(search.offset, MAX_RESULT_WINDOW),
         "size": max(0, min(search.page_size, MAX_RESULT_WINDOW - search.offset)),
         "track_total_hits": True,
-        "_source": {"excludes": ["text_*", "*_labels", "all_text", "suggest_text"]},
+        "_source": {"excludes": ["text_*", "*_labels", "all_text", "suggest_text", FACET_VALUES]},
         "highlight": {
             # HTML-encode the text around the marks: highlights must never carry markup.
             "encoder": "html",
