@@ -170,3 +170,15 @@ def test_a_page_at_the_edge_of_the_result_window_is_that_page_not_an_earlier_one
     assert (body["from"], body["size"]) == (9990, MAX_RESULT_WINDOW - 9990)
     beyond = build_body(SearchRequest(page=400, page_size=30))
     assert beyond["size"] == 0
+
+
+def test_closeness_is_rescored_over_every_result_up_to_the_page_asked_for():
+    """Paging through a search of several words keeps one order: the rescore that scores
+    closeness reaches past the page shown."""
+    deep = build_body(SearchRequest(text="rain gardens", page=8, page_size=20))
+    assert deep["rescore"]["window_size"] >= 8 * 20
+    assert "sort" not in deep  # OpenSearch rescores only results sorted by score
+    one_word = build_body(SearchRequest(text="gardens"))
+    assert "rescore" not in one_word and one_word["sort"][0] == "_score"
+    newest = build_body(SearchRequest(text="rain gardens", sort="newest"))
+    assert "rescore" not in newest and newest["sort"] == [{"first_published_at": "desc"}]
