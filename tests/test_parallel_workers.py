@@ -75,11 +75,11 @@ def test_three_workers_share_ten_thousand_changes_without_doing_one_twice(site_s
         while waiting() and time.monotonic() < deadline and all(worker.poll() is None for worker in workers):
             time.sleep(0.5)
     finally:
-        outputs = []
+        # Ctrl-C to every worker first, as stopping the service does: a worker finishing
+        # its last claim then does not wait for the write lock behind the others' polls.
         for worker in workers:
-            worker.send_signal(signal.SIGINT)  # Ctrl-C: the worker stops between polls
-            out, err = worker.communicate(timeout=60)
-            outputs.append((out, err))
+            worker.send_signal(signal.SIGINT)  # the worker stops between polls
+        outputs = [worker.communicate(timeout=60) for worker in workers]
 
     assert waiting() == 0, [err[-2000:] for _out, err in outputs]
     applied = [sum(int(n) for n in re.findall(r"applied (\d+) change", out)) for out, _err in outputs]
