@@ -80,11 +80,14 @@ class Command(BaseCommand):
             while True:
                 # Ctrl-C while draining ends the drain after the claim in hand, which is
                 # marked done and reported; while waiting it stops the worker at once.
-                waiting_handler = signal.signal(signal.SIGINT, defer)
+                signal.signal(signal.SIGINT, defer)
                 try:
                     applied = sync.drain(batch, stopping=lambda: bool(interrupted))
                 finally:
-                    signal.signal(signal.SIGINT, waiting_handler)
+                    # Python's own handler, not the one inherited: a worker started in
+                    # the background (nohup, a script) inherits Ctrl-C ignored, and would
+                    # then never stop while it waits.
+                    signal.signal(signal.SIGINT, signal.default_int_handler)
                 if applied:
                     self.stdout.write(f"applied {applied} change(s)")
                 if interrupted:
