@@ -75,8 +75,8 @@ def test_three_workers_share_ten_thousand_changes_without_doing_one_twice(site_s
         while waiting() and time.monotonic() < deadline and all(worker.poll() is None for worker in workers):
             time.sleep(0.5)
     finally:
-        # Ctrl-C to every worker first, as stopping the service does: a worker finishing
-        # its last claim then does not wait for the write lock behind the others' polls.
+        # Ctrl-C to every worker first, as stopping the service does, then wait for
+        # each: a worker asked last does not go on draining while the first stops.
         for worker in workers:
             worker.send_signal(signal.SIGINT)  # the worker stops between polls
         outputs = [worker.communicate(timeout=60) for worker in workers]
