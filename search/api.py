@@ -47,6 +47,7 @@ def search_view(request):
                 "page_size": search.page_size,
                 "engine": results.engine,
                 "suggestion": results.suggestion,
+                "relaxed": results.relaxed,
                 "understood": search.understanding.described(),
                 "results": [api_result(hit) for hit in results.hits],
                 "facets": results.facets,

@@ -155,6 +155,13 @@ def schema():
                                             "page_size": {"type": "integer"},
                                             "engine": {"type": "string", "enum": ["opensearch", "database"]},
                                             "suggestion": {"type": ["string", "null"]},
+                                            "relaxed": {
+                                                "type": "boolean",
+                                                "description": (
+                                                    "True when no document holds most of the query's words "
+                                                    "and the results hold only some of them."
+                                                ),
+                                            },
                                             "understood": UNDERSTOOD,
                                             "results": {"type": "array", "items": result_schema()},
                                             "facets": {

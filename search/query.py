@@ -184,12 +184,13 @@ def own_language_first(ui_language):
     return {"term": {"language": {"value": ui_language, "boost": 1.5}}}
 
 
-def most_of(parts):
-    """Most of the parts must be found: all of two, two of three, three of four or five..."""
-    return {"bool": {"should": parts, "minimum_should_match": len(parts) - len(parts) // 3}}
+def most_of(parts, relaxed=False):
+    """Most of the parts must be found: all of two, two of three, three of four or
+    five...; `relaxed`, any one of them (the documents holding more score higher)."""
+    return {"bool": {"should": parts, "minimum_should_match": 1 if relaxed else len(parts) - len(parts) // 3}}
 
 
-def text_query(search, typos=False):
+def text_query(search, typos=False, relaxed=False):
     understood = search.understanding
     places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
     subject = [concept_clause(concept) for concept in understood.concepts if not concept.is_place]
@@ -201,7 +202,7 @@ def text_query(search, typos=False):
     subject += [
         clause
         for synonym in understood.synonyms
-        for clause in [synonym_clause(synonym, typos)] * max(1, synonym.own_words)
+        for clause in [synonym_clause(synonym, typos, relaxed)] * max(1, synonym.own_words)
     ]
     subject += [word_clause(word, typos) for word in understood.words]
     parts = subject + places
@@ -210,9 +211,10 @@ def text_query(search, typos=False):
     elif len(parts) == 1:
         words = parts[0]
     elif parts:
-        # Most of the query must be found, each part as text or as a recognised term.
-        words = most_of(parts)
-        if places and subject:
+        # Most of the query must be found, each part as text or as a recognised term
+        # (any part, `relaxed`: asked only when most of it found nothing).
+        words = most_of(parts, relaxed)
+        if places and subject and not relaxed:
             # The subject elsewhere than the place named is a lesser answer, not none:
             # "waste in Africa" lists the few African waste practices first, then others.
             # The better of the two scores counts: their sum would score the subject's
@@ -285,7 +287,7 @@ def all_words(text):
     }
 
 
-def synonym_clause(synonym, typos=False):
+def synonym_clause(synonym, typos=False, relaxed=False):
     """A term of a synonym set: as the set holds it, so that the search analyzers'
     synonym filter finds the set's other terms ("jardines de lluvia" is searched as
     "jardín de lluvia", and so finds "rain garden"), or most of its words as typed, each
@@ -295,7 +297,7 @@ def synonym_clause(synonym, typos=False):
     words = [word_clause(word, typos) for word in synonym.words]
     if not words:
         return as_term
-    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words)]}}
+    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words, relaxed)]}}
 
 
 def phrase_rescore(search):
@@ -372,10 +374,10 @@ def selection_filters(search):
     return selections
 
 
-def build_body(search, typos=False):
+def build_body(search, typos=False, relaxed=False):
     selections = selection_filters(search)
     body = {
-        "query": {"bool": {"must": text_query(search, typos), "filter": base_filters(search)}},
+        "query": {"bool": {"must": text_query(search, typos, relaxed), "filter": base_filters(search)}},
         "post_filter": {"bool": {"filter": list(selections.values())}},
         "aggs": facet_aggregations(search, selections)
         | ({YEARS: year_aggregation(selections)} if search.year_counts else {}),
@@ -436,6 +438,8 @@ class SearchResults:
     engine: str = "opensearch"
     # [{"value": year, "count": n}, ...] in year order, when the search asked for year counts.
     years: list = field(default_factory=list)
+    # True when no document held most of the query and these hold only some of it.
+    relaxed: bool = False
 
 
 def run(search):
@@ -464,6 +468,13 @@ def run(search):
             )
             if corrected["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
                 response = corrected
+    relaxed = bool(search.text) and not response["hits"]["total"]["value"] and search.understanding.separable
+    if relaxed:
+        # Nothing holds most of the words, even forgiving typos: rather than an empty
+        # page, what holds some of them, said so on the page and in the API. A concept
+        # with another name than the one typed ("jardines de lluvia" for a programme
+        # that speaks of storm water and rain) is then still found.
+        response = client.search(index=alias_name(), body=build_body(search, relaxed=True), params=cached)
     total = response["hits"]["total"]["value"]
     facets = {}
     for facet in search.counted_facets:
@@ -489,7 +500,9 @@ def run(search):
     if search.year_counts:
         buckets = response["aggregations"][YEARS][YEARS]["buckets"]
         years = [{"value": int(bucket["key"]), "count": bucket["doc_count"]} for bucket in buckets]
-    return SearchResults(total=total, hits=hits, facets=facets, suggestion=suggested, years=years)
+    return SearchResults(
+        total=total, hits=hits, facets=facets, suggestion=suggested, years=years, relaxed=relaxed and total > 0
+    )
 
 
 def finds_little(search, response):

@@ -206,6 +206,13 @@ class Understanding:
     # The words left to find as text, as typed, without function words.
     words: tuple = ()
 
+    @property
+    def separable(self):
+        """Whether the query has several parts that could be found apart: several
+        concepts or words, or a synonym term of several words."""
+        words = sum(max(1, len(synonym.words)) for synonym in self.synonyms)
+        return len(self.concepts) + words + len(self.words) > 1
+
     def described(self, facets=None):
         """[{facet, value, label, text}] in the active language, as the API shows them;
         with `facets`, only the terms of those facets (what a page can filter by)."""

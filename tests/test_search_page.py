@@ -35,6 +35,13 @@ def test_ticked_filters_become_removable_chips(client, catalogue):
     assert re.search(r'name="sdg"\s+value="3"\s+checked', html)
 
 
+def test_words_found_only_apart_are_offered_with_a_notice(client, catalogue):
+    html = client.get("/fr/search/", {"q": "coopératives xylophone"}).content.decode()
+    assert "Aucun résultat ne contient tous vos mots" in html
+    assert "Coopératives de logements" in html
+    assert "Aucun résultat ne contient" not in client.get("/fr/search/", {"q": "coopératives"}).content.decode()
+
+
 def test_filters_it_does_not_know_are_ignored_with_a_notice(client, catalogue):
     response = client.get("/en/search/", {"sdg": "42", "page": "-1"})
     assert response.status_code == 200
