@@ -70,15 +70,35 @@ def build_documents(pages, request=None):
         by_type.setdefault(registry.for_page(page), []).append(page)
     for declared, batch in by_type.items():
         declared.read_batch(batch)
+    texts = version_texts(pages, groups)
     documents = []
     for page in pages:
         versions = groups[page.translation_key]
         translations = [{"language": language, "url": urls[pk]} for pk, language in versions if pk != page.pk]
-        documents.append(document(page, urls[page.pk], versions, translations))
+        # Each language's field holds the version in that language: a search shows one
+        # version per page (`represents`), and it must find the page by the words of any
+        # of them ("guichet unique" finds the English version of a case whose French
+        # version says it, for a visitor reading English).
+        words = {language: texts[pk] for pk, language in versions}
+        documents.append(document(page, urls[page.pk], versions, translations, words))
     return documents
 
 
-def document(page, url, versions, translations):
+def version_texts(pages, groups):
+    """{pk: words} of the pages and of every other live, public version of them (the
+    versions outside the batch are read in one query per page type)."""
+    texts = {page.pk: page_text(page) for page in pages}
+    others = {pk for versions in groups.values() for pk, _language in versions} - texts.keys()
+    texts.update((page.pk, page_text(page)) for page in Page.objects.filter(pk__in=others).specific())
+    return texts
+
+
+def page_text(page):
+    summary = getattr(page, "summary", "") or getattr(page, "intro", "")
+    return " ".join(part for part in (page.title, summary, registry.for_page(page).text(page)) if part)
+
+
+def document(page, url, versions, translations, words):
     declared = registry.for_page(page)
     language = page.locale.language_code
     body = {
@@ -101,9 +121,8 @@ def document(page, url, versions, translations):
     body.update(declared.fields(page))
     body["thumbnail"] = declared.thumbnail(page)
     body[FACET_VALUES] = facet_values(body)
-    text = " ".join(part for part in (page.title, body["summary"], declared.text(page)) if part)
     for code in CONTENT_LANGUAGES:
-        body[f"text_{code}"] = text if code == language else None
+        body[f"text_{code}"] = words.get(code)
     return body
 
 

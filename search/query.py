@@ -392,7 +392,7 @@ def build_body(search, typos=False, relaxed=False):
             "encoder": "html",
             "pre_tags": ["<mark>"],
             "post_tags": ["</mark>"],
-            "fields": {"text_en": {}, "text_fr": {}, "text_es": {}, "all_text": {}},
+            "fields": {"text_en": {}, "text_fr": {}, "text_es": {}},
             "fragment_size": 180,
             "number_of_fragments": 1,
         },
@@ -494,7 +494,8 @@ def run(search):
             for value in dict.fromkeys(values + chosen)
         ]
     hits = [
-        {**hit["_source"], "highlight": first_highlight(hit.get("highlight", {}))} for hit in response["hits"]["hits"]
+        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"]["language"])}
+        for hit in response["hits"]["hits"]
     ]
     years = []
     if search.year_counts:
@@ -518,11 +519,11 @@ def misses_a_word(search, response):
     return any(WORD_NAME + word not in held for word in search.understanding.words)
 
 
-def first_highlight(highlight):
-    for fragments in highlight.values():
-        if fragments:
-            return fragments[0]
-    return None
+def own_highlight(highlight, language):
+    """The fragment in the result's own language: the other languages' fields hold its
+    translations, whose words may be what matched, but the card shows this version."""
+    fragments = highlight.get(f"text_{language}")
+    return fragments[0] if fragments else None
 
 
 def suggestion(response, text):

@@ -182,3 +182,13 @@ def test_closeness_is_rescored_over_every_result_up_to_the_page_asked_for():
     assert "rescore" not in one_word and one_word["sort"][0] == "_score"
     newest = build_body(SearchRequest(text="rain gardens", sort="newest"))
     assert "rescore" not in newest and newest["sort"] == [{"first_published_at": "desc"}]
+
+
+def test_a_page_is_found_by_the_words_of_any_version_and_shown_in_the_visitors(client, catalogue):
+    # Only the French version says "gérés par leurs habitants": an English reader finds
+    # the English version, with no French fragment under its English title.
+    [english] = api(client, q="gérés habitants", ui_language="en")["results"]
+    assert (english["title"], english["language"], english["highlight"]) == ("Housing cooperatives", "en", None)
+    # And the other way: the English title's words find the French version.
+    [french] = api(client, q="housing cooperatives", ui_language="fr", type="case")["results"]
+    assert (french["title"], french["language"]) == ("Coopératives de logements", "fr")
