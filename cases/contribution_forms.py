@@ -21,6 +21,7 @@ from taxonomy.models import City, label_order
 
 from .importing import SECTIONS, paragraphs_to_html
 from .models import CaseDocument, CaseIndexPage, CaseStudyPage
+from .models.case import EVIDENCE_HELP
 
 SECTION_HELP = _("Plain text; leave a blank line between paragraphs.")
 PARAGRAPH_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
@@ -70,7 +71,7 @@ STEPS = (
         ("case_language", "title", "summary", "city", "start_year", "end_year", "status", "organisation", "website"),
     ),
     Step(_("Themes and topics"), ("themes", "topics", "sdgs", "target_groups", "approaches")),
-    Step(_("Evidence and results"), (*SECTIONS, "evidence_level", "results_figures")),
+    Step(_("The story and its results"), (*SECTIONS, "evidence_level", "results_figures")),
     Step(
         _("Documents and pictures"),
         (
@@ -190,6 +191,9 @@ class CaseContributionForm(ClusterForm):
         for name in set(self.fields) - set(step.fields):
             # Fields left out of the form are left as they are on the page.
             del self.fields[name]
+        self.order_fields(step.fields)
+        if "evidence_level" in self.fields:
+            self.fields["evidence_level"].help_text = EVIDENCE_HELP
         if "city" in self.fields:
             self.fields["city"].queryset = City.objects.select_related("country").order_by(label_order())
         if "topics" in self.fields:
@@ -210,7 +214,7 @@ class CaseContributionForm(ClusterForm):
             # A case stays in the language it was written in; translations are the editors' work.
             self.fields.pop("case_language", None)
             if "hero_upload" in self.fields:
-                self.fields["hero_upload"].help_text = _("Optional. A new photo replaces the current one.")
+                self.fields["hero_upload"].explain(_("Optional. A new photo replaces the current one."))
 
     def clean_case_language(self):
         code = self.cleaned_data["case_language"]

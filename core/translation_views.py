@@ -1,10 +1,13 @@
 """Admin views that keep translations inside the editorial review (core.translation_review)."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -12,6 +15,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 from .translation_review import (
     can_publish,
     is_page_translation,
+    reported_page_types,
     submit_translation,
     submit_translations,
     translations_to_do,
@@ -29,7 +33,7 @@ def submit_translation_for_review(request, translation_id):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     try:
-        submit_translation(translation, request.user)
+        draft = submit_translation(translation, request.user)
     except ValidationError as error:
         reason = " ".join(error.messages)
         messages.error(request, _("The translation cannot be submitted yet: %(error)s") % {"error": reason})
@@ -37,7 +41,7 @@ def submit_translation_for_review(request, translation_id):
         messages.success(
             request,
             _("“%(title)s” in %(language)s waits for a moderator's approval.")
-            % {"title": page.get_latest_revision_as_object().title, "language": page.locale.get_display_name()},
+            % {"title": draft.title, "language": draft.locale.get_display_name()},
         )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
@@ -71,12 +75,31 @@ def update_translations(request, translation_source_id):
     return response
 
 
+class PageTypeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return capfirst(obj.model_class()._meta.verbose_name_plural)
+
+
+class PageTypeFilter(forms.Form):
+    """Single-language expert profiles would otherwise drown the cases."""
+
+    page_type = PageTypeChoiceField(
+        queryset=reported_page_types(),
+        required=False,
+        label=gettext_lazy("Page type"),
+        empty_label=gettext_lazy("All page types"),
+    )
+
+
 def translations_report(request):
+    page_type_filter = PageTypeFilter(request.GET)
+    page_type = page_type_filter.cleaned_data["page_type"] if page_type_filter.is_valid() else None
     return TemplateResponse(
         request,
         "core/translations_to_do.html",
         {
-            "report": translations_to_do(),
+            "report": translations_to_do(page_type),
+            "page_type_filter": page_type_filter,
             "title": _("Translations to do"),
             "header_icon": "site",
         },

@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
@@ -40,8 +42,30 @@ def check_every_frame(file, field):
         )
 
 
+# Wagtail's own message, so its catalogs translate it (a name, so that makemessages
+# does not copy it into ours).
+WAGTAIL_LIMITS_TEXT = "Supported formats: %(supported_formats)s. Maximum filesize: %(max_upload_size)s."
+
+
 class MemberImageField(WagtailImageField):
     """The image field of the members' forms."""
+
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.explain(help_text)
+
+    def explain(self, own):
+        """The help text: the form's own words, then the formats and the size limit, in
+        the visitor's language. Wagtail writes its own instead, translated once when
+        the form class is defined, so always in English."""
+        self.help_text = lazy(self.described, str)(own)
+
+    def described(self, own):
+        limits = gettext(WAGTAIL_LIMITS_TEXT) % {
+            "supported_formats": self.supported_formats_text,
+            "max_upload_size": self.max_upload_size_text,
+        }
+        return f"{own} {limits}" if own else limits
 
     def check_image_pixel_size(self, f):
         super().check_image_pixel_size(f)

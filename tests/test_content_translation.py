@@ -25,7 +25,7 @@ def translate(client, translation, source_text, text):
     segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id])
     response = client.put(url, urlencode({"value": text}), content_type="application/x-www-form-urlencoded")
-    assert response.status_code == 201, response.content
+    assert response.status_code in (200, 201), response.content  # 200: a string translated before
 
 
 @pytest.mark.opensearch

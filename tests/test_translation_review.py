@@ -3,10 +3,15 @@ says so: its untranslated texts keep their language and a notice tells the reade
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
 from cases.factories import CaseStudyPageFactory
+from cases.models import CaseStudyPage
+from core.translation_review import translations_to_do
+from experts.models import ExpertDirectoryPage, ExpertProfilePage
+from taxonomy.models import City
 
 from .factories import UserFactory
 from .test_content_translation import translate
@@ -43,7 +48,7 @@ def test_translating_a_live_case_makes_a_draft_that_only_a_moderator_publishes(
 
     translate(client, translation, "Housing cooperatives", "Coopératives de logements")
     response = client.post(reverse("submit_translation_for_review", args=[translation.id]), follow=True)
-    assert "waits for a moderator" in response.content.decode()
+    assert "“Coopératives de logements” in French waits for a moderator" in response.content.decode()
     version.refresh_from_db()
     assert not version.live
     assert version.current_workflow_state.status == "in_progress"
@@ -103,3 +108,84 @@ def test_the_translations_to_do_report_lists_missing_and_unfinished_translations
     assert "Rainwater gardens" in french_part and "Not translated" in french_part
     assert f"{round(100 * done / total)}% translated ({done} of {total} texts)" in french_part
     assert untouched.title in html.split('id="todo-es"')[1]
+
+
+def section(html, language_code):
+    """The report's part for one target language."""
+    return html.split(f'id="todo-{language_code}"')[1].split('id="todo-')[0]
+
+
+def test_a_case_written_in_french_waits_for_its_english_and_spanish_translations(client, editor, housing_case, french):
+    french_index = housing_case.get_parent().get_translation(french)
+    CaseStudyPageFactory(parent=french_index, title="Jardins de pluie partagés")
+
+    html = client.get(reverse("translations_to_do")).content.decode()
+    for language_code in ("en", "es"):
+        row = section(html, language_code).split("Jardins de pluie partagés")[1].split("</tr>")[0]
+        assert "French" in row and "Not translated" in row
+    assert "Jardins de pluie partagés" not in section(html, "fr")
+    assert "Housing cooperatives" in section(html, "fr") and "Housing cooperatives" not in section(html, "en")
+
+
+def test_the_report_can_leave_out_the_expert_profiles(client, editor, housing_case):
+    directory = ExpertDirectoryPage.objects.get(locale__language_code="en")
+    expert = directory.add_child(
+        instance=ExpertProfilePage(title="Amina Mensah", slug="amina-mensah", city=City.objects.get(slug="accra"))
+    )
+    expert.save_revision().publish()
+    report = reverse("translations_to_do")
+
+    everything = client.get(report).content.decode()
+    assert "Amina Mensah" in everything and "Housing cooperatives" in everything
+    assert ">Case studies</option>" in everything and ">Expert profiles</option>" in everything
+
+    case_type = ContentType.objects.get_for_model(CaseStudyPage)
+    cases_only = client.get(report, {"page_type": case_type.pk}).content.decode()
+    assert "Housing cooperatives" in section(cases_only, "fr") and "Amina Mensah" not in cases_only
+
+
+def test_the_report_takes_the_same_few_queries_however_many_pages(
+    client, editor, housing_case, french, django_assert_max_num_queries
+):
+    for number in range(5):
+        case = CaseStudyPageFactory(parent=housing_case.get_parent(), title=f"Case {number}")
+        translate(client, start_translation(client, case, french), f"Case {number}", f"Cas {number}")
+    with django_assert_max_num_queries(4):
+        report = translations_to_do()
+    assert len([row for row in report[french] if row.translation]) == 5
+
+
+def test_only_those_who_may_not_publish_are_offered_to_submit_the_translation(
+    client, editor, moderator, housing_case, french
+):
+    start_translation(client, housing_case, french)
+    editor_page = reverse("wagtailadmin_pages:edit", args=[housing_case.get_translation(french).id])
+    assert "Submit the translation for review" in client.get(editor_page).content.decode()
+
+    client.force_login(moderator)  # the editor's footer offers "Publish in French"
+    assert "Submit the translation for review" not in client.get(editor_page).content.decode()
+
+
+def test_a_live_translation_stays_as_published_until_its_update_is_approved(
+    client, editor, moderator, housing_case, french, django_capture_on_commit_callbacks
+):
+    translation = start_translation(client, housing_case, french)
+    translate(client, translation, "Housing cooperatives", "Coopératives de logements")
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    version = housing_case.get_translation(french)
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(version, moderator)
+
+    # wagtail-localize writes the translated strings into the page itself: on a live
+    # page that would be the public page, before any moderator saw the change.
+    translate(client, translation, "Housing cooperatives", "Coopératives d'habitants")
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    version.refresh_from_db()
+    assert version.live and version.title == "Coopératives de logements"
+    assert "<h1>Coopératives de logements</h1>" in client.get(version.url).content.decode()
+    assert version.get_latest_revision_as_object().title == "Coopératives d'habitants"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(version, moderator)
+    version.refresh_from_db()
+    assert version.title == "Coopératives d'habitants"

@@ -205,6 +205,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Setting a password from an e-mailed link signs in: an invited expert claiming their
+# account goes straight to the message waiting for them (experts/invitations.py).
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_CHANGE_EMAIL = True
 # The client's address comes from core/proxies.py (TRUSTED_PROXY_COUNT), and the
 # counters live in the shared cache (CACHES), so every app-server process counts

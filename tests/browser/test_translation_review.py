@@ -48,7 +48,14 @@ def test_a_french_translation_goes_live_only_when_a_moderator_approves_it(
     page.get_by_label("French").check()
     page.get_by_role("button", name="Submit").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
-    page.screenshot(path=screenshot_dir / "translation-editor.png", full_page=True)
+    # The editor's sticky footer offers Delete; sending the work on is in sight at the
+    # top, and stays there while the editor scrolls down to the last text.
+    submit = page.get_by_role("button", name="Submit the translation for review")
+    expect(submit).to_be_in_viewport()
+    page.screenshot(path=screenshot_dir / "translation-editor.png")
+    page.get_by_role("button", name="Translate", exact=True).last.scroll_into_view_if_needed()
+    expect(submit).to_be_in_viewport()
+    page.screenshot(path=screenshot_dir / "translation-editor-scrolled.png")
 
     # The title only: the summary stays untranslated.
     title = page.locator("li.incomplete").filter(has_text="Housing cooperatives").first
@@ -56,8 +63,8 @@ def test_a_french_translation_goes_live_only_when_a_moderator_approves_it(
     title.locator("textarea").fill("Coopératives de logements")
     title.get_by_role("button", name="Save").click()
     expect(page.locator("li.complete").filter(has_text="Coopératives de logements")).to_have_count(1)
-    page.get_by_role("button", name="Submit the translation for review").click()
-    expect(page.get_by_text("waits for a moderator's approval")).to_be_visible()
+    submit.click()
+    expect(page.get_by_text("“Coopératives de logements” in French waits for a moderator's approval")).to_be_visible()
 
     french_url = f"{base}/fr/{index.slug}/{case.slug}/"
     response = page.goto(french_url)
@@ -81,3 +88,27 @@ def test_a_french_translation_goes_live_only_when_a_moderator_approves_it(
     expect(summary).to_have_text("Affordable homes run by their residents.")
     assert page.locator("h1").get_attribute("lang") is None
     page.screenshot(path=screenshot_dir / "half-translated-case.png", full_page=True)
+
+
+def test_an_editor_finds_a_case_written_in_french_among_the_cases_to_translate(
+    site_skeleton, live_server, page, screenshot_dir
+):
+    base = live_server.url
+    french = Locale.objects.get(language_code="fr")
+    index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    french_index = index.copy_for_translation(french)
+    french_index.save_revision().publish()
+    CaseStudyPageFactory(parent=french_index, title="Jardins de pluie partagés")
+    member_of("Editors", "editor")
+
+    admin_sign_in(page, base, "editor")
+    page.goto(f"{base}/admin/reports/translations-to-do/")
+    page.get_by_label("Page type").select_option(label="Case studies")
+    page.get_by_role("button", name="Filter").click()
+
+    english = page.locator("section").filter(has=page.get_by_role("heading", name=re.compile("^English")))
+    row = english.get_by_role("row").filter(has_text="Jardins de pluie partagés")
+    expect(row).to_contain_text("French")
+    expect(row.get_by_role("link", name="Translate")).to_be_visible()
+    expect(page.get_by_role("cell", name="Practices", exact=True)).to_have_count(0)  # an index, not a case
+    page.screenshot(path=screenshot_dir / "translations-to-do.png", full_page=True)

@@ -1,7 +1,7 @@
 // A search box above each list whose checkboxes carry data-choice-filter, the box's
 // label (core/choice_filter.py; Django puts a widget's attributes on each input):
 // typing hides the choices whose label does not contain the text; ticked choices
-// stay visible so the editor sees what is chosen.
+// come first and stay visible so the editor sees what is chosen.
 (function () {
   function enhance(list, labelText) {
     if (!list || list.dataset.choiceFilterReady) {
@@ -16,6 +16,16 @@
     label.textContent = labelText;
     list.parentNode.insertBefore(label, list);
     list.parentNode.insertBefore(input, list);
+    // Hundreds of cities would push the rest of the tab thousands of pixels down: the
+    // list scrolls in a box of its own, the ticked choices first, where they are seen.
+    list.style.maxHeight = "20rem";
+    list.style.overflowY = "auto";
+    Array.prototype.slice.call(list.querySelectorAll("input:checked")).reverse().forEach(function (box) {
+      var item = box.closest("li, div");
+      if (item && item !== list && item.parentNode) {
+        item.parentNode.insertBefore(item, item.parentNode.firstChild);
+      }
+    });
     input.addEventListener("input", function () {
       var text = input.value.trim().toLocaleLowerCase();
       list.querySelectorAll("label").forEach(function (choice) {
