@@ -66,6 +66,8 @@ LABEL_WEIGHT = 0.3
 # be: it outweighs a rare word in a title (title^4) too.
 CONCEPT_WEIGHT = 20
 PLACE_WEIGHT = 40
+# The kind of document a query asks for outweighs how well any document matches.
+KIND_WEIGHT = 100
 PHRASE_WEIGHT = 2
 PHRASE_SLOP = 2
 # Closeness is scored on the best documents only (a rescore of each shard's first
@@ -192,8 +194,9 @@ def most_of(parts, relaxed=False):
 
 def text_query(search, typos=False, relaxed=False):
     understood = search.understanding
+    kinds = [concept for concept in understood.concepts if concept.is_kind]
     places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
-    subject = [concept_clause(concept) for concept in understood.concepts if not concept.is_place]
+    subject = [concept_clause(concept) for concept in understood.concepts if not (concept.is_place or concept.is_kind)]
     # A synonym term counts as many parts as it has words no concept counts already, as
     # its words did before it was recognised: "bus rapid transit at night" still finds
     # the service that runs by day (three parts of four), "affordable housing in Latin
@@ -206,6 +209,9 @@ def text_query(search, typos=False, relaxed=False):
     ]
     subject += [word_clause(word, typos) for word in understood.words]
     parts = subject + places
+    kind_parts = [concept_clause(concept) for concept in kinds]
+    if not parts:
+        parts, kind_parts = kind_parts, []
     if not search.text:
         words = {"match_all": {}}
     elif len(parts) == 1:
@@ -230,7 +236,19 @@ def text_query(search, typos=False, relaxed=False):
     else:  # nothing but punctuation or function words: match them as they are
         words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
     # With no words too, when several versions of a case show because languages were chosen.
-    return {"bool": {"must": words, "should": [own_language_first(search.ui_language)]}}
+    preferred = [own_language_first(search.ui_language)]
+    if kind_parts:
+        # The kind asked for ("gender data specialist"): documents of that kind come
+        # first, and count as one part of the query, so a profile that does not use one
+        # of its words is still found; what else is on the subject follows.
+        words = {"dis_max": {"queries": [words, most_of(parts + kind_parts, relaxed)]}}
+        preferred += [kind_first(concept) for concept in kinds]
+    return {"bool": {"must": words, "should": preferred}}
+
+
+def kind_first(concept):
+    tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
+    return {"constant_score": {"filter": {"bool": {"should": tagged}}, "boost": KIND_WEIGHT}}
 
 
 def word_clause(word, typos=False):

@@ -48,12 +48,20 @@ STOP_WORDS = frozenset({
     "qu", "sur", "un", "une",
     "al", "con", "del", "e", "el", "los", "las", "o", "para", "por", "u", "una", "unas", "unos", "y",
 })  # fmt: skip
+# Words that say a visitor wants practices, not what about: "mobility projects in
+# Africa" must not count "projects" as half of its subject (singular and plural alike).
+GENERIC_WORDS = frozenset({
+    "project", "projet", "proyecto", "initiative", "iniciativa", "practice", "pratique", "practica",
+    "programme", "program", "programa", "example", "exemple", "ejemplo",
+    "good", "best", "bonne", "meilleure", "buena", "mejor",
+})  # fmt: skip
 # Where a label lists several things ("Children and youth", "Industry, innovation and
 # infrastructure"), each may be named alone.
 LIST_SEPARATORS = re.compile(r",|;|&|\b(?:and|et|y|e)\b")
-# "SDG 11", "SDG11", "ODD 11" (French), "ODS 11" (Spanish).
-SDG_PREFIXES = ("sdg", "odd", "ods")
+# "SDG 11", "SDG11", "ODD 11" (French), "ODS 11" (Spanish), "goal 11", "objetivo 11".
+SDG_PREFIXES = ("sdg", "odd", "ods", "goal", "objectif", "objetivo")
 PLACE_FACETS = ("region", "country", "city")
+SHORT_NAMED_FACETS = ("topic", "theme")
 SYNONYM_INDEX = "understanding-synonym-index"
 WORD = re.compile(r"\w+")
 
@@ -69,6 +77,9 @@ def canonical(word):
     if len(word) > 3 and word[-1] == "y":
         word = word[:-1] + "i"
     return word
+
+
+GENERIC_KEYS = frozenset(canonical(word) for word in GENERIC_WORDS)
 
 
 def label_keys(label):
@@ -120,6 +131,14 @@ def label_index():
                 if parameter == "sdg":
                     names.update(f"{prefix} {value}" for prefix in SDG_PREFIXES)
                     names.update(f"{prefix}{value}" for prefix in SDG_PREFIXES)
+                if parameter in SHORT_NAMED_FACETS:
+                    # A topic's slug is its short English name ("health" for Public
+                    # health, "climate", "waste"), as visitors write it.
+                    names.add(value.replace("-", " "))
+                if parameter == "region":
+                    # A region named by a compound ("Asia-Pacific") is named by its
+                    # first part too: a visitor writes "water in Asia".
+                    names.update(name.split("-")[0] for name in list(names) if re.fullmatch(r"\w+-\w+", name))
                 for name in names:
                     for key in label_keys(name):
                         keys.setdefault(key, {})[(parameter, value)] = None
@@ -183,6 +202,11 @@ class Concept:
     @property
     def is_city(self):
         return any(parameter == "city" for parameter, _value in self.terms)
+
+    @property
+    def is_kind(self):
+        """A kind of document asked for ("housing expert"): only the type facet."""
+        return all(parameter == "type" for parameter, _value in self.terms)
 
 
 @dataclass(frozen=True)
@@ -257,7 +281,11 @@ def understand(text):
             synonyms.append(Synonym(stretch_text(position, position + length), term, words, len(own)))
             covered.update(stretch)
         position += length or 1
-    return Understanding(concepts=tuple(concepts), synonyms=tuple(synonyms), words=content_words(tokens, covered))
+    words = content_words(tokens, covered)
+    specific = tuple(word for word in words if canonical(folded(word)) not in GENERIC_KEYS)
+    if concepts or synonyms or specific:
+        words = specific
+    return Understanding(concepts=tuple(concepts), synonyms=tuple(synonyms), words=words)
 
 
 def content_words(tokens, skipped=()):

@@ -8,9 +8,10 @@ import pytest
 from django.utils import translation
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage
 from search.understanding import understand
-from taxonomy.models import City, Region, TargetGroup
+from taxonomy.models import City, Region, TargetGroup, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,11 @@ def recognised(text):
         ("housing expert", [("topic", "housing"), ("type", "expert")]),
         ("experta en energía", [("type", "expert"), ("topic", "energy")]),
         ("spécialistes logement", [("type", "expert"), ("topic", "housing")]),
+        # Short names visitors write: a topic's slug, a compound region's first part, a goal's number.
+        ("health in Asia", [("topic", "health"), ("region", "asia-pacific")]),
+        ("eau en Asie", [("topic", "water"), ("region", "asia-pacific")]),
+        ("goal 6", [("sdg", 6)]),
+        ("objetivo 13", [("sdg", 13)]),
     ],
 )
 def test_terms_are_recognised_in_any_language(text, terms):
@@ -49,6 +55,11 @@ def test_terms_are_recognised_in_any_language(text, terms):
 def test_the_words_a_term_consumed_and_function_words_are_not_left_to_match():
     assert understand("affordable homes in Latin America").words == ("affordable", "homes")
     assert understand("vivienda en la Ciudad de México").words == ()
+    # Words asking for practices in general are not half of the subject...
+    assert understand("mobility projects in Africa").words == ("mobility",)
+    assert understand("buenas prácticas de movilidad").words == ("movilidad",)
+    # ...unless they are all the query says.
+    assert understand("projects").words == ("projects",)
 
 
 def test_a_synonym_term_in_the_query_is_read_as_its_set_holds_it():
@@ -146,6 +157,25 @@ def test_housing_in_latin_america_means_housing_practices_in_that_region(client,
     assert "Affordable rental homes" in found  # housing, elsewhere
     # A case that matches one part of three is not a result.
     assert "Affordable transport passes" not in found
+
+
+@pytest.mark.opensearch
+def test_asking_for_experts_lists_them_first_then_the_practices(client, housing_cases, apply_index_changes):
+    directory = ExpertDirectoryPage.objects.get(locale__language_code="en")
+    expert = directory.add_child(
+        instance=ExpertProfilePage(
+            title="Lina Ortiz", slug="lina-ortiz", city=City.objects.get(slug="bogota"),
+            biography="<p>Twenty years with self-builders' associations.</p>",
+        )
+    )  # fmt: skip
+    expert.topics = [Topic.objects.get(slug="housing")]
+    expert.save_revision().publish()
+    apply_index_changes()
+    found = titles(api(client, q="housing expert"))
+    assert found[0] == "Lina Ortiz" and "Cooperative homes" in found[1:]
+    # Her profile never says "cooperatives": asking for a person, one word may be missing.
+    found = titles(api(client, q="housing cooperatives specialist"))
+    assert found[:2] == ["Lina Ortiz", "Cooperative homes"]
 
 
 @pytest.mark.opensearch
