@@ -45,6 +45,7 @@ def practices(case_indexes, apply_index_changes):
         (case_index, "Waste pickers join the municipal collection"),
         (french, "Une banque alimentaire de quartier"),
         (case_index, "Cycle lanes for schools"),
+        (case_index, "A language buddy scheme for newcomers"),
     ]:
         CaseStudyPageFactory(parent=parent, title=title, summary="What the city did and what it learnt.")
     apply_index_changes()
@@ -74,6 +75,8 @@ OTHER_NAMES = [
     ("food pantries", "en", "Une banque alimentaire de quartier"),
     ("banco de alimentos", "es", "Une banque alimentaire de quartier"),
     ("food bank", "en", "Une banque alimentaire de quartier"),
+    # A name the audit found in no set (migration 0008).
+    ("parrainage linguistique", "fr", "A language buddy scheme for newcomers"),
 ]
 # Inside a longer query: every case is in Barcelona (the factory's city), the place is
 # recognised and the practice's other name found through its set; the city's other
