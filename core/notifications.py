@@ -29,6 +29,9 @@ def send_notification(template_name, context, recipients, *, language):
     addresses = sorted({address for address in recipients if address})
     if not addresses:
         return 0
+    # Rendered without a request, so without the context processors: the site's name
+    # is given here.
+    context = {"site_name": settings.SITE_NAME, **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template_name}_subject.txt", context).split())
         body = render_to_string(f"{template_name}_body.txt", context)

@@ -38,7 +38,7 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 
 
 def site_name():
-    return gettext("Cities Exchange")
+    return settings.SITE_NAME
 
 
 def absolute_url(request, url):

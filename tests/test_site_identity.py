@@ -138,3 +138,12 @@ def test_an_unexpected_error_answers_the_error_page(client, monkeypatch, db):
     response = client.get("/robots.txt")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_another_name_is_the_one_pages_and_messages_carry(settings, client, db):
+    settings.SITE_NAME = "Red de Ciudades"
+    html = client.get("/es/search/", {"q": "nombre del sitio"}).content.decode()
+    assert "<title>Buscar · Red de Ciudades</title>" in " ".join(html.split()).replace("> ", ">").replace(" <", "<")
+    assert "Cities Exchange" not in html
+    subject = render_to_string("experts/email/invitation_subject.txt", {"sender_name": "Ana", "site_name": "Red"})
+    assert subject == "Ana wrote to you on Red"
