@@ -13,3 +13,19 @@
         header.classList.toggle("site-header--open", open);
     });
 })();
+
+// On a phone the member area's tabs are one line that scrolls sideways (site.css): the
+// current tab is brought into that line's view, so the member sees where they are.
+(function () {
+    const current = document.querySelector(".member-nav [aria-current='page']");
+    const line = current?.closest("ul");
+    if (!line) return;
+    const item = current.closest("li");
+    function showCurrent() {
+        if (line.scrollWidth <= line.clientWidth) return;
+        line.scrollLeft = item.offsetLeft - line.offsetLeft - (line.clientWidth - item.offsetWidth) / 2;
+    }
+    showCurrent();
+    // A phone turned sideways, or a window narrowed, folds the tabs into the line later.
+    window.addEventListener("resize", showCurrent);
+})();
