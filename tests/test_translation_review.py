@@ -78,15 +78,23 @@ def test_an_editor_updating_translations_sends_them_for_review_instead_of_publis
     assert version.current_workflow_state.status == "in_progress"
 
 
+def published_translation(client, case, french, moderator, capture_on_commit):
+    """The case's French version with its title translated, submitted and approved."""
+    translation = start_translation(client, case, french)
+    translate(client, translation, "Housing cooperatives", "Coopératives de logements")
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    version = case.get_translation(french)
+    with capture_on_commit(execute=True):
+        approve(version, moderator)
+    return translation, version
+
+
 def test_a_half_translated_case_marks_its_english_text_and_says_so(
     client, editor, moderator, housing_case, french, django_capture_on_commit_callbacks
 ):
-    translation = start_translation(client, housing_case, french)
-    translate(client, translation, "Housing cooperatives", "Coopératives de logements")
-    client.post(reverse("submit_translation_for_review", args=[translation.id]))
-    version = housing_case.get_translation(french)
-    with django_capture_on_commit_callbacks(execute=True):
-        approve(version, moderator)
+    _translation, version = published_translation(
+        client, housing_case, french, moderator, django_capture_on_commit_callbacks
+    )
 
     html = client.get(version.url).content.decode()
     assert "<h1>Coopératives de logements</h1>" in html
@@ -169,12 +177,9 @@ def test_only_those_who_may_not_publish_are_offered_to_submit_the_translation(
 def test_a_live_translation_stays_as_published_until_its_update_is_approved(
     client, editor, moderator, housing_case, french, django_capture_on_commit_callbacks
 ):
-    translation = start_translation(client, housing_case, french)
-    translate(client, translation, "Housing cooperatives", "Coopératives de logements")
-    client.post(reverse("submit_translation_for_review", args=[translation.id]))
-    version = housing_case.get_translation(french)
-    with django_capture_on_commit_callbacks(execute=True):
-        approve(version, moderator)
+    translation, version = published_translation(
+        client, housing_case, french, moderator, django_capture_on_commit_callbacks
+    )
 
     # wagtail-localize writes the translated strings into the page itself: on a live
     # page that would be the public page, before any moderator saw the change.
