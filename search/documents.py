@@ -93,9 +93,12 @@ def version_texts(pages, groups):
     return texts
 
 
+def summary_of(page):
+    return getattr(page, "summary", "") or getattr(page, "intro", "")
+
+
 def page_text(page):
-    summary = getattr(page, "summary", "") or getattr(page, "intro", "")
-    return " ".join(part for part in (page.title, summary, registry.for_page(page).text(page)) if part)
+    return " ".join(part for part in (page.title, summary_of(page), registry.for_page(page).text(page)) if part)
 
 
 def document(page, url, versions, translations, words):
@@ -110,7 +113,7 @@ def document(page, url, versions, translations, words):
         "translations": translations,
         "url": url,
         "title": page.title,
-        "summary": getattr(page, "summary", "") or getattr(page, "intro", ""),
+        "summary": summary_of(page),
         "revision_id": page.live_revision_id,
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,

@@ -242,13 +242,14 @@ def text_query(search, typos=False, relaxed=False):
         # first, and count as one part of the query, so a profile that does not use one
         # of its words is still found; what else is on the subject follows.
         words = {"dis_max": {"queries": [words, most_of(parts + kind_parts, relaxed)]}}
-        preferred += [kind_first(concept) for concept in kinds]
+        preferred += [tagged_with(concept, KIND_WEIGHT) for concept in kinds]
     return {"bool": {"must": words, "should": preferred}}
 
 
-def kind_first(concept):
+def tagged_with(concept, weight):
+    """The documents tagged with the concept's terms, each scoring `weight`."""
     tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
-    return {"constant_score": {"filter": {"bool": {"should": tagged}}, "boost": KIND_WEIGHT}}
+    return {"constant_score": {"filter": {"bool": {"should": tagged}}, "boost": weight}}
 
 
 def word_clause(word, typos=False):
@@ -272,16 +273,10 @@ def concept_clause(concept):
     """A recognised term: documents tagged with it (whatever their language), or
     whose text holds its words (or a synonym's) in one field: how close they stand
     counts in the rescoring, not here."""
-    tagged = [{"term": {FACETS_BY_PARAMETER[parameter].field: value}} for parameter, value in concept.terms]
     return {
         "bool": {
             "should": [
-                {
-                    "constant_score": {
-                        "filter": {"bool": {"should": tagged}},
-                        "boost": PLACE_WEIGHT if concept.is_place else CONCEPT_WEIGHT,
-                    }
-                },
+                tagged_with(concept, PLACE_WEIGHT if concept.is_place else CONCEPT_WEIGHT),
                 all_words(concept.text),
                 # Among the documents tagged alike, those whose labels name it too first
                 # ("salud" is SDG 3, and a word of the topic Salud pública).

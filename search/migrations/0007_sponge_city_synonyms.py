@@ -25,24 +25,52 @@ def lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def merge(apps, schema_editor):
-    key = practice_synonyms.key
-    holder = {}
-    for existing in apps.get_model("search", "SynonymSet").objects.all():
+def holders(synonym_set):
+    """{a term's key: the set holding it} of every set in the database."""
+    key, holder = practice_synonyms.key, {}
+    for existing in synonym_set.objects.all():
         for term in lines(existing.terms):
             holder.setdefault(key(term), existing)
-    into, merged = holder.get(key(INTO)), holder.get(key(MERGED))
-    if into is None:
+    return holder
+
+
+def merge_sets(holder, kept_term, taken_term):
+    """The set holding `taken_term` joins the one holding `kept_term`, while both
+    exist and fit the set's limit together."""
+    key = practice_synonyms.key
+    kept, taken = holder.get(key(kept_term)), holder.get(key(taken_term))
+    if kept is None or taken is None or kept.pk == taken.pk:
         return
-    terms = lines(into.terms)
-    if merged is not None and merged.pk != into.pk:
-        moved = lines(merged.terms)
-        if len(terms) + len(moved) <= practice_synonyms.MAX_TERMS:
-            terms += [term for term in moved if key(term) not in map(key, terms)]
-            merged.delete()
-    terms += [term for term in ADDED if key(term) not in holder][: max(0, practice_synonyms.MAX_TERMS - len(terms))]
-    into.terms = "\n".join(terms)
-    into.save(update_fields=["terms"])
+    terms, moved = lines(kept.terms), lines(taken.terms)
+    if len(terms) + len(moved) > practice_synonyms.MAX_TERMS:
+        return
+    known = set(map(key, terms))
+    terms += [term for term in moved if key(term) not in known and not known.add(key(term))]
+    kept.terms = "\n".join(terms)
+    kept.save(update_fields=["terms"])
+    taken.delete()
+    holder.update((term_key, kept) for term_key, holding in list(holder.items()) if holding is taken)
+
+
+def add_terms(holder, anchor, added):
+    """The names no set holds yet join the set that still holds `anchor`, within the limit."""
+    key = practice_synonyms.key
+    existing = holder.get(key(anchor))
+    if existing is None:
+        return
+    terms = lines(existing.terms)
+    new = list({key(term): term for term in added if key(term) not in holder}.values())
+    new = new[: max(0, practice_synonyms.MAX_TERMS - len(terms))]
+    if new:
+        existing.terms = "\n".join(terms + new)
+        existing.save(update_fields=["terms"])
+        holder.update((key(term), existing) for term in new)
+
+
+def merge(apps, schema_editor):
+    holder = holders(apps.get_model("search", "SynonymSet"))
+    merge_sets(holder, INTO, MERGED)
+    add_terms(holder, INTO, ADDED)
 
 
 class Migration(migrations.Migration):

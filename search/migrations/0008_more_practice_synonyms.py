@@ -14,6 +14,8 @@ from importlib import import_module
 from django.db import migrations
 
 practice_synonyms = import_module("search.migrations.0005_practice_synonyms")
+# Its helpers merge and extend sets under the same rules.
+sponge_city = import_module("search.migrations.0007_sponge_city_synonyms")
 
 # (the key term of the set that stays, the key term of the set it takes in)
 MERGES = [
@@ -319,44 +321,14 @@ SETS = [
 ]
 
 
-def lines(text):
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 def install(apps, schema_editor):
     synonym_set = apps.get_model("search", "SynonymSet")
-    key, most = practice_synonyms.key, practice_synonyms.MAX_TERMS
-    holder = {}
-    for existing in synonym_set.objects.all():
-        for term in lines(existing.terms):
-            holder.setdefault(key(term), existing)
-
-    for kept_key, taken_key in MERGES:
-        kept, taken = holder.get(key(kept_key)), holder.get(key(taken_key))
-        if kept is None or taken is None or kept.pk == taken.pk:
-            continue
-        terms, moved = lines(kept.terms), lines(taken.terms)
-        if len(terms) + len(moved) > most:
-            continue
-        known = set(map(key, terms))
-        terms += [term for term in moved if key(term) not in known and not known.add(key(term))]
-        kept.terms = "\n".join(terms)
-        kept.save(update_fields=["terms"])
-        taken.delete()
-        holder.update((term_key, kept) for term_key, holding in list(holder.items()) if holding is taken)
-
+    holder = sponge_city.holders(synonym_set)
+    for kept_term, taken_term in MERGES:
+        sponge_city.merge_sets(holder, kept_term, taken_term)
     for anchor, added in ADDITIONS.items():
-        existing = holder.get(key(anchor))
-        if existing is None:
-            continue
-        terms = lines(existing.terms)
-        new = list({key(term): term for term in added if key(term) not in holder}.values())
-        new = new[: max(0, most - len(terms))]
-        if new:
-            existing.terms = "\n".join(terms + new)
-            existing.save(update_fields=["terms"])
-            holder.update((key(term), existing) for term in new)
-
+        sponge_city.add_terms(holder, anchor, added)
+    key = practice_synonyms.key
     synonym_set.objects.bulk_create(
         synonym_set(terms="\n".join(terms)) for terms in SETS if not any(key(term) in holder for term in terms)
     )
