@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
+from core import private_media
 from home.views import favicon, robots_txt
 from search import api_urls
 from search import urls as search_urls
@@ -19,6 +20,8 @@ handler500 = "search.api.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Unreviewed uploads, to their member and the editors only (core/private_media.py).
+    path("private-media/<path:path>", private_media.serve, name="private_media"),
     path("api/v1/", include(api_urls)),
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
@@ -34,6 +37,8 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+    # Before MEDIA_ROOT as a whole: its private folder is reached through the check above.
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/private/<path:path>", private_media.refuse))
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /en/, /fr/, /es/.

@@ -64,19 +64,22 @@ def served(media_root, path):
 def test_deleting_an_account_leaves_not_one_byte_of_the_members_photos(
     client, member, moderator, case_index, media, django_capture_on_commit_callbacks
 ):
-    client.post("/en/members/profile/", profile_form(photo_upload=photo("first.jpg")))
-    moderate(own(member), moderator, "approve")
-    member_settings = MemberSettings.for_site(Site.objects.get(is_default_site=True))
-    member_settings.review_profile_changes = False
-    member_settings.save()
-    for name in ("second.jpg", "third.jpg"):
-        client.post("/en/members/profile/", profile_form(photo_upload=photo(name)))
-    assert client.get(own(member).url).status_code == 200  # renders the current photo's rendition
-    for image in get_image_model().objects.all():
-        image.get_rendition("fill-100x100")
-    # A case the member contributed stays published, and its photo with it.
-    case_photo = store_member_image(member, "Plot", photo("plot.jpg"))
-    CaseStudyPageFactory(parent=case_index, hero_image=case_photo)
+    # Committed as the site commits them: a published photo leaves the private folder.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/members/profile/", profile_form(photo_upload=photo("first.jpg")))
+        moderate(own(member), moderator, "approve")
+        member_settings = MemberSettings.for_site(Site.objects.get(is_default_site=True))
+        member_settings.review_profile_changes = False
+        member_settings.save()
+        for name in ("second.jpg", "third.jpg"):
+            client.post("/en/members/profile/", profile_form(photo_upload=photo(name)))
+        assert client.get(own(member).url).status_code == 200  # renders the current photo's rendition
+        for image in get_image_model().objects.all():
+            image.get_rendition("fill-100x100")
+        # A case the member contributed stays published, and its photo with it.
+        case_photo = store_member_image(member, "Plot", photo("plot.jpg"))
+        CaseStudyPageFactory(parent=case_index, hero_image=case_photo)
+    case_photo.refresh_from_db()
     kept = Path(case_photo.file.path)
     before = files_in(media)
     assert sum(1 for path in before if "original_images" in path.parts) == 4
