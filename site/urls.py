@@ -6,9 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import private_media
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
-from core import private_media
 from home.views import favicon, robots_txt
 from search import api_urls
 from search import urls as search_urls
