@@ -22,6 +22,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Unreviewed uploads, to their member and the editors only (core/private_media.py).
     path("private-media/<path:path>", private_media.serve, name="private_media"),
+    # ...never as MEDIA_ROOT's other files are (`make run` serves them below; nginx
+    # marks the folder internal).
+    path(f"{settings.MEDIA_URL.strip('/')}/private/<path:path>", private_media.refuse),
     path("api/v1/", include(api_urls)),
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
@@ -37,8 +40,6 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    # Before MEDIA_ROOT as a whole: its private folder is reached through the check above.
-    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/private/<path:path>", private_media.refuse))
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /en/, /fr/, /es/.
