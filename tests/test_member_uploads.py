@@ -322,3 +322,14 @@ def test_documents_count_against_the_same_daily_quota_as_photos(client, member, 
     assert response.status_code == 200
     assert "may upload 30.0\xa0MB a day" in response.content.decode()
     assert not get_image_model().objects.exists()
+
+
+def test_in_production_nginx_sends_a_private_file_once_the_app_has_let_the_member_in(client, member, media, settings):
+    settings.SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    settings.SENDFILE_ROOT = str(media)
+    settings.SENDFILE_URL = "/media"
+    image = store_member_image(member, "Portrait", photo("portrait.jpg"))
+    response = client.get(image.file.url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == "/media/private/original_images/unreviewed-portrait.jpg"
+    assert Client().get(image.file.url).status_code == 404
