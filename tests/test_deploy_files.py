@@ -117,7 +117,13 @@ def test_nginx_sends_documents_and_unreviewed_uploads_only_when_the_app_redirect
             self.send_response(200 if self.path in allowed else 404)
             if self.path in allowed:
                 self.send_header("X-Accel-Redirect", allowed[self.path])
-            self.send_header("Content-Length", "0")
+                # Wagtail's sendfile announces the file's length and sends no body.
+                self.send_header(
+                    "Content-Length", str((media / allowed[self.path].removeprefix("/media/")).stat().st_size)
+                )
+                self.send_header("Content-Disposition", 'inline; filename="report.pdf"')
+            else:
+                self.send_header("Content-Length", "0")
             self.end_headers()
 
         def log_message(self, *args):
@@ -167,6 +173,9 @@ def test_nginx_sends_documents_and_unreviewed_uploads_only_when_the_app_redirect
             b"bytes of private/original_images/unreviewed-a.jpg",
         )
         assert get("/documents/1/report.pdf") == (200, b"bytes of documents/report.pdf")
+        with urlopen(f"http://127.0.0.1:{port}/documents/1/report.pdf", timeout=5) as response:
+            assert response.headers["Content-Disposition"] == 'inline; filename="report.pdf"'
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert get("/private-media/original_images/other.jpg")[0] == 404
     finally:
         nginx.terminate()
