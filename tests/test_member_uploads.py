@@ -285,20 +285,25 @@ def test_deleting_an_account_removes_its_documents_from_the_disk_except_those_of
     client, member, moderator, case_index, media, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        send_case(client, title="Published cooperatives", document_upload=pdf("kept.pdf"), document_title="Kept")
+        published = case_uploads(hero_upload=None, document_upload=pdf("kept.pdf"), document_title="Kept")
+        send_case(client, title="Published cooperatives", **published)
         moderate(contributed(member).page, moderator, "approve")
-        send_case(client, title="Draft cooperatives", document_upload=pdf("draft.pdf", 1000), document_title="Draft")
+        send_case(client, title="Draft cooperatives", **case_uploads(document_upload=pdf("draft.pdf", 1000)))
     documents = {document.title: document for document in get_document_model().objects.all()}
-    kept, draft = documents["Kept"], documents["Draft"]
+    kept, draft = documents["Kept"], documents["Evaluation 2022"]
     kept_path, draft_path = Path(kept.file.path), Path(draft.file.path)
     assert draft_path.stat().st_size > 1000
+    # The published case's gallery picture, shown through a block rather than a field.
+    [picture] = [block.value["image"] for block in CaseStudyPage.objects.live().get().gallery]
+    picture_path = Path(picture.file.path)
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/en/members/delete/", {"password": "a-long-test-password"})
 
-    assert list(files_in(media)) == [kept_path]
+    assert sorted(files_in(media)) == sorted([kept_path, picture_path])
     assert not draft_path.exists()
     assert [document.title for document in get_document_model().objects.all()] == ["Kept"]
+    assert list(get_image_model().objects.all()) == [picture]
     editor = Client()
     editor.force_login(moderator)
     assert editor.get(draft.url).status_code == 404
