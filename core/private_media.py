@@ -79,6 +79,10 @@ def may_see(user, upload, permission):
 def serve(request, path):
     """A private file, to those who may see it; everyone else finds nothing there.
     In production nginx sends the file (X-Accel-Redirect, settings SENDFILE_*)."""
+    # File names are at most 100 characters (Wagtail's file fields); PostgreSQL refuses
+    # a NUL in a query: neither can name a file, and neither must reach the database.
+    if len(path) > 255 or "\x00" in path:
+        raise Http404
     found = owner_of(PRIVATE + path)
     if found is None or not may_see(request.user, *found):
         raise Http404

@@ -338,3 +338,9 @@ def test_in_production_nginx_sends_a_private_file_once_the_app_has_let_the_membe
     assert response.status_code == 200 and response.content == b""
     assert response["X-Accel-Redirect"] == "/media/private/original_images/unreviewed-portrait.jpg"
     assert Client().get(image.file.url).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["%00.jpg", "images/a%01b.jpg", "1" * 5000, "../../db.sqlite3"])
+def test_an_odd_private_address_is_not_found(client, member, path):
+    # Without a dot, Django's LocaleMiddleware first tries the address under /en/.
+    assert client.get(f"/private-media/{path}", follow=True).status_code == 404
