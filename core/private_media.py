@@ -119,16 +119,23 @@ def made_public(upload):
     transaction.on_commit(lambda: storage.delete(old))
 
 
+def private_uploads(model):
+    return model.objects.filter(file__startswith=PRIVATE)
+
+
 def publish_uploads(sender, instance, **kwargs):
     """page_published: the files the live page now shows become public."""
+    models = [model for model in (get_image_model(), get_document_model()) if private_uploads(model).exists()]
+    if not models:
+        return  # most publishes (imports, the demo, editors' pages): nothing to look up
     with transaction.atomic():
         # The index is built from the page's row, which now holds the live content.
         ReferenceIndex.create_or_update_for_object(instance)
         references = ReferenceIndex.get_references_for_object(instance)
-        for model in (get_image_model(), get_document_model()):
+        for model in models:
             shown = references.filter(to_content_type=ContentType.objects.get_for_model(model))
             ids = [int(pk) for pk in shown.values_list("to_object_id", flat=True)]
-            for upload in model.objects.filter(pk__in=ids, file__startswith=PRIVATE):
+            for upload in private_uploads(model).filter(pk__in=ids):
                 made_public(upload)
 
 
