@@ -16,6 +16,7 @@ it is served as before (docs/decisions.md, "Hardening, second pass (issue 28): u
 import posixpath
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
@@ -104,19 +105,46 @@ def refuse(request, path):
 
 def made_public(upload):
     """Moves the upload's file to the public folder under the name it had before it
-    was marked unreviewed, and drops its renditions, which are remade there. The old
-    file goes once the transaction commits, so a rollback leaves the page's file."""
+    was marked unreviewed."""
+    folder, name = posixpath.split(upload.file.name.removeprefix(PRIVATE))
+    move(upload, posixpath.join(folder, name.removeprefix(UNREVIEWED)))
+
+
+def made_private(upload):
+    """Moves the file of an upload made before unreviewed uploads were kept apart
+    into the private folder, marked so that its renditions follow it."""
+    folder, name = posixpath.split(upload.file.name)
+    move(upload, PRIVATE + posixpath.join(folder, UNREVIEWED + name))
+
+
+def move(upload, new_name):
+    """Copies the file to `new_name` (the storage's save does not route names) and
+    drops the renditions, which are remade beside it. The old file goes once the
+    transaction commits, so a rollback leaves the upload's file in place."""
     storage = upload.file.storage
     old = upload.file.name
-    folder, name = posixpath.split(old.removeprefix(PRIVATE))
     with storage.open(old) as content:
-        upload.file.name = storage.save(posixpath.join(folder, name.removeprefix(UNREVIEWED)), content)
+        upload.file.name = storage.save(new_name, content)
     upload.save(update_fields=["file"])
     if hasattr(upload, "renditions"):
         # Wagtail deletes their files and forgets them in its cache (post_delete).
         for rendition in upload.renditions.all():
             rendition.delete()
     transaction.on_commit(lambda: storage.delete(old))
+
+
+def unreviewed_public_uploads(model, permission):
+    """Uploads of members (users who may not choose them for pages) that are still
+    in the public folder although no live page uses them: those stored before
+    unreviewed uploads were kept apart."""
+    uploads = model.objects.filter(uploaded_by_user__isnull=False).exclude(file__startswith=PRIVATE)
+    members = {
+        user.pk
+        for user in get_user_model().objects.filter(pk__in=uploads.values("uploaded_by_user"))
+        if not user.has_perm(permission)
+    }
+    candidates = set(uploads.filter(uploaded_by_user__in=members).values_list("pk", flat=True))
+    return model.objects.filter(pk__in=candidates - used_by_live_pages(model, candidates))
 
 
 def private_uploads(model):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.http import Http404
 from django.test import Client, RequestFactory
 from django.views.static import serve
@@ -344,3 +345,33 @@ def test_in_production_nginx_sends_a_private_file_once_the_app_has_let_the_membe
 def test_an_odd_private_address_is_not_found(client, member, path):
     # Without a dot, Django's LocaleMiddleware first tries the address under /en/.
     assert client.get(f"/private-media/{path}", follow=True).status_code == 404
+
+
+def test_uploads_stored_before_they_were_kept_apart_are_hidden_by_a_command(
+    member, moderator, case_index, media, django_capture_on_commit_callbacks
+):
+    image_model = get_image_model()
+    old_draft_photo = image_model.objects.create(title="Draft", file=photo("draft.jpg"), uploaded_by_user=member)
+    old_document = get_document_model().objects.create(title="Report", file=pdf("report.pdf"), uploaded_by_user=member)
+    live_photo = image_model.objects.create(title="Live", file=photo("live.jpg"), uploaded_by_user=member)
+    library_photo = image_model.objects.create(title="Library", file=photo("library.jpg"), uploaded_by_user=moderator)
+    CaseStudyPageFactory(parent=case_index, hero_image=live_photo)
+    draft_rendition = old_draft_photo.get_rendition("fill-100x100")
+    assert served(media, Path(old_draft_photo.file.path)) and served(media, Path(draft_rendition.file.path))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("hide_unreviewed_uploads", stdout=io.StringIO())
+
+    for upload in (old_draft_photo, old_document, live_photo, library_photo):
+        upload.refresh_from_db()
+    assert old_draft_photo.file.name == "private/original_images/unreviewed-draft.jpg"
+    assert old_document.file.name == "private/documents/unreviewed-report.pdf"
+    assert not Path(media / "original_images" / "draft.jpg").exists()
+    assert not Path(draft_rendition.file.path).exists()
+    assert Client().get(old_draft_photo.file.url).status_code == 404
+    assert Client().get(old_draft_photo.get_rendition("fill-100x100").url).status_code == 404
+    assert Client().get(old_document.url).status_code == 404
+    assert [image.file.name for image in (live_photo, library_photo)] == [
+        "original_images/live.jpg",
+        "original_images/library.jpg",
+    ]
