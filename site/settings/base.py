@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -92,10 +93,17 @@ MIDDLEWARE = [
 # Django's technical 404 page (the URL patterns tried) in development, for debugging URLs.
 DEBUG_TECHNICAL_404 = os.environ.get("DEBUG_TECHNICAL_404", "") == "1"
 
-# How many reverse proxies of ours stand in front of the app servers (nginx: 1). Their
-# X-Forwarded-For entries give the client's address; 0 trusts none (REMOTE_ADDR).
-# allauth's own ALLAUTH_TRUSTED_PROXY_COUNT stays 0: it would read the header twice.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Our reverse proxies in front of the app servers, by address or network, and `unix`
+# for nginx on the app server's Unix socket (core/proxies.py). X-Forwarded-For is read
+# only from these peers; none (the default) uses the peer's address. allauth's own
+# ALLAUTH_TRUSTED_PROXY_COUNT stays 0: it would read the header again, from anyone.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+if "TRUSTED_PROXY_COUNT" in os.environ:
+    # A count trusted any peer, a client reaching the app server directly too; a server
+    # still configured with it would silently count every client as the proxy.
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT is replaced by TRUSTED_PROXIES: the proxies' addresses or `unix` (docs/deploy.md)."
+    )
 
 ROOT_URLCONF = "usesite.urls"
 WSGI_APPLICATION = "usesite.wsgi.application"
@@ -210,7 +218,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # account goes straight to the message waiting for them (experts/invitations.py).
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_CHANGE_EMAIL = True
-# The client's address comes from core/proxies.py (TRUSTED_PROXY_COUNT), and the
+# The client's address comes from core/proxies.py (TRUSTED_PROXIES), and the
 # counters live in the shared cache (CACHES), so every app-server process counts
 # together. The `login_failed` key is the login and the client's address
 # (experts/accounts.py): a guesser is stopped, the owner elsewhere is not.
