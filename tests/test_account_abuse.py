@@ -27,8 +27,8 @@ def member():
     return user
 
 
-def sign_in(client, address, password, login="amara@example.org"):
-    return client.post("/en/accounts/login/", {"login": login, "password": password}, REMOTE_ADDR=address)
+def sign_in(client, address, password, login="amara@example.org", **headers):
+    return client.post("/en/accounts/login/", {"login": login, "password": password}, REMOTE_ADDR=address, **headers)
 
 
 def test_wrong_passwords_stop_the_guesser_but_the_owner_signs_in_from_elsewhere_at_once(client, member, settings):
@@ -125,13 +125,11 @@ def test_a_client_reaching_the_app_server_directly_cannot_sign_up_past_the_limit
 def test_a_stopped_guesser_reaching_the_app_server_directly_stays_stopped(client, member, settings):
     settings.TRUSTED_PROXIES = BEHIND_NGINX
 
-    def guess(number, password="guess"):
-        forged = {"HTTP_X_FORWARDED_FOR": f"10.0.0.{number}"}
-        data = {"login": "amara@example.org", "password": password}
-        return client.post("/en/accounts/login/", data, REMOTE_ADDR=ATTACKER, **forged).content.decode()
+    def from_a_forged_address(number, password):
+        return sign_in(client, ATTACKER, password, HTTP_X_FORWARDED_FOR=f"10.0.0.{number}").content.decode()
 
-    assert all("not correct" in guess(number) for number in range(5))
-    assert "Too many failed login attempts" in guess(5, PASSWORD)
+    assert all("not correct" in from_a_forged_address(number, "guess") for number in range(5))
+    assert "Too many failed login attempts" in from_a_forged_address(5, PASSWORD)
     assert "_auth_user_id" not in client.session
 
 
