@@ -114,3 +114,11 @@ def test_the_replaced_proxy_count_is_refused_with_its_successor_named():
     result = manage("check", TRUSTED_PROXY_COUNT="1", **COMPLETE_ENVIRONMENT)
     assert result.returncode != 0
     assert "TRUSTED_PROXY_COUNT is replaced by TRUSTED_PROXIES" in result.stderr
+
+
+def test_production_requires_a_second_factor_of_moderators_and_administrators_in_the_admin():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.ADMIN_REQUIRE_MFA)", **COMPLETE_ENVIRONMENT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "True"

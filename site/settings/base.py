@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Once the user and messages are known (core/admin_login.py).
+    "core.admin_login.AdminRequiresMFAMiddleware",
     # With DEBUG only: the site's 404 page instead of Django's technical one.
     "core.middleware.FriendlyNotFoundMiddleware",
 ]
@@ -240,6 +243,12 @@ ACCOUNT_FORMS = {
     "reset_password": "experts.accounts.ClaimingResetPasswordForm",
 }
 LOGIN_URL = "account_login"
+# Two-factor authentication (allauth's MFA): an authenticator app (TOTP) and recovery
+# codes. The Wagtail admin's sign-in goes through the same stages (core/admin_login.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Moderators and administrators must set up an authenticator app before the admin
+# opens; production turns it on.
+ADMIN_REQUIRE_MFA = os.environ.get("ADMIN_REQUIRE_MFA", "false").strip().lower() == "true"
 LOGIN_REDIRECT_URL = "experts:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
@@ -385,6 +394,8 @@ WORLD_ATLAS_DIR = BASE_DIR / "node_modules" / "world-atlas"
 SITE_NAME = os.environ.get("SITE_NAME", "").strip() or "Cities Exchange"
 PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "").rstrip("/")
 WAGTAIL_SITE_NAME = SITE_NAME
+# The account's name in the member's authenticator app.
+MFA_TOTP_ISSUER = SITE_NAME
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
