@@ -1,3 +1,5 @@
+from allauth.mfa.totp.views import activate_totp
+from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -6,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.admin_login import AdminLoginView
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
 from home.views import favicon, robots_txt
@@ -17,6 +20,8 @@ from search.health import healthz, readyz
 handler500 = "search.api.server_error"
 
 urlpatterns = [
+    # Before Wagtail's own: the admin's sign-in with the site's limits and second factor.
+    path("admin/login/", AdminLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include(api_urls)),
@@ -41,6 +46,13 @@ urlpatterns += i18n_patterns(
     path("search/", include(search_urls)),
     path("cities/", include("cities.urls")),
     path("insights/", include("insights.urls")),
+    # The authenticator app's QR code is an image in a data: URI, which the site's
+    # policy (img-src 'self') allows on this page alone.
+    path(
+        "accounts/2fa/totp/activate/",
+        csp_update({"img-src": ["data:"]})(activate_totp),
+        name="mfa_activate_totp",
+    ),
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/saved-searches/", include("alerts.urls")),
