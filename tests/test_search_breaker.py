@@ -142,7 +142,7 @@ def test_a_refused_probe_closes_the_breaker(breaker_settings):
 
 def test_after_a_timeout_reads_give_up_sooner_until_one_succeeds(breaker_settings):
     """A hung node costs the few visitors who meet it before the breaker opens a
-    quarter of a second each, not the whole timeout (bench/breaker_bench.py times it)."""
+    half a second each, not the whole timeout (bench/breaker_bench.py times it)."""
     breaker_settings.OPENSEARCH_SUSPECT_TIMEOUT = 0.05
     url = breaker_settings.OPENSEARCH_URL
 

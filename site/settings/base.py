@@ -372,8 +372,9 @@ OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "5"))
 OPENSEARCH_SEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_SEARCH_TIMEOUT", "1"))
 # Once a read has failed or timed out, the next ones give up this soon until one
 # succeeds: a hung node then costs the visitors who meet it before the breaker opens
-# (and its probe) a quarter of a second each, not a whole one (search/breaker.py).
-OPENSEARCH_SUSPECT_TIMEOUT = float(os.environ.get("OPENSEARCH_SUSPECT_TIMEOUT", "0.25"))
+# (and its probe) half a second each, not a whole one (search/breaker.py). Not less: a
+# healthy node on a busy machine answers a long question in 300 ms.
+OPENSEARCH_SUSPECT_TIMEOUT = float(os.environ.get("OPENSEARCH_SUSPECT_TIMEOUT", "0.5"))
 # The circuit breaker (search/breaker.py): this many failures or timeouts within the
 # window send every read to the database for the cool-down, then one request probes.
 SEARCH_BREAKER_FAILURES = 3
