@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -42,12 +41,47 @@ def check_every_frame(file, field):
         )
 
 
-# Wagtail's own message, so its catalogs translate it (a name, so that makemessages
-# does not copy it into ours).
+# Wagtail's own messages, so its catalogs translate them (names, so that makemessages
+# does not copy them into ours).
 WAGTAIL_LIMITS_TEXT = "Supported formats: %(supported_formats)s. Maximum filesize: %(max_upload_size)s."
+WAGTAIL_FORMATS_TEXT = "Not a supported image format. Supported formats: %(supported_formats)s."
+WAGTAIL_UNKNOWN_SIZE_TEXT = "This file is too big. Maximum filesize %(max_filesize)s."
 
 
-class MemberImageField(WagtailImageField):
+def translated(message, values):
+    """Wagtail's `message` % `values`, translated each time it is shown."""
+    return lazy(lambda: gettext(message) % values, str)()
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, with every frame counted against the pixel limit, a file
+    that only starts like an image refused as one the member can understand, and
+    messages in the language of whoever reads them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail fills in these two when the field is made, and a declared field is
+        # made when its form's module is first imported: during the first request a
+        # worker serves, in that visitor's language. A worker whose first visitor
+        # read Spanish then told every visitor in Spanish.
+        formats = {"supported_formats": self.supported_formats_text}
+        self.error_messages["invalid_image_extension"] = translated(WAGTAIL_FORMATS_TEXT, formats)
+        self.error_messages["file_too_large_unknown_size"] = translated(
+            WAGTAIL_UNKNOWN_SIZE_TEXT, {"max_filesize": self.max_upload_size_text}
+        )
+
+    def check_image_pixel_size(self, f):
+        """Willow names the format from the first bytes and Pillow reads the rest only
+        here: a file that is `GIF89a` and then HTML, or a PNG whose header is damaged,
+        is "not an image" rather than an error of the site (wagtail/wagtail#1354)."""
+        try:
+            super().check_image_pixel_size(f)
+            check_every_frame(f, self)
+        except (PillowImage.UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+
+
+class MemberImageField(CheckedImageField):
     """The image field of the members' forms."""
 
     def __init__(self, *args, help_text="", **kwargs):
@@ -57,7 +91,7 @@ class MemberImageField(WagtailImageField):
     def explain(self, own):
         """The help text: the form's own words, then the formats and the size limit, in
         the visitor's language. Wagtail writes its own instead, translated once when
-        the form class is defined, so always in English."""
+        the form class is defined."""
         self.help_text = lazy(self.described, str)(own)
 
     def described(self, own):
@@ -67,19 +101,16 @@ class MemberImageField(WagtailImageField):
         }
         return f"{own} {limits}" if own else limits
 
-    def check_image_pixel_size(self, f):
-        super().check_image_pixel_size(f)
-        check_every_frame(f, self)
-
 
 class ImageForm(BaseImageForm):
-    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE), frames counted too."""
+    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE). get_image_form makes its
+    file field a WagtailImageField, whatever the base form declares: it is replaced by
+    ours here, with the same label, widget and requirement."""
 
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if isinstance(file, UploadedFile):
-            check_every_frame(file, self.fields["file"])
-        return file
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if field := self.fields.get("file"):
+            self.fields["file"] = CheckedImageField(label=field.label, required=field.required, widget=field.widget)
 
 
 def check_upload_quota(user, file):
