@@ -6,7 +6,9 @@ import re
 import sys
 
 import pytest
+from csp.utils import build_policy
 from django.conf import settings
+from django_permissions_policy import PermissionsPolicyMiddleware
 
 DEPLOY = settings.BASE_DIR / "deploy"
 
@@ -39,6 +41,28 @@ def test_the_nginx_site_renders_with_every_placeholder_filled_and_keeps_nginxs_o
     assert "server_name cities.example.org;" in site
     assert "alias /srv/cities-exchange/var/media/;" in site
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in site
+
+
+def location_headers(site, location):
+    """{header: value} of the add_header lines in one location block of a rendered site."""
+    block = re.search(rf"location {re.escape(location)} \{{(.*?)\n    \}}", site, re.DOTALL).group(1)
+    return {name: value.strip('"') for name, value in re.findall(r'add_header ([\w-]+) ("[^"]*"|\S+?)(?: always)?;', block)}
+
+
+def directives(policy):
+    return {tuple(part.split()) for part in policy.split(";") if part.strip()}
+
+
+def test_static_files_served_by_nginx_carry_the_apps_policies():
+    site = load("render").render(DEPLOY / "nginx" / "cities-exchange.conf.in", SERVER)
+    headers = location_headers(site, "/static/")
+    assert directives(headers["Content-Security-Policy"]) == directives(build_policy())
+    assert headers["Permissions-Policy"] == PermissionsPolicyMiddleware.compute_header_value(
+        settings.PERMISSIONS_POLICY, "PERMISSIONS_POLICY"
+    )
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    # Uploaded files keep their own, stricter policy.
+    assert "sandbox" in location_headers(site, "/media/")["Content-Security-Policy"]
 
 
 def test_a_forgotten_value_is_named_instead_of_leaving_a_broken_line():
