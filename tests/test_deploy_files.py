@@ -3,12 +3,16 @@
 
 import importlib.util
 import re
+import shlex
 import sys
+from email import message_from_string
 
 import pytest
 from csp.utils import build_policy
 from django.conf import settings
 from django_permissions_policy import PermissionsPolicyMiddleware
+
+from tests.test_production_settings import manage
 
 DEPLOY = settings.BASE_DIR / "deploy"
 
@@ -112,3 +116,19 @@ def test_the_alerts_timer_starts_the_digest_command_hourly():
     ]
     timer = (DEPLOY / "systemd" / "cities-exchange-alerts.timer").read_text()
     assert "OnCalendar=hourly" in timer and "Persistent=true" in timer
+
+
+def test_an_email_sent_on_the_loopback_layout_is_a_file_to_read(monkeypatch, tmp_path):
+    loopback = load("loopback")
+    monkeypatch.setattr(loopback, "PROD_DIR", tmp_path)
+    monkeypatch.setattr(loopback, "MAIL_DIR", tmp_path / "mail")
+    loopback.environment()
+    # As an operator's shell reads it: `set -a; . var/prod/env; set +a`.
+    values = dict(shlex.split(line)[0].split("=", 1) for line in (tmp_path / "env").read_text().splitlines())
+    send = "from django.core.mail import send_mail; send_mail('Welcome', 'Hello', None, ['amara@example.org'])"
+    result = manage("shell", "-v", "0", "-c", send, **values)
+    assert result.returncode == 0, result.stderr
+    (written,) = (tmp_path / "mail").iterdir()
+    message = message_from_string(written.read_text())
+    assert message["To"] == "amara@example.org"
+    assert message["From"] == "Cities Exchange <noreply@cities.example.org>"
