@@ -50,7 +50,8 @@ def test_the_nginx_site_renders_with_every_placeholder_filled_and_keeps_nginxs_o
 def location_headers(site, location):
     """{header: value} of the add_header lines in one location block of a rendered site."""
     block = re.search(rf"location {re.escape(location)} \{{(.*?)\n    \}}", site, re.DOTALL).group(1)
-    return {name: value.strip('"') for name, value in re.findall(r'add_header ([\w-]+) ("[^"]*"|\S+?)(?: always)?;', block)}
+    lines = re.findall(r'add_header ([\w-]+) ("[^"]*"|\S+?)(?: always)?;', block)
+    return {name: value.strip('"') for name, value in lines}
 
 
 def directives(policy):

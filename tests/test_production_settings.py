@@ -69,10 +69,8 @@ def test_production_refuses_a_sender_at_localhost_or_none(variable, value):
 
 
 def test_the_site_and_its_error_reports_send_from_the_configured_address():
-    result = manage(
-        "shell", "-v", "0", "-c", "from django.conf import settings; print(settings.DEFAULT_FROM_EMAIL); print(settings.SERVER_EMAIL)",
-        **COMPLETE_ENVIRONMENT,
-    )  # fmt: skip
+    show = "from django.conf import settings; print(settings.DEFAULT_FROM_EMAIL); print(settings.SERVER_EMAIL)"
+    result = manage("shell", "-v", "0", "-c", show, **COMPLETE_ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Cities Exchange <noreply@cities.example.org>"] * 2
 
