@@ -1,5 +1,5 @@
-"""What may be uploaded: images whose every frame counts against the pixel limit, and
-from a member no more than a daily quota. The request itself is capped before it is
+"""What may be uploaded: images that Pillow can read, whose every frame counts against
+the pixel limit, and from a member no more than a daily quota. The request itself is capped before it is
 read (core/middleware.py)."""
 
 from datetime import timedelta
@@ -48,27 +48,42 @@ WAGTAIL_FORMATS_TEXT = "Not a supported image format. Supported formats: %(suppo
 WAGTAIL_UNKNOWN_SIZE_TEXT = "This file is too big. Maximum filesize %(max_filesize)s."
 
 
-def translated(message, values):
-    """Wagtail's `message` % `values`, translated each time it is shown."""
+def translated(message, **values):
+    """Wagtail's `message` with its values, in the language of whoever reads it (a lazy
+    value among them is formatted then too)."""
     return lazy(lambda: gettext(message) % values, str)()
 
 
 class CheckedImageField(WagtailImageField):
     """Wagtail's image field, with every frame counted against the pixel limit, a file
     that only starts like an image refused as one the member can understand, and
-    messages in the language of whoever reads them."""
+    every text in the language of whoever reads it.
 
-    def __init__(self, *args, **kwargs):
+    Wagtail formats the size limit ("10,0 MB" in Spanish), and translates the help
+    text and two error messages, when the field is made; a form's declared fields are
+    made when its module is first imported, during the first request a server process
+    answers, in that visitor's language: a process whose first visitor read Spanish
+    then spoke Spanish to everyone. Here each text is made when it is shown."""
+
+    def __init__(self, *args, help_text="", **kwargs):
         super().__init__(*args, **kwargs)
-        # Wagtail fills in these two when the field is made, and a declared field is
-        # made when its form's module is first imported: during the first request a
-        # worker serves, in that visitor's language. A worker whose first visitor
-        # read Spanish then told every visitor in Spanish.
-        formats = {"supported_formats": self.supported_formats_text}
-        self.error_messages["invalid_image_extension"] = translated(WAGTAIL_FORMATS_TEXT, formats)
-        self.error_messages["file_too_large_unknown_size"] = translated(
-            WAGTAIL_UNKNOWN_SIZE_TEXT, {"max_filesize": self.max_upload_size_text}
+        self.max_upload_size_text = lazy(filesizeformat, str)(self.max_upload_size)
+        self.error_messages["invalid_image_extension"] = translated(
+            WAGTAIL_FORMATS_TEXT, supported_formats=self.supported_formats_text
         )
+        self.error_messages["file_too_large_unknown_size"] = translated(
+            WAGTAIL_UNKNOWN_SIZE_TEXT, max_filesize=self.max_upload_size_text
+        )
+        self.help_text = lazy(self.described, str)(help_text)
+
+    def described(self, own):
+        """The form's own words, then the formats and the size limit."""
+        limits = translated(
+            WAGTAIL_LIMITS_TEXT,
+            supported_formats=self.supported_formats_text,
+            max_upload_size=self.max_upload_size_text,
+        )
+        return f"{own} {limits}" if own else str(limits)
 
     def check_image_pixel_size(self, f):
         """Willow names the format from the first bytes and Pillow reads the rest only
@@ -79,27 +94,6 @@ class CheckedImageField(WagtailImageField):
             check_every_frame(f, self)
         except (PillowImage.UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
-
-
-class MemberImageField(CheckedImageField):
-    """The image field of the members' forms."""
-
-    def __init__(self, *args, help_text="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.explain(help_text)
-
-    def explain(self, own):
-        """The help text: the form's own words, then the formats and the size limit, in
-        the visitor's language. Wagtail writes its own instead, translated once when
-        the form class is defined."""
-        self.help_text = lazy(self.described, str)(own)
-
-    def described(self, own):
-        limits = gettext(WAGTAIL_LIMITS_TEXT) % {
-            "supported_formats": self.supported_formats_text,
-            "max_upload_size": self.max_upload_size_text,
-        }
-        return f"{own} {limits}" if own else limits
 
 
 class ImageForm(BaseImageForm):
