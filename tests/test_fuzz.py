@@ -23,6 +23,7 @@ from schemathesis.specs.openapi.checks import negative_data_rejection, positive_
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 
+from experts.models import ExpertProfilePage
 from search import openapi
 from tests.factories import UserFactory
 from tests.fuzzing import HAND_MADE_ADDRESSES, HAND_MADE_IMAGES, MAX_PARAMETERS, ODD_VALUES, PARAMETERS, URLS
@@ -112,6 +113,14 @@ def test_a_feed_searched_for_a_control_character_is_a_feed_of_everything(fuzzed_
     assert response.status_code == 200
     feed = ElementTree.fromstring(response.content)  # noqa: S314 - our own feed, not untrusted input
     assert feed.findall("{http://www.w3.org/2005/Atom}entry")
+
+
+def test_text_pasted_with_page_breaks_is_saved_with_spaces(client, member):
+    # A word processor's or a PDF's page and line breaks (form feed, vertical tab) and a
+    # NUL: gone from what is stored, so no feed or sitemap built from it can fail.
+    client.post("/en/members/profile/", profile_form(title="Amara\x0cOkafor", position="Director\x0bof\x00health"))
+    profile = ExpertProfilePage.objects.get(owner_account=member)
+    assert (profile.title, profile.position) == ("Amara Okafor", "Director of health")
 
 
 def test_a_path_with_a_control_character_names_no_page(fuzzed_site, client):
