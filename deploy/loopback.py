@@ -36,6 +36,7 @@ DEPLOY_DIR = BASE_DIR / "deploy"
 PROD_DIR = BASE_DIR / "var" / "prod"
 RUN_DIR = PROD_DIR / "run"
 LOG_DIR = PROD_DIR / "log"
+MAIL_DIR = PROD_DIR / "mail"
 # The systemd units name the installation folder; here it is this checkout.
 UNIT_APP_DIR = "/srv/cities-exchange"
 # nginx's workers run as Debian's web user, the one user besides root that may open
@@ -133,7 +134,10 @@ def environment():
         "STATIC_ROOT": str(PROD_DIR / "static"),
         "MEDIA_ROOT": str(PROD_DIR / "media"),
         "GUNICORN_BIND": f"unix:{app_socket()}",
-        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+        # Every e-mail the layout sends is a file to read (docs/deploy.md), none leaves.
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(MAIL_DIR),
+        "DEFAULT_FROM_EMAIL": "Cities Exchange <noreply@cities.example.org>",
     }
     (PROD_DIR / "env").write_text("".join(f"{key}={shlex.quote(value)}\n" for key, value in values.items()))
     return {**os.environ, **values}
@@ -368,7 +372,7 @@ def wait_until_ready(timeout=60):
 
 
 def up():
-    for folder in (PROD_DIR, RUN_DIR, LOG_DIR, PROD_DIR / "media", PROD_DIR / "static"):
+    for folder in (PROD_DIR, RUN_DIR, LOG_DIR, MAIL_DIR, PROD_DIR / "media", PROD_DIR / "static"):
         folder.mkdir(parents=True, exist_ok=True)
     env = environment()
     start_postgres()
@@ -385,6 +389,7 @@ def up():
     start_nginx()
     say(f"ready: {wait_until_ready()}")
     say(f"The site is served on {PUBLIC_BASE_URL}/ (settings in var/prod/env; `make prod-down` stops it).")
+    say(f"E-mails are written to {MAIL_DIR}/, one file each; none is sent.")
 
 
 def down():

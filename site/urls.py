@@ -6,7 +6,7 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
 from core.admin_login import AdminLoginView
 from home.language_views import nearest_translation
@@ -23,7 +23,18 @@ urlpatterns = [
     # Before Wagtail's own: the admin's sign-in with the site's limits and second factor.
     path("admin/login/", AdminLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # wagtail.documents.urls, with its numbers read through the int64 converter
+    # (core/numbers.py): its own pattern takes any run of digits to the database.
+    path(
+        "documents/<int64:document_id>/<path:document_filename>",
+        document_views.serve,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/authenticate_with_password/<int64:restriction_id>/",
+        document_views.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("api/v1/", include(api_urls)),
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
@@ -57,7 +68,7 @@ urlpatterns += i18n_patterns(
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/saved-searches/", include("alerts.urls")),
     path("members/", include("experts.urls")),
-    path("language/nearest/<int:page_id>/", nearest_translation, name="nearest_translation"),
+    path("language/nearest/<int64:page_id>/", nearest_translation, name="nearest_translation"),
     path("feeds/", include("cases.feed_urls")),
     path("", include(wagtail_urls)),
 )
