@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as document_views
 
+from core import private_media
 from core.admin_login import AdminLoginView
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
@@ -35,6 +36,11 @@ urlpatterns = [
         document_views.authenticate_with_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    # Unreviewed uploads, to their member and the editors only (core/private_media.py).
+    path("private-media/<path:path>", private_media.serve, name="private_media"),
+    # ...never as MEDIA_ROOT's other files are (`make run` serves them below; nginx
+    # marks the folder internal).
+    path(f"{settings.MEDIA_URL.strip('/')}/private/<path:path>", private_media.refuse),
     path("api/v1/", include(api_urls)),
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),

@@ -1,13 +1,21 @@
 """The files an operator installs (deploy/) and the loopback layout built from them
 (`make prod-up`) say the same thing, and agree with the settings they front."""
 
+import contextlib
 import grp
 import importlib.util
 import re
 import runpy
 import shlex
+import socket
+import subprocess
 import sys
+import threading
+import time
 from email import message_from_string
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.error import HTTPError
+from urllib.request import urlopen
 
 import pytest
 from csp.utils import build_policy
@@ -170,3 +178,86 @@ def test_an_email_sent_on_the_loopback_layout_is_a_file_to_read(monkeypatch, tmp
     message = message_from_string(written.read_text())
     assert message["To"] == "amara@example.org"
     assert message["From"] == "Cities Exchange <noreply@cities.example.org>"
+
+
+def test_nginx_sends_documents_and_unreviewed_uploads_only_when_the_app_redirects_to_them(tmp_path):
+    media = tmp_path / "media"
+    for name in ("original_images/public.jpg", "private/original_images/unreviewed-a.jpg", "documents/report.pdf"):
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_bytes(f"bytes of {name}".encode())
+
+    class App(BaseHTTPRequestHandler):
+        """The app's side: an allowed request answered as production's SENDFILE_* do."""
+
+        def do_GET(self):
+            allowed = {
+                "/private-media/original_images/unreviewed-a.jpg": "/media/private/original_images/unreviewed-a.jpg",
+                "/documents/1/report.pdf": "/media/documents/report.pdf",
+            }
+            self.send_response(200 if self.path in allowed else 404)
+            if self.path in allowed:
+                self.send_header("X-Accel-Redirect", allowed[self.path])
+                # Wagtail's sendfile announces the file's length and sends no body.
+                self.send_header(
+                    "Content-Length", str((media / allowed[self.path].removeprefix("/media/")).stat().st_size)
+                )
+                self.send_header("Content-Disposition", 'inline; filename="report.pdf"')
+            else:
+                self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    app = ThreadingHTTPServer(("127.0.0.1", 0), App)
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (tmp_path / "no-tls.conf").write_text("")
+    site = load("render").render(
+        DEPLOY / "nginx" / "cities-exchange.conf.in",
+        {**SERVER, "APP_BIND": f"127.0.0.1:{app.server_port}", "LISTEN": f"127.0.0.1:{port}",
+         "TLS_SETTINGS": str(tmp_path / "no-tls.conf"), "MEDIA_ROOT": str(media), "STATIC_ROOT": str(tmp_path),
+         "LOG_DIR": str(tmp_path)},
+    )  # fmt: skip
+    (tmp_path / "site.conf").write_text(site)
+    # `user root`: the test's files are readable by the test's user only.
+    (tmp_path / "nginx.conf").write_text(
+        f"user root; daemon off; worker_processes 1; pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
+        f"events {{}} http {{ include /etc/nginx/mime.types; client_body_temp_path {tmp_path}/body; "
+        f"proxy_temp_path {tmp_path}/proxy; fastcgi_temp_path {tmp_path}/fcgi; uwsgi_temp_path {tmp_path}/uwsgi; "
+        f"scgi_temp_path {tmp_path}/scgi; include {tmp_path}/site.conf; }}\n"
+    )
+    nginx = subprocess.Popen(["nginx", "-c", str(tmp_path / "nginx.conf")], stderr=subprocess.PIPE)  # noqa: S603, S607
+    try:
+        for _ in range(50):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.1)
+
+        def get(path):
+            try:
+                with urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+                    return response.status, response.read()
+            except HTTPError as error:
+                return error.code, b""
+
+        assert get("/media/original_images/public.jpg") == (200, b"bytes of original_images/public.jpg")
+        # Around the app: nothing.
+        assert get("/media/private/original_images/unreviewed-a.jpg")[0] == 404
+        assert get("/media/documents/report.pdf")[0] == 404
+        # Through it: the file, sent by nginx.
+        assert get("/private-media/original_images/unreviewed-a.jpg") == (
+            200,
+            b"bytes of private/original_images/unreviewed-a.jpg",
+        )
+        assert get("/documents/1/report.pdf") == (200, b"bytes of documents/report.pdf")
+        with urlopen(f"http://127.0.0.1:{port}/documents/1/report.pdf", timeout=5) as response:
+            assert response.headers["Content-Disposition"] == 'inline; filename="report.pdf"'
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert get("/private-media/original_images/other.jpg")[0] == 404
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        app.shutdown()
