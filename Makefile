@@ -17,7 +17,7 @@ RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium redis messages catalogs prod-packages prod-up prod-down load
+.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ chromium:
 redis:
 	@command -v redis-server >/dev/null || { apt-get update -q && $(APT_INSTALL) redis-server; }
 
+# Debian's nginx: the tests send documents and unreviewed uploads through the rendered site.
+nginx:
+	@command -v nginx >/dev/null || { apt-get update -q && $(APT_INSTALL) nginx; }
+
 messages: install ## Compile the French and Spanish interface translations (installs gettext when missing)
 	@command -v msgfmt >/dev/null || { apt-get update -q && $(APT_INSTALL) gettext; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
@@ -64,7 +68,7 @@ stop: install ## Stop the development OpenSearch node
 
 # The whole suite runs against its own OpenSearch node (own port and data folder),
 # which is stopped afterwards whatever the outcome.
-test: install chromium redis messages ## Run every test (unit, OpenSearch, browser)
+test: install chromium redis nginx messages ## Run every test (unit, OpenSearch, browser)
 	$(MANAGE) opensearch start --port $(TEST_OPENSEARCH_PORT)
 	@status=0; \
 	OPENSEARCH_URL=http://127.0.0.1:$(TEST_OPENSEARCH_PORT) $(VENV)/bin/pytest $(PYTEST_ARGS) || status=$$?; \
@@ -123,8 +127,7 @@ PROD_ENV = PROD_HTTP_PORT=$(PROD_HTTP_PORT) PROD_POSTGRES_PORT=$(PROD_POSTGRES_P
 	PROD_OPENSEARCH_NODES=$(PROD_OPENSEARCH_NODES) PROD_DEMO_CASES=$(PROD_DEMO_CASES)
 
 # Debian's nginx, PostgreSQL and Redis, installed only when missing.
-prod-packages: redis
-	@command -v nginx >/dev/null || { apt-get update -q && $(APT_INSTALL) nginx; }
+prod-packages: redis nginx
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) postgresql; }
 
 prod-up: install messages prod-packages ## Start nginx, gunicorn, PostgreSQL, Redis, the worker and OpenSearch on loopback (http://127.0.0.1:8100)
