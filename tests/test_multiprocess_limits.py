@@ -4,7 +4,7 @@ the requests are spread over the processes, and a second address behind the same
 proxy is not affected.
 
 Gunicorn (as in production) serves the test database on a free loopback port with
-TRUSTED_PROXY_COUNT=1; the test plays the proxy, naming each client in
+TRUSTED_PROXIES=127.0.0.1; the test plays the proxy, naming each client in
 X-Forwarded-For, and sends every burst from eight threads at once. On SQLite the
 in-memory test database is first copied to a file the processes can share.
 
@@ -117,7 +117,7 @@ class Server:
             **{name: value for name, value in os.environ.items() if name not in ("CACHE_URL", "REDIS_URL")},
             "DJANGO_SETTINGS_MODULE": "usesite.settings.test",
             "DATABASE_URL": database_url(directory),
-            "TRUSTED_PROXY_COUNT": "1",
+            "TRUSTED_PROXIES": "127.0.0.1",
         }
         if cache_url:
             env["CACHE_URL"] = cache_url
