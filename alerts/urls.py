@@ -6,8 +6,8 @@ app_name = "alerts"
 urlpatterns = [
     path("", views.saved_searches, name="list"),
     path("new/", views.save_search, name="save"),
-    path("<int:pk>/frequency/", views.change_frequency, name="frequency"),
-    path("<int:pk>/delete/", views.delete_search, name="delete"),
+    path("<int64:pk>/frequency/", views.change_frequency, name="frequency"),
+    path("<int64:pk>/delete/", views.delete_search, name="delete"),
     # Opened from an e-mail, signed in or not.
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

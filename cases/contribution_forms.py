@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
 from core.form_fields import HttpsURLField
-from core.uploads import MemberImageField, check_upload_quota, store_member_document, store_member_image
+from core.uploads import CheckedImageField, check_upload_quota, store_member_document, store_member_image
 from taxonomy.mixins import add_themes_of_topics, group_topics_by_theme
 from taxonomy.models import City, label_order
 
@@ -130,7 +130,7 @@ class CaseContributionForm(ClusterForm):
         choices=settings.LANGUAGES,
         help_text=_("The language you write in; editors can translate the case."),
     )
-    hero_upload = MemberImageField(
+    hero_upload = CheckedImageField(
         label=_("Main photo"),
         required=False,
         help_text=_("Optional. A photo you have the right to publish."),
@@ -149,7 +149,7 @@ class CaseContributionForm(ClusterForm):
         required=False,
     )
     document_title = forms.CharField(label=_("Title of the document"), max_length=255, required=False)
-    picture_upload = MemberImageField(
+    picture_upload = CheckedImageField(
         label=_("Picture"), required=False, help_text=_("Optional. Added to the gallery.")
     )
     picture_caption = forms.CharField(label=_("Caption of the picture"), max_length=255, required=False)

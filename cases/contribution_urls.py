@@ -6,6 +6,6 @@ app_name = "contributions"
 urlpatterns = [
     path("", contribution_views.contribution_list, name="list"),
     path("new/", contribution_views.submit_case, name="submit"),
-    path("<int:pk>/", contribution_views.edit_contribution, name="edit"),
-    path("<int:pk>/step/<int:number>/", contribution_views.edit_contribution, name="step"),
+    path("<int64:pk>/", contribution_views.edit_contribution, name="edit"),
+    path("<int64:pk>/step/<int64:number>/", contribution_views.edit_contribution, name="step"),
 ]

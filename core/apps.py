@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.urls import register_converter
 
 
 class CoreConfig(AppConfig):
@@ -7,6 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared tools"
 
     def ready(self):
+        from .numbers import Int64Converter
+
+        # Before any URLconf is imported: every number in a path is read through it.
+        register_converter(Int64Converter, "int64")
+
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 

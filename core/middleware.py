@@ -1,8 +1,10 @@
 """Requests larger than anything the site accepts are refused before their body is read;
-the site's own 404 page in development too."""
+control characters never reach a view; the site's own 404 page in development too."""
+
+import re
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
@@ -58,4 +60,52 @@ class FriendlyNotFoundMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, Http404) and settings.DEBUG and not settings.DEBUG_TECHNICAL_404:
             return page_not_found(request, exception)
+        return None
+
+
+# C0 and C1 control characters and DEL, but not tab, line feed and carriage return,
+# which a text area sends. XML 1.0 (feeds, sitemaps) cannot carry them, PostgreSQL
+# refuses NUL in text, and no word anyone searches for or writes contains one.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def without_control_characters(query):
+    """The QueryDict with each control character of its names and values replaced by a
+    space (those that reach us are mostly line and page breaks pasted from a word
+    processor or a PDF), or the very same QueryDict when it has none."""
+    if not any(CONTROL_CHARACTERS.search(name + "".join(values)) for name, values in query.lists()):
+        return query
+    cleaned = QueryDict(mutable=True, encoding=query.encoding)
+    for name, values in query.lists():
+        for value in values:
+            cleaned.appendlist(CONTROL_CHARACTERS.sub(" ", name), CONTROL_CHARACTERS.sub(" ", value))
+    cleaned._mutable = False
+    return cleaned
+
+
+class ControlCharacterMiddleware:
+    """One place for every view, form and parameter, ours and the libraries': a path
+    with a control character names no page (404), and the query string and the fields
+    of a posted form reach the view with spaces instead of them. Works in process_view,
+    after CsrfViewMiddleware has read the form (so a body is read no earlier than
+    before), and before any view does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if CONTROL_CHARACTERS.search(request.path_info):
+            return page_not_found(request, Http404())
+        query = without_control_characters(request.GET)
+        if query is not request.GET:
+            request.GET = query
+            # What get_full_path() and the links built from it (language switcher,
+            # page cache) read.
+            request.META["QUERY_STRING"] = query.urlencode()
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
+            request.POST = without_control_characters(request.POST)
         return None

@@ -1,14 +1,13 @@
-"""What may be uploaded: images whose every frame counts against the pixel limit, and
-from a member no more than a daily quota, photos and documents together. The request
-itself is capped before it is read (core/middleware.py). A member's upload is private
-until a live page shows it (core/private_media.py)."""
+"""What may be uploaded: images that Pillow can read, whose every frame counts against
+the pixel limit, and from a member no more than a daily quota, photos and documents
+together. The request itself is capped before it is read (core/middleware.py). A
+member's upload is private until a live page shows it (core/private_media.py)."""
 
 import posixpath
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -46,44 +45,74 @@ def check_every_frame(file, field):
         )
 
 
-# Wagtail's own message, so its catalogs translate it (a name, so that makemessages
-# does not copy it into ours).
+# Wagtail's own messages, so its catalogs translate them (names, so that makemessages
+# does not copy them into ours).
 WAGTAIL_LIMITS_TEXT = "Supported formats: %(supported_formats)s. Maximum filesize: %(max_upload_size)s."
+WAGTAIL_FORMATS_TEXT = "Not a supported image format. Supported formats: %(supported_formats)s."
+WAGTAIL_UNKNOWN_SIZE_TEXT = "This file is too big. Maximum filesize %(max_filesize)s."
 
 
-class MemberImageField(WagtailImageField):
-    """The image field of the members' forms."""
+def translated(message, **values):
+    """Wagtail's `message` with its values, in the language of whoever reads it (a lazy
+    value among them is formatted then too)."""
+    return lazy(lambda: gettext(message) % values, str)()
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, with every frame counted against the pixel limit, a file
+    that only starts like an image refused as one the member can understand, and
+    every text in the language of whoever reads it.
+
+    Wagtail formats the size limit ("10,0 MB" in Spanish), and translates the help
+    text and two error messages, when the field is made; a form's declared fields are
+    made when its module is first imported, during the first request a server process
+    answers, in that visitor's language: a process whose first visitor read Spanish
+    then spoke Spanish to everyone. Here each text is made when it is shown."""
 
     def __init__(self, *args, help_text="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.max_upload_size_text = lazy(filesizeformat, str)(self.max_upload_size)
+        self.error_messages["invalid_image_extension"] = translated(
+            WAGTAIL_FORMATS_TEXT, supported_formats=self.supported_formats_text
+        )
+        self.error_messages["file_too_large_unknown_size"] = translated(
+            WAGTAIL_UNKNOWN_SIZE_TEXT, max_filesize=self.max_upload_size_text
+        )
         self.explain(help_text)
 
     def explain(self, own):
-        """The help text: the form's own words, then the formats and the size limit, in
-        the visitor's language. Wagtail writes its own instead, translated once when
-        the form class is defined, so always in English."""
+        """Sets the help text: the form's own words, then the formats and the size limit."""
         self.help_text = lazy(self.described, str)(own)
 
     def described(self, own):
-        limits = gettext(WAGTAIL_LIMITS_TEXT) % {
-            "supported_formats": self.supported_formats_text,
-            "max_upload_size": self.max_upload_size_text,
-        }
-        return f"{own} {limits}" if own else limits
+        """The form's own words, then the formats and the size limit."""
+        limits = translated(
+            WAGTAIL_LIMITS_TEXT,
+            supported_formats=self.supported_formats_text,
+            max_upload_size=self.max_upload_size_text,
+        )
+        return f"{own} {limits}" if own else str(limits)
 
     def check_image_pixel_size(self, f):
-        super().check_image_pixel_size(f)
-        check_every_frame(f, self)
+        """Willow names the format from the first bytes and Pillow reads the rest only
+        here: a file that is `GIF89a` and then HTML, or a PNG whose header is damaged,
+        is "not an image" rather than an error of the site (wagtail/wagtail#1354)."""
+        try:
+            super().check_image_pixel_size(f)
+            check_every_frame(f, self)
+        except (PillowImage.UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
 
 
 class ImageForm(BaseImageForm):
-    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE), frames counted too."""
+    """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE). get_image_form makes its
+    file field a WagtailImageField, whatever the base form declares: it is replaced by
+    ours here, with the same label, widget and requirement."""
 
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if isinstance(file, UploadedFile):
-            check_every_frame(file, self.fields["file"])
-        return file
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if field := self.fields.get("file"):
+            self.fields["file"] = CheckedImageField(label=field.label, required=field.required, widget=field.widget)
 
 
 def uploaded_since(user, since):

@@ -18,12 +18,12 @@ from . import editorial, private_media, translation_views
 def translation_review_urls():
     return [
         path(
-            "localize/update/<int:translation_source_id>/",
+            "localize/update/<int64:translation_source_id>/",
             translation_views.update_translations,
             name="update_translations_for_review",
         ),
         path(
-            "translations/<int:translation_id>/submit/",
+            "translations/<int64:translation_id>/submit/",
             translation_views.submit_translation_for_review,
             name="submit_translation_for_review",
         ),

@@ -6,8 +6,8 @@ from . import messaging_views
 
 urlpatterns = [
     path("inbox/", messaging_views.inbox, name="inbox"),
-    path("inbox/<int:pk>/", messaging_views.conversation, name="conversation"),
-    path("inbox/<int:pk>/block/", messaging_views.block, name="block"),
-    path("messages/<int:pk>/report/", messaging_views.report, name="report"),
-    path("contact/<int:page_pk>/", messaging_views.contact, name="contact"),
+    path("inbox/<int64:pk>/", messaging_views.conversation, name="conversation"),
+    path("inbox/<int64:pk>/block/", messaging_views.block, name="block"),
+    path("messages/<int64:pk>/report/", messaging_views.report, name="report"),
+    path("contact/<int64:page_pk>/", messaging_views.contact, name="contact"),
 ]

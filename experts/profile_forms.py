@@ -9,7 +9,7 @@ from modelcluster.forms import ClusterForm
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from core.form_fields import HttpsURLField
-from core.uploads import MemberImageField, check_upload_quota, store_member_image
+from core.uploads import CheckedImageField, check_upload_quota, store_member_image
 from taxonomy.mixins import add_themes_of_topics, group_topics_by_theme
 from taxonomy.models import City, label_order
 
@@ -31,7 +31,7 @@ class ExpertProfileForm(ClusterForm):
     spoken_languages = forms.MultipleChoiceField(
         label=_("Languages you speak"), choices=spoken_language_choices, required=False
     )
-    photo_upload = MemberImageField(label=_("Photo"), required=False)
+    photo_upload = CheckedImageField(label=_("Photo"), required=False)
     biography = forms.CharField(
         label=_("Biography"),
         required=False,

@@ -2,20 +2,27 @@
 (`make prod-up`) say the same thing, and agree with the settings they front."""
 
 import contextlib
+import grp
 import importlib.util
 import re
-import shutil
+import runpy
+import shlex
 import socket
 import subprocess
 import sys
 import threading
 import time
+from email import message_from_string
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.error import HTTPError
 from urllib.request import urlopen
 
 import pytest
+from csp.utils import build_policy
 from django.conf import settings
+from django_permissions_policy import PermissionsPolicyMiddleware
+
+from tests.test_production_settings import manage
 
 DEPLOY = settings.BASE_DIR / "deploy"
 
@@ -31,8 +38,9 @@ def load(name):
     return module
 
 
+SOCKET = "/run/cities-exchange/gunicorn.sock"
 SERVER = {
-    "APP_BIND": "127.0.0.1:8001",
+    "APP_BIND": f"unix:{SOCKET}",
     "LISTEN": "443 ssl",
     "SERVER_NAME": "cities.example.org",
     "TLS_SETTINGS": "/etc/nginx/snippets/cities-exchange-tls.conf",
@@ -48,6 +56,30 @@ def test_the_nginx_site_renders_with_every_placeholder_filled_and_keeps_nginxs_o
     assert "server_name cities.example.org;" in site
     assert "alias /srv/cities-exchange/var/media/;" in site
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in site
+    assert f"server unix:{SOCKET};" in site
+
+
+def location_headers(site, location):
+    """{header: value} of the add_header lines in one location block of a rendered site."""
+    block = re.search(rf"location {re.escape(location)} \{{(.*?)\n    \}}", site, re.DOTALL).group(1)
+    lines = re.findall(r'add_header ([\w-]+) ("[^"]*"|\S+?)(?: always)?;', block)
+    return {name: value.strip('"') for name, value in lines}
+
+
+def directives(policy):
+    return {tuple(part.split()) for part in policy.split(";") if part.strip()}
+
+
+def test_static_files_served_by_nginx_carry_the_apps_policies():
+    site = load("render").render(DEPLOY / "nginx" / "cities-exchange.conf.in", SERVER)
+    headers = location_headers(site, "/static/")
+    assert directives(headers["Content-Security-Policy"]) == directives(build_policy())
+    assert headers["Permissions-Policy"] == PermissionsPolicyMiddleware.compute_header_value(
+        settings.PERMISSIONS_POLICY, "PERMISSIONS_POLICY"
+    )
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    # Uploaded files keep their own, stricter policy.
+    assert "sandbox" in location_headers(site, "/media/")["Content-Security-Policy"]
 
 
 def test_a_forgotten_value_is_named_instead_of_leaving_a_broken_line():
@@ -99,7 +131,55 @@ def test_the_alerts_timer_starts_the_digest_command_hourly():
     assert "OnCalendar=hourly" in timer and "Persistent=true" in timer
 
 
-@pytest.mark.skipif(not shutil.which("nginx"), reason="nginx is not installed (make prod-packages)")
+def unit_values(name):
+    text = (DEPLOY / "systemd" / name).read_text()
+    return dict(line.split("=", 1) for line in text.splitlines() if re.match(r"^[A-Z]\w*=", line))
+
+
+def test_on_a_server_gunicorn_listens_only_on_a_socket_that_nginx_alone_may_open(monkeypatch):
+    socket_unit = unit_values("cities-exchange-gunicorn.socket")
+    assert socket_unit["ListenStream"] == SOCKET
+    assert (socket_unit["SocketUser"], socket_unit["SocketMode"]) == ("www-data", "0600")
+    assert unit_values("cities-exchange-gunicorn.service")["Requires"] == "cities-exchange-gunicorn.socket"
+    # Started by hand instead of by systemd, gunicorn binds the same socket, never a port.
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    assert runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))["bind"] == f"unix:{SOCKET}"
+
+
+def test_the_loopback_layout_puts_gunicorn_on_a_socket_only_nginx_may_reach(monkeypatch, tmp_path):
+    loopback = load("loopback")
+    for name, folder in (("PROD_DIR", tmp_path), ("RUN_DIR", tmp_path / "run"), ("LOG_DIR", tmp_path / "log")):
+        monkeypatch.setattr(loopback, name, folder)
+    socket = tmp_path / "run" / "app" / "gunicorn.sock"
+    env = loopback.environment()
+    assert env["GUNICORN_BIND"] == f"unix:{socket}"
+    # X-Forwarded-For is believed from the socket's peer (nginx) alone.
+    assert env["TRUSTED_PROXIES"] == "unix" and "TRUSTED_PROXY_COUNT" not in env
+    site = (loopback.nginx_config().parent / "cities-exchange.conf").read_text()
+    assert f"server unix:{socket};" in site
+    assert "user www-data;" in loopback.nginx_config().read_text()
+
+    loopback.make_socket_folder()
+    folder = socket.parent.stat()
+    assert oct(folder.st_mode & 0o777) == "0o750" and grp.getgrgid(folder.st_gid).gr_name == "www-data"
+
+
+def test_an_email_sent_on_the_loopback_layout_is_a_file_to_read(monkeypatch, tmp_path):
+    loopback = load("loopback")
+    monkeypatch.setattr(loopback, "PROD_DIR", tmp_path)
+    monkeypatch.setattr(loopback, "MAIL_DIR", tmp_path / "mail")
+    loopback.environment()
+    # As an operator's shell reads it: `set -a; . var/prod/env; set +a`.
+    values = dict(shlex.split(line)[0].split("=", 1) for line in (tmp_path / "env").read_text().splitlines())
+    send = "from django.core.mail import send_mail; send_mail('Welcome', 'Hello', None, ['amara@example.org'])"
+    result = manage("shell", "-v", "0", "-c", send, **values)
+    assert result.returncode == 0, result.stderr
+    (written,) = (tmp_path / "mail").iterdir()
+    message = message_from_string(written.read_text())
+    assert message["To"] == "amara@example.org"
+    assert message["From"] == "Cities Exchange <noreply@cities.example.org>"
+
+
 def test_nginx_sends_documents_and_unreviewed_uploads_only_when_the_app_redirects_to_them(tmp_path):
     media = tmp_path / "media"
     for name in ("original_images/public.jpg", "private/original_images/unreviewed-a.jpg", "documents/report.pdf"):

@@ -14,6 +14,7 @@ COMPLETE_ENVIRONMENT = {
     "ALLOWED_HOSTS": "cities.example.org",
     "DATABASE_URL": "postgres://cities:secret@db.example.org:5432/cities",
     "PUBLIC_BASE_URL": "https://cities.example.org",
+    "DEFAULT_FROM_EMAIL": "Cities Exchange <noreply@cities.example.org>",
 }
 
 
@@ -45,6 +46,33 @@ def test_production_refuses_to_start_without(missing, message):
     result = manage("check", **environment)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("DEFAULT_FROM_EMAIL", None),
+        ("DEFAULT_FROM_EMAIL", "Cities Exchange <noreply@localhost>"),
+        ("DEFAULT_FROM_EMAIL", "noreply@LOCALHOST."),
+        ("DEFAULT_FROM_EMAIL", "noreply@mail.localhost"),
+        ("DEFAULT_FROM_EMAIL", "Cities Exchange"),
+        ("SERVER_EMAIL", "root@localhost"),
+    ],
+)
+def test_production_refuses_a_sender_at_localhost_or_none(variable, value):
+    environment = {key: item for key, item in COMPLETE_ENVIRONMENT.items() if key != variable}
+    if value is not None:
+        environment[variable] = value
+    result = manage("check", **environment)
+    assert result.returncode != 0
+    assert f"Production needs the environment variable {variable}: the sender of the site's e-mails" in result.stderr
+
+
+def test_the_site_and_its_error_reports_send_from_the_configured_address():
+    show = "from django.conf import settings; print(settings.DEFAULT_FROM_EMAIL); print(settings.SERVER_EMAIL)"
+    result = manage("shell", "-v", "0", "-c", show, **COMPLETE_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Cities Exchange <noreply@cities.example.org>"] * 2
 
 
 def test_production_refuses_an_empty_host_list():
@@ -108,3 +136,17 @@ def test_redis_is_the_shared_cache_and_page_cache_when_configured():
     result = manage("shell", "-c", code, CACHE_URL="redis://127.0.0.1:6379/0", **COMPLETE_ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "RedisCache RedisCache"
+
+
+def test_the_replaced_proxy_count_is_refused_with_its_successor_named():
+    result = manage("check", TRUSTED_PROXY_COUNT="1", **COMPLETE_ENVIRONMENT)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT is replaced by TRUSTED_PROXIES" in result.stderr
+
+
+def test_production_requires_a_second_factor_of_moderators_and_administrators_in_the_admin():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.ADMIN_REQUIRE_MFA)", **COMPLETE_ENVIRONMENT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "True"

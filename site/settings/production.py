@@ -2,6 +2,7 @@
 refuses to start when one is missing rather than run insecurely."""
 
 import os
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +49,9 @@ SECURE_HSTS_PRELOAD = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
+# Moderators and administrators open the admin only with a second factor
+# (core/admin_login.py): a stolen password alone publishes nothing.
+ADMIN_REQUIRE_MFA = True
 X_FRAME_OPTIONS = "DENY"
 
 # The application serves its own static files, compressed (gzip and Brotli when
@@ -67,6 +71,23 @@ SENDFILE_BACKEND = "django_sendfile.backends.nginx"
 SENDFILE_ROOT = str(MEDIA_ROOT)  # noqa: F405
 SENDFILE_URL = "/media"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+
+def sender(name, value):
+    """An address that mail servers and readers accept as a sender: base.py's default
+    (noreply@localhost) would go out as it is, and be marked as spam or bounced."""
+    domain = parseaddr(value)[1].rpartition("@")[2].lower().rstrip(".")
+    if "." not in domain or domain == "localhost.localdomain" or domain.endswith(".localhost"):
+        raise ImproperlyConfigured(
+            f"Production needs the environment variable {name}: the sender of the site's e-mails at the "
+            f'site\'s own domain, such as "Cities Exchange <noreply@cities.example.org>", not {value!r}.'
+        )
+    return value
+
+
+DEFAULT_FROM_EMAIL = sender("DEFAULT_FROM_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL", ""))
+# The sender of the error reports Django mails to ADMINS; the site's sender unless set.
+SERVER_EMAIL = sender("SERVER_EMAIL", os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL)
 
 # One JSON object per log line (time, level, logger, message, and the exception), which
 # the journal or a log collector can search by field; python-json-logger is the
