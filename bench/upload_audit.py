@@ -55,7 +55,7 @@ from cases.contribution_forms import STEPS  # noqa: E402
 from cases.factories import CaseIndexPageFactory  # noqa: E402
 from cases.models import CaseContribution, CaseStudyPage  # noqa: E402
 from core.uploads import MEMBER_UPLOAD_QUOTA  # noqa: E402
-from taxonomy.models import Approach, CaseStatus, City, SustainableDevelopmentGoal, TargetGroup, Topic  # noqa: E402
+from tests.test_case_contributions import case_form  # noqa: E402
 
 PASSWORD = "an-audit-long-password"  # noqa: S105 - a throwaway account
 MEDIA = Path(settings.MEDIA_ROOT)
@@ -72,31 +72,10 @@ def pdf(name, size=20_000):
     return SimpleUploadedFile(name, b"%PDF-1.4\n" + bytes(size) + b"%%EOF\n", content_type="application/pdf")
 
 
-def case_data(title):
-    topic = Topic.objects.get(slug="housing")
-    return {
-        "case_language": "en",
-        "title": title,
-        "summary": "The city leases land to cooperatives that build affordable homes.",
-        "city": City.objects.get(slug="barcelona").pk,
-        "start_year": 2016,
-        "status": CaseStatus.objects.first().pk,
-        "themes": [topic.theme.pk],
-        "topics": [topic.pk],
-        "sdgs": [SustainableDevelopmentGoal.objects.get(number=11).pk],
-        "target_groups": [TargetGroup.objects.first().pk],
-        "approaches": [Approach.objects.first().pk],
-        "context": "Rents doubled in ten years.",
-        "solution": "Land is leased for 75 years.",
-        "lessons": "Start with one plot.",
-        "evidence_level": "described",
-        "organisation": "Ajuntament de Barcelona",
-    }
-
 
 def send_case(client, title, **uploads):
     """The four steps of the member's form, the uploads at the last; the refusal, if any."""
-    data = case_data(title)
+    data = case_form(title=title)
     contribution = None
     for number in range(1, len(STEPS) + 1):
         last = number == len(STEPS)
