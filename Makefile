@@ -100,18 +100,27 @@ bench: install ## Print search latency (10,000 and 100,000 documents) and the re
 bench-pages: install ## Print p50/p95 server time of the home, search, case, city and spotlight pages per language, rendered and cached (BENCH_REQUESTS)
 	$(PY) bench/pages_bench.py
 
-# A throwaway database and index prefix under var/relevance and a node of its own, so
-# the figures never depend on what the development database holds; the node stops after.
+# Each judged set gets a throwaway database under var/relevance/<set> and an index prefix
+# of its own on a node of its own, so the figures never depend on what the development
+# database holds and one set's content never answers the other's queries. With the node
+# stopped, the independent set is scored once more through the database fallback (its
+# "OpenSearch unavailable" warnings go to fallback.log).
 # Long timeouts: a busy machine must make the run slower, not send a query to the fallback.
-relevance: install ## Print nDCG@10 of the judged queries, overall and per category (RECORD=1 re-records the baseline)
-	rm -rf $(RELEVANCE_DIR) && mkdir -p $(RELEVANCE_DIR)
+RELEVANCE_ENV = VAR_DIR=$(CURDIR)/$(RELEVANCE_DIR) DATABASE_URL=sqlite:///$(RELEVANCE_DIR)/$$set/db.sqlite3 \
+	MEDIA_ROOT=$(RELEVANCE_DIR)/$$set/media OPENSEARCH_URL=http://127.0.0.1:$(RELEVANCE_OPENSEARCH_PORT) \
+	OPENSEARCH_INDEX_PREFIX=relevance-$$set OPENSEARCH_TIMEOUT=60 OPENSEARCH_SEARCH_TIMEOUT=30
+relevance: install ## Print nDCG@10 of both judged sets (demo-derived, independent), overall and per category (RECORD=1 re-records the baselines)
+	rm -rf $(RELEVANCE_DIR) && mkdir -p $(RELEVANCE_DIR)/demo $(RELEVANCE_DIR)/independent
 	$(MANAGE) opensearch start --port $(RELEVANCE_OPENSEARCH_PORT)
 	@status=0; \
-	VAR_DIR=$(CURDIR)/$(RELEVANCE_DIR) DATABASE_URL=sqlite:///$(RELEVANCE_DIR)/db.sqlite3 MEDIA_ROOT=$(RELEVANCE_DIR)/media \
-	OPENSEARCH_URL=http://127.0.0.1:$(RELEVANCE_OPENSEARCH_PORT) OPENSEARCH_INDEX_PREFIX=relevance \
-	OPENSEARCH_TIMEOUT=60 OPENSEARCH_SEARCH_TIMEOUT=30 \
-	$(MANAGE) relevance --load $(if $(RECORD),--record) || status=$$?; \
+	for set in demo independent; do \
+	$(RELEVANCE_ENV) $(MANAGE) relevance --set $$set --load --save $(RELEVANCE_DIR)/$$set.json $(if $(RECORD),--record) || status=$$?; \
+	done; \
 	$(MANAGE) opensearch stop --port $(RELEVANCE_OPENSEARCH_PORT); \
+	set=independent; $(RELEVANCE_ENV) $(MANAGE) relevance --set independent --fallback --save $(RELEVANCE_DIR)/fallback.json \
+		2>$(RELEVANCE_DIR)/fallback.log || { status=$$?; tail -n 5 $(RELEVANCE_DIR)/fallback.log; }; \
+	$(MANAGE) relevance --beside demo=$(RELEVANCE_DIR)/demo.json independent=$(RELEVANCE_DIR)/independent.json \
+		"independent, fallback=$(RELEVANCE_DIR)/fallback.json" || status=$$?; \
 	exit $$status
 
 # The production layout on loopback (deploy/loopback.py, docs/deploy.md): ports, the
