@@ -7,6 +7,8 @@ selections go to a post_filter, and every facet's aggregation applies all the
 other selections.
 """
 
+import html
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -479,7 +481,9 @@ def build_body(search, typos=False, relaxed=False):
             "post_tags": ["</mark>"],
             "fields": {"text_en": {}, "text_fr": {}, "text_es": {}},
             "fragment_size": 180,
-            "number_of_fragments": 1,
+            # The best may be where the text begins, with the title the card shows already
+            # (own_highlight): then the next.
+            "number_of_fragments": 2,
         },
     }
     return body
@@ -591,7 +595,7 @@ def run(search):
             for value in dict.fromkeys(values + chosen)
         ]
     hits = [
-        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"]["language"])}
+        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"])}
         for hit in response["hits"]["hits"]
     ]
     years = []
@@ -628,11 +632,39 @@ def misses_a_word(search, response):
     return any(WORD_NAME + word not in held for word in search.understanding.words)
 
 
-def own_highlight(highlight, language):
-    """The fragment in the result's own language: the other languages' fields hold its
-    translations, whose words may be what matched, but the card shows this version."""
-    fragments = highlight.get(f"text_{language}")
-    return fragments[0] if fragments else None
+def own_highlight(highlight, document):
+    """The best fragment in the result's own language (the other languages' fields hold
+    its translations, whose words may be what matched, but the card shows this
+    version) that marks a word once its title is left out; None when only the title
+    holds the words (the card then shows the summary)."""
+    for fragment in highlight.get(f"text_{document['language']}", ()):
+        passage = without_title(fragment, document["title"])
+        if "<mark>" in passage:
+            return passage
+    return None
+
+
+# A highlighted fragment's parts: its marks, an HTML entity, a character.
+FRAGMENT_PARTS = re.compile(r"</?mark>|&#?\w+;|.", re.DOTALL)
+
+
+def without_title(fragment, title):
+    """The fragment less the title it starts with: every document's text begins with
+    its title, which the card shows above it."""
+    shown, marked = "", False
+    for part in FRAGMENT_PARTS.finditer(fragment):
+        if part.group() in ("<mark>", "</mark>"):
+            marked = part.group() == "<mark>"
+            continue
+        shown += html.unescape(part.group())
+        if not title.startswith(shown):
+            return fragment
+        if shown == title:
+            rest = fragment[part.end() :]
+            if marked and not rest.startswith("</mark>"):  # a mark that the title opened goes on
+                return "<mark>" + rest.strip()
+            return rest.removeprefix("</mark>").strip()
+    return ""
 
 
 def suggestion(response, text):
