@@ -23,7 +23,7 @@ from .client import search_client
 from .documents import UI_LANGUAGES
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
-from .understanding import STOP_WORDS, WORD, synonym_expansion, understand
+from .understanding import PLACE_FACETS, STOP_WORDS, WORD, synonym_expansion, understand
 
 MAX_QUERY_LENGTH = 500
 # OpenSearch refuses a query of more than 1,024 clauses (`indices.query.bool.
@@ -130,6 +130,10 @@ class SearchRequest:
     year_counts: bool = False
     # The end of a query too long to search (bounded()), as typed.
     left_out: str = ""
+    # {facet parameter: [values]} of the places the text names that narrow the search
+    # (apply_places()); `everywhere` when the visitor asked not to.
+    places: dict = field(default_factory=dict)
+    everywhere: bool = False
 
     @classmethod
     def from_query_dict(cls, params, *, ui_language, strict=True, scope=None, facets=FACETS):
@@ -157,6 +161,9 @@ class SearchRequest:
                     values.append(value)
             if values:
                 request.selections[facet.parameter] = list(dict.fromkeys(values))
+        request.everywhere = params.get("everywhere") == "1"
+        if not request.everywhere:
+            request.apply_places()
         for name in ("year_from", "year_to"):
             raw = params.get(name, "")
             year = whole_number(raw, 1900, date.today().year + 10)
@@ -183,6 +190,23 @@ class SearchRequest:
     def understanding(self):
         """The vocabulary terms the text names and the words left over."""
         return understand(self.text)
+
+    def apply_places(self):
+        """A place the text names narrows the search to it ("housing in Latin America":
+        the region's practices, not the others first), unless the visitor chose a value
+        of that facet already. A stretch that names places of several kinds (a country
+        and a city of one name) is left to rank, not to filter."""
+        offered = {facet.parameter for facet in self.facets}
+        for concept in self.understanding.concepts:
+            kinds = {parameter for parameter, _value in concept.terms}
+            if len(kinds) != 1 or not kinds <= offered & set(PLACE_FACETS):
+                continue
+            (parameter,) = kinds
+            if parameter in self.selections and parameter not in self.places:
+                continue
+            values = [value for _parameter, value in concept.terms]
+            self.places[parameter] = list(dict.fromkeys(self.places.get(parameter, []) + values))
+            self.selections[parameter] = list(dict.fromkeys(self.selections.get(parameter, []) + values))
 
     def shorten(self):
         """Leaves out the second half of the words searched (when OpenSearch refused
