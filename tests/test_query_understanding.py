@@ -233,7 +233,7 @@ def test_a_place_the_words_name_narrows_the_page_with_a_way_back(client, housing
     chips = html.split('<ul class="chips"')[1].split("</ul>")[0]
     assert re.search(r'href="\?[^"]*everywhere=1">\s*Latin America and the Caribbean', chips)
     french = client.get("/fr/search/", {"q": "logement en Amérique latine"}).content.decode()
-    assert "Limité au lieu que nomme votre recherche : Amérique latine et Caraïbes." in french
+    assert "Limité au lieu que nomme votre recherche\u00a0: Amérique latine et Caraïbes." in french
 
 
 @pytest.mark.opensearch
