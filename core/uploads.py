@@ -74,10 +74,13 @@ class CheckedImageField(WagtailImageField):
         self.error_messages["file_too_large_unknown_size"] = translated(
             WAGTAIL_UNKNOWN_SIZE_TEXT, max_filesize=self.max_upload_size_text
         )
-        self.help_text = lazy(self.described, str)(help_text)
+        self.explain(help_text)
+
+    def explain(self, own):
+        """The help text: the form's own words, then the formats and the size limit."""
+        self.help_text = lazy(self.described, str)(own)
 
     def described(self, own):
-        """The form's own words, then the formats and the size limit."""
         limits = translated(
             WAGTAIL_LIMITS_TEXT,
             supported_formats=self.supported_formats_text,
