@@ -17,7 +17,7 @@ RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium messages catalogs prod-packages prod-up prod-down load
+.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,6 +37,15 @@ install: $(INSTALLED) ## Create the virtualenv and install the project with its 
 # Debian's Chromium drives the browser tests; installed only when missing.
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -q && $(APT_INSTALL) chromium; }
+
+# Debian's Redis: production's cache, which the multi-process rate-limit test also runs
+# on (a server of its own, started and stopped by the test); installed only when missing.
+redis:
+	@command -v redis-server >/dev/null || { apt-get update -q && $(APT_INSTALL) redis-server; }
+
+# Debian's nginx: the tests send documents and unreviewed uploads through the rendered site.
+nginx:
+	@command -v nginx >/dev/null || { apt-get update -q && $(APT_INSTALL) nginx; }
 
 messages: install ## Compile the French and Spanish interface translations (installs gettext when missing)
 	@command -v msgfmt >/dev/null || { apt-get update -q && $(APT_INSTALL) gettext; }
@@ -59,7 +68,7 @@ stop: install ## Stop the development OpenSearch node
 
 # The whole suite runs against its own OpenSearch node (own port and data folder),
 # which is stopped afterwards whatever the outcome.
-test: install chromium messages ## Run every test (unit, OpenSearch, browser)
+test: install chromium redis nginx messages ## Run every test (unit, OpenSearch, browser)
 	$(MANAGE) opensearch start --port $(TEST_OPENSEARCH_PORT)
 	@status=0; \
 	OPENSEARCH_URL=http://127.0.0.1:$(TEST_OPENSEARCH_PORT) $(VENV)/bin/pytest $(PYTEST_ARGS) || status=$$?; \
@@ -68,7 +77,8 @@ test: install chromium messages ## Run every test (unit, OpenSearch, browser)
 
 # The tests marked `cluster` (deselected by `make test`) against a cluster of their
 # own, with a replica of every shard; the cluster is stopped whatever the outcome.
-test-cluster: install messages ## Run the tests that kill a node of a 3-node OpenSearch cluster (ports 9260-9262)
+# CI runs it after the SQLite suite (.ci/run).
+test-cluster: install messages ## Run the tests that kill a node of a 3-node OpenSearch cluster and bring it back (ports 9260-9262)
 	$(MANAGE) opensearch start --nodes $(TEST_CLUSTER_NODES) --port $(TEST_CLUSTER_PORT) --timeout 300
 	@status=0; \
 	url=$$(seq -s, -f 'http://127.0.0.1:%g' $(TEST_CLUSTER_PORT) $$(($(TEST_CLUSTER_PORT) + $(TEST_CLUSTER_NODES) - 1))); \
@@ -107,21 +117,18 @@ relevance: install ## Print nDCG@10 of the judged queries, overall and per categ
 # The production layout on loopback (deploy/loopback.py, docs/deploy.md): ports, the
 # OpenSearch cluster's size and the demo's size can be changed on the command line.
 PROD_HTTP_PORT ?= 8100
-PROD_APP_PORT ?= 8101
 PROD_POSTGRES_PORT ?= 5441
 PROD_REDIS_PORT ?= 6390
 PROD_OPENSEARCH_PORT ?= 9201
 PROD_OPENSEARCH_NODES ?= 3
 PROD_DEMO_CASES ?= 150
-PROD_ENV = PROD_HTTP_PORT=$(PROD_HTTP_PORT) PROD_APP_PORT=$(PROD_APP_PORT) PROD_POSTGRES_PORT=$(PROD_POSTGRES_PORT) \
+PROD_ENV = PROD_HTTP_PORT=$(PROD_HTTP_PORT) PROD_POSTGRES_PORT=$(PROD_POSTGRES_PORT) \
 	PROD_REDIS_PORT=$(PROD_REDIS_PORT) PROD_OPENSEARCH_PORT=$(PROD_OPENSEARCH_PORT) \
 	PROD_OPENSEARCH_NODES=$(PROD_OPENSEARCH_NODES) PROD_DEMO_CASES=$(PROD_DEMO_CASES)
 
 # Debian's nginx, PostgreSQL and Redis, installed only when missing.
-prod-packages:
-	@command -v nginx >/dev/null || { apt-get update -q && $(APT_INSTALL) nginx; }
+prod-packages: redis nginx
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) postgresql; }
-	@command -v redis-server >/dev/null || { apt-get update -q && $(APT_INSTALL) redis-server; }
 
 prod-up: install messages prod-packages ## Start nginx, gunicorn, PostgreSQL, Redis, the worker and OpenSearch on loopback (http://127.0.0.1:8100)
 	$(PROD_ENV) $(PY) deploy/loopback.py up

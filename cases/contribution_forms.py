@@ -186,6 +186,8 @@ class CaseContributionForm(ClusterForm):
     def __init__(self, *args, user=None, step=STEPS[0], **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # Files of this very form already within the quota: each next one counts them too.
+        self.accepted_uploads = []
         self.case_index = None
         self.step = step
         for name in set(self.fields) - set(step.fields):
@@ -227,22 +229,24 @@ class CaseContributionForm(ClusterForm):
             )
         return code
 
+    def within_quota(self, file):
+        check_upload_quota(self.user, file, *self.accepted_uploads)
+        self.accepted_uploads.append(file)
+        return file
+
     def clean_hero_upload(self):
         photo = self.cleaned_data["hero_upload"]
-        if photo:
-            check_upload_quota(self.user, photo)
-        return photo
+        return self.within_quota(photo) if photo else photo
 
     def clean_picture_upload(self):
         picture = self.cleaned_data["picture_upload"]
-        if picture:
-            check_upload_quota(self.user, picture)
-        return picture
+        return self.within_quota(picture) if picture else picture
 
     def clean_document_upload(self):
         document = self.cleaned_data["document_upload"]
         if document:
             check_pdf(document)
+            self.within_quota(document)
         return document
 
     def clean_results_figures(self):

@@ -20,6 +20,7 @@ class CoreConfig(AppConfig):
 
         from . import review_notifications
         from .page_cache import content_changed
+        from .private_media import publish_uploads
 
         # What a public page shows changes with these, never with a saved draft.
         page_published.connect(content_changed, dispatch_uid="page-cache-published")
@@ -31,3 +32,5 @@ class CoreConfig(AppConfig):
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}-deleted")
 
         review_notifications.connect()
+        # A member's upload becomes public with the first live page that shows it.
+        page_published.connect(publish_uploads, dispatch_uid="private-media-published")

@@ -1,11 +1,13 @@
 """What may be uploaded: images that Pillow can read, whose every frame counts against
-the pixel limit, and from a member no more than a daily quota. The request itself is capped before it is
-read (core/middleware.py)."""
+the pixel limit, and from a member no more than a daily quota, photos and documents
+together. The request itself is capped before it is read (core/middleware.py). A
+member's upload is private until a live page shows it (core/private_media.py)."""
 
+import posixpath
 from datetime import timedelta
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -17,11 +19,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
-from wagtail.models import Page
 
-# Three photos at the largest size accepted (WAGTAILIMAGES_MAX_UPLOAD_SIZE) a day: a
-# profile photo and a few case photos, with room to try again, while a member saving
-# a form in a loop cannot fill the disk (docs/security.md).
+from .private_media import UNREVIEWED
+
+# Three files at the largest size accepted (WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+# WAGTAILDOCS_MAX_UPLOAD_SIZE) a day, photos and PDFs together: a profile photo, a
+# case's photos and its report, with room to try again, while a member saving a form
+# in a loop cannot fill the disk (docs/security.md).
 MEMBER_UPLOAD_QUOTA = 30 * 1024 * 1024
 QUOTA_PERIOD = timedelta(hours=24)
 
@@ -77,7 +81,7 @@ class CheckedImageField(WagtailImageField):
         self.explain(help_text)
 
     def explain(self, own):
-        """The help text: the form's own words, then the formats and the size limit."""
+        """Sets the help text: the form's own words, then the formats and the size limit."""
         self.help_text = lazy(self.described, str)(own)
 
     def described(self, own):
@@ -110,43 +114,48 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = CheckedImageField(label=field.label, required=field.required, widget=field.widget)
 
 
-def check_upload_quota(user, file):
-    """Refuses the upload if it takes the member past the daily quota. Counted on the
-    images stored, so call it in the transaction that stores this one (core/limits.py)."""
-    stored = get_image_model().objects.filter(uploaded_by_user=user, created_at__gte=timezone.now() - QUOTA_PERIOD)
-    used = stored.aggregate(total=Sum("file_size"))["total"] or 0
-    if used + file.size > MEMBER_UPLOAD_QUOTA:
+def uploaded_since(user, since):
+    """Bytes the member stored since then, images and documents."""
+    return sum(
+        model.objects.filter(uploaded_by_user=user, created_at__gte=since).aggregate(total=Sum("file_size"))["total"]
+        or 0
+        for model in (get_image_model(), get_document_model())
+    )
+
+
+def check_upload_quota(user, file, *alongside):
+    """Refuses the upload if it takes the member past the daily quota, counting what
+    they stored and the files `alongside` it in the same form. Call it in the
+    transaction that stores them (core/limits.py)."""
+    used = uploaded_since(user, timezone.now() - QUOTA_PERIOD)
+    if used + file.size + sum(other.size for other in alongside) > MEMBER_UPLOAD_QUOTA:
         raise ValidationError(
             _(
                 "You have uploaded %(used)s in the last 24 hours and may upload %(quota)s a day: "
-                "this photo would go over. Please try again tomorrow, or choose a smaller photo."
+                "this file would go over. Please try again tomorrow, or choose a smaller file."
             )
             % {"used": filesizeformat(used), "quota": filesizeformat(MEMBER_UPLOAD_QUOTA)},
             code="upload_quota",
         )
 
 
+def unreviewed(file):
+    """The file, named so that it is stored privately (core/private_media.py)."""
+    return File(file, name=UNREVIEWED + posixpath.basename(file.name))
+
+
 def store_member_image(user, title, file):
-    """The image, with the size the quota counts."""
-    return get_image_model().objects.create(title=title, file=file, uploaded_by_user=user, file_size=file.size)
+    """The image, private until a live page shows it, with the size the quota counts."""
+    return get_image_model().objects.create(
+        title=title, file=unreviewed(file), uploaded_by_user=user, file_size=file.size
+    )
 
 
 def store_member_document(user, title, file):
-    """The document, with the size and hash Wagtail's own upload form records."""
-    document = get_document_model().objects.create(title=title, file=file, uploaded_by_user=user, file_size=file.size)
+    """The document, private until a live page links it, with the size and hash
+    Wagtail's own upload form records."""
+    document = get_document_model().objects.create(
+        title=title, file=unreviewed(file), uploaded_by_user=user, file_size=file.size
+    )
     document.get_file_hash()
     return document
-
-
-def images_in_published_content(image_ids):
-    """Those of the images that a live page shows, through any page's image field."""
-    image_model = get_image_model()
-    shown = set()
-    for model in apps.get_models():
-        if not issubclass(model, Page):
-            continue
-        for field in model._meta.local_concrete_fields:
-            if field.is_relation and field.related_model is image_model:
-                pages = model.objects.live().filter(**{f"{field.attname}__in": image_ids})
-                shown.update(pages.values_list(field.attname, flat=True))
-    return shown

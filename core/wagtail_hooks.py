@@ -1,13 +1,15 @@
 """Admin additions that belong to no content app: translations kept inside the
-review, and the submissions waiting for it on the dashboard."""
+review, the submissions waiting for it on the dashboard, and members' unreviewed
+documents kept from the public."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import editorial, translation_views
+from . import editorial, private_media, translation_views
 
 
 # order=-1: these URLs come before wagtail-localize's, so its "update translations"
@@ -53,3 +55,11 @@ class WaitingForReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_waiting_for_review_panel(request, panels):
     panels.append(WaitingForReviewPanel())
+
+
+@hooks.register("before_serve_document")
+def unreviewed_documents_to_their_member_and_the_editors(document, request):
+    """/documents/<id>/<name> serves a member's unreviewed document only to those who
+    may see its file (core/private_media.py)."""
+    if not private_media.may_see(request.user, document, "wagtaildocs.choose_document"):
+        raise Http404

@@ -12,7 +12,11 @@ https://docs.gunicorn.org/en/stable/design.html#how-many-workers
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# A Unix socket, not a port: only nginx may open it (deploy/systemd's .socket unit, or
+# the folder `make prod-up` puts it in), so no other client, local or not, reaches the
+# app server around nginx and writes its own X-Forwarded-For (TRUSTED_PROXIES=unix).
+# Under systemd the socket unit's socket is handed over and this line is not used.
+bind = os.environ.get("GUNICORN_BIND", "unix:/run/cities-exchange/gunicorn.sock")
 worker_class = "gthread"
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
@@ -31,5 +35,6 @@ max_requests_jitter = 5000
 # Logs go to stderr (the journal under systemd); the access log is nginx's.
 errorlog = "-"
 accesslog = None
-# Only nginx, on this machine, may tell the app the client's address and scheme.
+# Only nginx may tell gunicorn the scheme (X-Forwarded-Proto): gunicorn believes any
+# peer on its Unix socket, and on a port bound for a trial only loopback.
 forwarded_allow_ips = "127.0.0.1,::1"

@@ -2,8 +2,8 @@
 
     python deploy/loopback.py up|down
 
-nginx (static and media files, proxy) -> gunicorn -> PostgreSQL, Redis (the shared
-cache), the outbox worker and an OpenSearch cluster, each with a throwaway
+nginx (static and media files, proxy) -> gunicorn (on a Unix socket only nginx may
+open) -> PostgreSQL, Redis (the shared cache), the outbox worker and an OpenSearch cluster, each with a throwaway
 configuration, data and pid file under var/prod/; nothing is installed system-wide
 beyond the Debian packages themselves. gunicorn and the worker run the ExecStart lines
 of deploy/systemd/, and nginx the site of deploy/nginx/, so what is tried here is what
@@ -12,7 +12,7 @@ an operator installs (docs/deploy.md). PostgreSQL and Redis run as their Debian 
 made (secrets, database, content); `down` stops what `up` started.
 
 Ports and sizes come from the environment (the Makefile passes them):
-PROD_HTTP_PORT (nginx), PROD_APP_PORT (gunicorn), PROD_POSTGRES_PORT, PROD_REDIS_PORT,
+PROD_HTTP_PORT (nginx), PROD_POSTGRES_PORT, PROD_REDIS_PORT,
 PROD_OPENSEARCH_PORT (first node), PROD_OPENSEARCH_NODES, PROD_DEMO_CASES.
 """
 
@@ -39,6 +39,9 @@ LOG_DIR = PROD_DIR / "log"
 MAIL_DIR = PROD_DIR / "mail"
 # The systemd units name the installation folder; here it is this checkout.
 UNIT_APP_DIR = "/srv/cities-exchange"
+# nginx's workers run as Debian's web user, the one user besides root that may open
+# gunicorn's socket, as under systemd (deploy/systemd/cities-exchange-gunicorn.socket).
+NGINX_USER = "www-data"
 
 
 def setting(name, default):
@@ -46,7 +49,6 @@ def setting(name, default):
 
 
 HTTP_PORT = int(setting("PROD_HTTP_PORT", "8100"))
-APP_PORT = int(setting("PROD_APP_PORT", "8101"))
 POSTGRES_PORT = int(setting("PROD_POSTGRES_PORT", "5441"))
 REDIS_PORT = int(setting("PROD_REDIS_PORT", "6390"))
 OPENSEARCH_PORT = int(setting("PROD_OPENSEARCH_PORT", "9201"))
@@ -124,13 +126,14 @@ def environment():
         "OPENSEARCH_REPLICAS": "1" if OPENSEARCH_NODES > 1 else "0",
         "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "TRUSTED_PROXY_COUNT": "1",
+        # X-Forwarded-For is read only from nginx, the peer on gunicorn's socket.
+        "TRUSTED_PROXIES": "unix",
         # Loopback has no certificate: no HTTPS redirect, HSTS or secure-only cookies.
         "HTTPS": "false",
         "VAR_DIR": str(PROD_DIR / "var"),
         "STATIC_ROOT": str(PROD_DIR / "static"),
         "MEDIA_ROOT": str(PROD_DIR / "media"),
-        "GUNICORN_BIND": f"127.0.0.1:{APP_PORT}",
+        "GUNICORN_BIND": f"unix:{app_socket()}",
         # Every e-mail the layout sends is a file to read (docs/deploy.md), none leaves.
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(MAIL_DIR),
@@ -258,16 +261,31 @@ def unit_command(unit):
     raise LayoutError(f"deploy/systemd/{unit} has no ExecStart line")
 
 
+def app_socket():
+    return RUN_DIR / "app" / "gunicorn.sock"
+
+
+def make_socket_folder():
+    """gunicorn's socket lies in a folder that only root and nginx's group may enter, so
+    no other local user reaches the app server around nginx (a socket's own mode would
+    depend on gunicorn's umask, which its uploads share)."""
+    folder = app_socket().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.chown(folder, group=NGINX_USER)
+    folder.chmod(0o750)
+
+
 def start_gunicorn(env):
     pid_file = RUN_DIR / "gunicorn.pid"
     if pid := pid_alive(pid_file):
         # HUP: new workers with the current code and settings, without a gap.
         os.kill(pid, signal.SIGHUP)
         return say(f"gunicorn: already running (pid {pid}), workers reloaded")
+    make_socket_folder()
     command = [*unit_command("cities-exchange-gunicorn.service"), "--daemon", "--pid", str(pid_file)]
     command += ["--error-logfile", str(LOG_DIR / "gunicorn.log")]
     run(command, env=env)
-    say(f"gunicorn: started on 127.0.0.1:{APP_PORT} (log {LOG_DIR / 'gunicorn.log'})")
+    say(f"gunicorn: started on {app_socket()} (log {LOG_DIR / 'gunicorn.log'})")
 
 
 def start_worker(env):
@@ -292,7 +310,7 @@ def nginx_config():
     site = render(
         DEPLOY_DIR / "nginx" / "cities-exchange.conf.in",
         {
-            "APP_BIND": f"127.0.0.1:{APP_PORT}",
+            "APP_BIND": f"unix:{app_socket()}",
             "LISTEN": f"127.0.0.1:{HTTP_PORT}",
             "SERVER_NAME": "127.0.0.1 localhost",
             "TLS_SETTINGS": str(folder / "no-tls.conf"),
@@ -303,6 +321,7 @@ def nginx_config():
     )
     (folder / "cities-exchange.conf").write_text(site)
     main = f"""# Written by deploy/loopback.py.
+user {NGINX_USER};
 worker_processes auto;
 pid {RUN_DIR / "nginx.pid"};
 error_log {LOG_DIR / "nginx-error.log"} warn;

@@ -2,12 +2,13 @@
 
 from django.db import transaction
 from django.db.models import Count
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision
 
 from alerts.models import SavedSearch
 from cases.models import CaseContribution
-from core.uploads import images_in_published_content
+from core.private_media import used_by_live_pages
 
 from .models import Conversation, Message
 from .ownership import own_profile, own_profiles_everywhere
@@ -87,18 +88,20 @@ def profile_data(profile):
 @transaction.atomic
 def delete_member(user):
     """Erase the member: their profile in every language with its revisions and history
-    (the deletion also reaches the search index through the outbox), every image they
-    uploaded or their profile ever showed, their conversations and messages, and the
-    account with its e-mail addresses. Cases they contributed stay published with
-    their photos, no longer linked to anyone."""
+    (the deletion also reaches the search index through the outbox), every image and
+    document they uploaded or their profile ever showed, their conversations and
+    messages, and the account with its e-mail addresses. Cases they contributed stay
+    published with the photos and documents they show, no longer linked to anyone."""
     profiles = list(own_profiles_everywhere(user))
     images = member_images(user, profiles)
+    documents = set(get_document_model().objects.filter(uploaded_by_user=user).values_list("pk", flat=True))
     for page in profiles:
         page_id = page.pk
         page.delete()
         PageLogEntry.objects.filter(page_id=page_id).delete()
-    # Wagtail deletes an image's file and its renditions' files once this commits.
-    get_image_model().objects.filter(pk__in=images - images_in_published_content(images)).delete()
+    # Wagtail deletes the files (an image's renditions too) once this commits.
+    for model, ids in ((get_image_model(), images), (get_document_model(), documents)):
+        model.objects.filter(pk__in=ids - used_by_live_pages(model, ids)).delete()
     Message.objects.filter(sender=user).delete()
     user.delete()
 

@@ -49,6 +49,7 @@ def search_view(request):
                 "suggestion": results.suggestion,
                 "relaxed": results.relaxed,
                 "understood": search.understanding.described(),
+                "left_out": search.left_out or None,
                 "results": [api_result(hit) for hit in results.hits],
                 "facets": results.facets,
             }

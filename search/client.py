@@ -6,6 +6,8 @@ that cannot reach one node is retried once on each other node, so losing a node
 costs a visitor nothing. A search that timed out is retried too; a write is not,
 since it may still be applied (creating an index twice fails)."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -40,10 +42,25 @@ def get_client():
     return client_for(settings.OPENSEARCH_URL, settings.OPENSEARCH_TIMEOUT, retry_on_timeout=False)
 
 
+# Set by search.breaker while the node is suspect (short_timeout()).
+suspect = ContextVar("opensearch_suspect", default=False)
+
+
+@contextmanager
+def short_timeout():
+    """Searches made inside give up after OPENSEARCH_SUSPECT_TIMEOUT."""
+    token = suspect.set(True)
+    try:
+        yield
+    finally:
+        suspect.reset(token)
+
+
 def search_client():
-    """For what a visitor waits for, with the short OPENSEARCH_SEARCH_TIMEOUT; call it
-    through search.breaker."""
-    return client_for(settings.OPENSEARCH_URL, settings.OPENSEARCH_SEARCH_TIMEOUT, retry_on_timeout=True)
+    """For what a visitor waits for, with the short OPENSEARCH_SEARCH_TIMEOUT (shorter
+    still while the breaker suspects the node); call it through search.breaker."""
+    timeout = settings.OPENSEARCH_SUSPECT_TIMEOUT if suspect.get() else settings.OPENSEARCH_SEARCH_TIMEOUT
+    return client_for(settings.OPENSEARCH_URL, timeout, retry_on_timeout=True)
 
 
 def index_name(name):

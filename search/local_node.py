@@ -160,44 +160,47 @@ class LocalNode:
             and health.get("number_of_nodes", 0) >= max(1, len(self.cluster_ports))
         )
 
-    def write_config(self):
+    def write_config(self, joining=False):
         """The runner names every node "Node 1" and sets cluster name and HTTP port
         itself; what a cluster needs beyond that goes in the node's opensearch.yml. Nodes
-        are named by transport address, the one name that differs between them."""
+        are named by transport address, the one name that differs between them.
+
+        A node `joining` a cluster that runs already finds it through the seeds alone:
+        the bootstrap list is for forming a new cluster, and must not be set on a node
+        added to an existing one (OpenSearch's discovery documentation)."""
         if self.cluster_ports:
             addresses = json.dumps([f"127.0.0.1:{port + TRANSPORT_PORT_OFFSET}" for port in self.cluster_ports])
             text = (
                 "# Written by `manage.py opensearch start --nodes N` on every start.\n"
                 f"transport.port: {self.port + TRANSPORT_PORT_OFFSET}\n"
                 f"discovery.seed_hosts: {addresses}\n"
-                f"cluster.initial_cluster_manager_nodes: {addresses}\n"
             )
+            if not joining:
+                text += f"cluster.initial_cluster_manager_nodes: {addresses}\n"
         else:
             text = "# Written by `manage.py opensearch start`: a lone node keeps OpenSearch's defaults.\n"
         self.config_file.parent.mkdir(parents=True, exist_ok=True)
         self.config_file.write_text(text)
 
     def start(self, timeout=120, say=print):
-        process = self.launch(say)
-        if process is None:
-            return
-        say(f"Starting OpenSearch on {self.url} (pid {process.pid}, log {self.log_file})...")
-        self.wait_until_healthy(process, timeout, "OpenSearch")
-        say(f"OpenSearch is ready on {self.url}.")
-
-    def launch(self, say=print, timeout=120):
-        """Start the node's process and return it without waiting for the node to be
-        ready; None when the node was running already (and is healthy)."""
-        if not 1024 < self.port <= HIGHEST_PORT:
-            raise NodeError(
-                f"Port {self.port} cannot be used: the local node needs a port from 1025 to {HIGHEST_PORT}."
-            )
         pid = self.running_pid()
         if pid is not None:
             # Our own node, perhaps still starting: wait for it rather than start a second JVM.
             self.wait_until_healthy(None, timeout, f"OpenSearch (pid {pid}) on {self.url}")
             say(f"OpenSearch is already running on {self.url} (pid {pid}).")
-            return None
+            return
+        process = self.launch(say)
+        say(f"Starting OpenSearch on {self.url} (pid {process.pid}, log {self.log_file})...")
+        self.wait_until_healthy(process, timeout, "OpenSearch")
+        say(f"OpenSearch is ready on {self.url}.")
+
+    def launch(self, say=print, joining=False):
+        """Start the node's process, which must not be running, and return it without
+        waiting for the node to be ready (`joining`: see write_config)."""
+        if not 1024 < self.port <= HIGHEST_PORT:
+            raise NodeError(
+                f"Port {self.port} cannot be used: the local node needs a port from 1025 to {HIGHEST_PORT}."
+            )
         java = require_program("java", "Install Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless).")
         version = java_major_version(java)
         if version is not None and version < MINIMUM_JAVA:
@@ -209,7 +212,7 @@ class LocalNode:
             )
         self.fetch(say)
         self.home.mkdir(parents=True, exist_ok=True)
-        self.write_config()
+        self.write_config(joining)
         command = [
             java,
             f"-Xms{self.heap}",
@@ -323,23 +326,34 @@ class LocalCluster:
         if len(self.nodes) == 1:
             self.nodes[0].start(timeout, say)
             return
-        # All JVMs start together: a cluster forms only once most nodes are up, and
+        missing = [node for node in self.nodes if node.running_pid() is None]
+        # The nodes that run are left alone: they keep serving searches while the
+        # missing ones (lost, or never started) join them. With none running, all JVMs
+        # start together, since a new cluster forms only once most nodes are up, and
         # starting them one by one would make each wait for the next.
-        launched = []
+        joining = len(missing) < len(self.nodes)
+        launched = {}
         try:
+            for node in missing:
+                launched[node.port] = node.launch(say, joining=joining)
+            for node in missing:
+                verb = "Adding" if joining else "Starting"
+                say(f"{verb} OpenSearch on {node.url} (pid {launched[node.port].pid}, log {node.log_file})...")
             for node in self.nodes:
-                launched.append((node, node.launch(say, timeout)))
-            for node, process in launched:
-                if process is not None:
-                    say(f"Starting OpenSearch on {node.url} (pid {process.pid}, log {node.log_file})...")
-            for node, process in launched:
-                node.wait_until_healthy(process, timeout, f"OpenSearch on {node.url}")
+                node.wait_until_healthy(launched.get(node.port), timeout, f"OpenSearch on {node.url}")
         except NodeError:
-            for node, process in launched:
-                if process is not None:
+            for node in missing:
+                if node.port in launched:
                     node.stop(say=lambda _message: None)
             raise
-        say(f"Cluster {self.nodes[0].cluster_name} of {len(self.nodes)} nodes is ready: OPENSEARCH_URL={self.url}")
+        name = self.nodes[0].cluster_name
+        if not missing:
+            say(f"Cluster {name} of {len(self.nodes)} nodes is already running: OPENSEARCH_URL={self.url}")
+        elif joining:
+            ports = ", ".join(str(node.port) for node in missing)
+            say(f"Node(s) on port(s) {ports} joined cluster {name}: {len(self.nodes)} nodes, OPENSEARCH_URL={self.url}")
+        else:
+            say(f"Cluster {name} of {len(self.nodes)} nodes is ready: OPENSEARCH_URL={self.url}")
 
     def stop(self, timeout=30, say=print):
         for node in self.nodes:

@@ -3,6 +3,7 @@
 from . import registry
 from .documents import UI_LANGUAGES
 from .facets import FACETS
+from .query import MAX_QUERY_WORDS
 from .understanding import RECOGNISED_FACETS
 
 LIST_PARAMETER_NOTE = "Repeat the parameter for several values (OR within a facet; facets combine with AND)."
@@ -163,6 +164,15 @@ def schema():
                                                 ),
                                             },
                                             "understood": UNDERSTOOD,
+                                            "left_out": {
+                                                "type": ["string", "null"],
+                                                "description": (
+                                                    "The end of a query too long to search (more than "
+                                                    f"{MAX_QUERY_WORDS} words, or more clauses than the "
+                                                    "engine allows), as typed; "
+                                                    "null when every word was searched."
+                                                ),
+                                            },
                                             "results": {"type": "array", "items": result_schema()},
                                             "facets": {
                                                 "type": "object",

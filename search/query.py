@@ -7,19 +7,40 @@ selections go to a post_filter, and every facet's aggregation applies all the
 other selections.
 """
 
+import html
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
-from core.numbers import whole_number
+from opensearchpy.exceptions import TransportError
 
+from core.numbers import whole_number
+from taxonomy.text import folded
+
+from .breaker import caused_by_request
 from .client import search_client
 from .documents import UI_LANGUAGES
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
-from .understanding import understand
+from .understanding import STOP_WORDS, WORD, synonym_expansion, understand
 
 MAX_QUERY_LENGTH = 500
+# OpenSearch refuses a query of more than 1,024 clauses (`indices.query.bool.
+# max_clause_count`) with a 500, which a visitor's long question would otherwise reach:
+# each word is searched in 13 fields, and a synonym term with every term of its sets.
+# A query is cut to its longest beginning within both bounds before it is sent
+# (bounded()), by half again if OpenSearch still refuses it (first_answer()), and the
+# page and the API say what was left out.
+MAX_QUERY_WORDS = 20
+# In estimated_clauses(), which counts every word of a synonym's sets where OpenSearch
+# makes one phrase of each term, and not the boolean queries that hold the clauses. On
+# 150 hostile queries and the judged ones, this is where it cuts most of what OpenSearch
+# would refuse and nothing that it takes (docs/decisions.md, issue 28).
+CLAUSE_BUDGET = 1500
+# Typos are forgiven (a second, fuzzy search: costly per word) in questions of this
+# many words left to match as text at most.
+MAX_TYPO_WORDS = 6
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000
@@ -107,6 +128,8 @@ class SearchRequest:
     counts: bool = True
     # With year counts it also counts its results by start year (the insights charts).
     year_counts: bool = False
+    # The end of a query too long to search (bounded()), as typed.
+    left_out: str = ""
 
     @classmethod
     def from_query_dict(cls, params, *, ui_language, strict=True, scope=None, facets=FACETS):
@@ -125,7 +148,7 @@ class SearchRequest:
         check("ui_language", request.ui_language in UI_LANGUAGES, f"must be one of {', '.join(UI_LANGUAGES)}")
         if request.ui_language not in UI_LANGUAGES:
             request.ui_language = ui_language
-        request.text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        request.text, request.left_out = bounded(" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH])
         for facet in request.facets:
             values = []
             for raw in params.getlist(facet.parameter):
@@ -161,6 +184,18 @@ class SearchRequest:
         """The vocabulary terms the text names and the words left over."""
         return understand(self.text)
 
+    def shorten(self):
+        """Leaves out the second half of the words searched (when OpenSearch refused
+        the query as too large): False when a single word is left."""
+        pieces = self.text.split()
+        if len(pieces) < 2:
+            return False
+        kept = len(pieces) // 2
+        self.text = " ".join(pieces[:kept])
+        self.left_out = " ".join([*pieces[kept:], *self.left_out.split()])
+        self.__dict__.pop("understanding", None)
+        return True
+
 
 def read_int(params, name, default, low, high, check):
     raw = params.get(name, "")
@@ -169,6 +204,45 @@ def read_int(params, name, default, low, high, check):
     number = whole_number(raw, low, high)
     check(name, number is not None, f"must be a whole number from {low} to {high}")
     return default if number is None else number
+
+
+def bounded(text):
+    """The longest beginning of `text` (whole words) within MAX_QUERY_WORDS words and
+    CLAUSE_BUDGET clauses, and the rest. The cost is not always monotonic in the length
+    (a longer stretch may make one concept of two), so the search keeps the last length
+    that fits."""
+    pieces = text.split()
+
+    def fits(count):  # a single word always does: OpenSearch has the last word (first_answer())
+        beginning = SearchRequest(text=" ".join(pieces[:count]))
+        words = [word for word in WORD.findall(beginning.text) if folded(word) not in STOP_WORDS]
+        return len(words) <= MAX_QUERY_WORDS and estimated_clauses(text_query(beginning)) <= CLAUSE_BUDGET
+
+    if fits(len(pieces)):
+        return text, ""
+    fitting, too_many = 1, len(pieces)
+    while too_many - fitting > 1:
+        middle = (fitting + too_many) // 2
+        fitting, too_many = (middle, too_many) if fits(middle) else (fitting, middle)
+    return " ".join(pieces[:fitting]), " ".join(pieces[fitting:])
+
+
+def estimated_clauses(query):
+    """The leaf clauses OpenSearch makes of a query, roughly: one per field for each
+    word a match searches and each word its synonym terms expand to, one per term
+    filter. OpenSearch also counts the boolean queries that hold them (CLAUSE_BUDGET
+    leaves room for those)."""
+    if isinstance(query, list):
+        return sum(map(estimated_clauses, query))
+    if not isinstance(query, dict):
+        return 0
+    if "multi_match" in query:
+        match = query["multi_match"]
+        words = len(WORD.findall(match["query"])) + synonym_expansion(match["query"])
+        return len(match["fields"]) * max(1, words)
+    if "term" in query or "terms" in query:
+        return 1
+    return sum(map(estimated_clauses, query.values()))
 
 
 def base_filters(search):
@@ -407,7 +481,9 @@ def build_body(search, typos=False, relaxed=False):
             "post_tags": ["</mark>"],
             "fields": {"text_en": {}, "text_fr": {}, "text_es": {}},
             "fragment_size": 180,
-            "number_of_fragments": 1,
+            # The best may be where the text begins, with the title the card shows already
+            # (own_highlight): then the next.
+            "number_of_fragments": 2,
         },
     }
     return body
@@ -461,25 +537,37 @@ def run(search):
     # identical searches until the next refresh that changes the index; OpenSearch
     # caches only size=0 searches unless asked. docs/scaling.md has its effect.
     cached = {"request_cache": "true"}
-    response = typed = client.search(index=alias_name(), body=build_body(search), params=cached)
+    response = typed = first_answer(client, search, cached)
+
+    def better(body, params=cached):
+        """A second search that may improve on the first answer (typos forgiven, the
+        words as suggested, some of them only). It makes more clauses than the first,
+        and a query near CLAUSE_BUDGET may pass where this one is refused as too
+        large: the first answer then stands."""
+        try:
+            return client.search(index=alias_name(), body=body, params=params)
+        except TransportError as error:
+            if caused_by_request(error):
+                return None
+            raise
+
     few = response["hits"]["total"]["value"] < SUGGEST_BELOW
-    if search.text and search.understanding.words and finds_little(search, response):
-        forgiving = client.search(index=alias_name(), body=build_body(search, typos=True), params=cached)
-        if forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
+    if search.text and 0 < len(search.understanding.words) <= MAX_TYPO_WORDS and finds_little(search, response):
+        forgiving = better(build_body(search, typos=True))
+        if forgiving and forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
             response = forgiving
     suggested = None
     if search.text and few:
-        suggested = suggestion(client.search(index=alias_name(), body=suggest_body(search)), search.text)
+        suggested_by = better(suggest_body(search), params=None)
+        suggested = suggested_by and suggestion(suggested_by, search.text)
         # Only when the words as typed found nothing or left a word unmatched: an answer
         # that holds every word ("santé" finding the health cases) stays, however few.
         if suggested and (not typed["hits"]["total"]["value"] or misses_a_word(search, typed)):
             # Typos of a word find the word, not its synonyms: "comunity land trust" finds
             # the community land trust but not the fideicomiso comunitario de tierras that
             # the words as suggested find. The better answer shows, beside the suggestion.
-            corrected = client.search(
-                index=alias_name(), body=build_body(replace(search, text=suggested)), params=cached
-            )
-            if corrected["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
+            corrected = better(build_body(replace(search, text=suggested)))
+            if corrected and corrected["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
                 response = corrected
     relaxed = bool(search.text) and not response["hits"]["total"]["value"] and search.understanding.separable
     if relaxed:
@@ -487,7 +575,7 @@ def run(search):
         # page, what holds some of them, said so on the page and in the API. A concept
         # with another name than the one typed ("jardines de lluvia" for a programme
         # that speaks of storm water and rain) is then still found.
-        response = client.search(index=alias_name(), body=build_body(search, relaxed=True), params=cached)
+        response = better(build_body(search, relaxed=True)) or response
     total = response["hits"]["total"]["value"]
     facets = {}
     for facet in search.counted_facets:
@@ -507,7 +595,7 @@ def run(search):
             for value in dict.fromkeys(values + chosen)
         ]
     hits = [
-        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"]["language"])}
+        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"])}
         for hit in response["hits"]["hits"]
     ]
     years = []
@@ -517,6 +605,18 @@ def run(search):
     return SearchResults(
         total=total, hits=hits, facets=facets, suggestion=suggested, years=years, relaxed=relaxed and total > 0
     )
+
+
+def first_answer(client, search, params):
+    """The search as asked, or as much of it as OpenSearch takes: the estimate that
+    bounded() uses cannot see everything, so a query refused as too large is cut by
+    half until it passes (search.left_out says what was left out)."""
+    while True:
+        try:
+            return client.search(index=alias_name(), body=build_body(search), params=params)
+        except TransportError as error:
+            if not (caused_by_request(error) and search.shorten()):
+                raise
 
 
 def finds_little(search, response):
@@ -532,11 +632,39 @@ def misses_a_word(search, response):
     return any(WORD_NAME + word not in held for word in search.understanding.words)
 
 
-def own_highlight(highlight, language):
-    """The fragment in the result's own language: the other languages' fields hold its
-    translations, whose words may be what matched, but the card shows this version."""
-    fragments = highlight.get(f"text_{language}")
-    return fragments[0] if fragments else None
+def own_highlight(highlight, document):
+    """The best fragment in the result's own language (the other languages' fields hold
+    its translations, whose words may be what matched, but the card shows this
+    version) that marks a word once its title is left out; None when only the title
+    holds the words (the card then shows the summary)."""
+    for fragment in highlight.get(f"text_{document['language']}", ()):
+        passage = without_title(fragment, document["title"])
+        if "<mark>" in passage:
+            return passage
+    return None
+
+
+# A highlighted fragment's parts: its marks, an HTML entity, a character.
+FRAGMENT_PARTS = re.compile(r"</?mark>|&#?\w+;|.", re.DOTALL)
+
+
+def without_title(fragment, title):
+    """The fragment less the title it starts with: every document's text begins with
+    its title, which the card shows above it."""
+    shown, marked = "", False
+    for part in FRAGMENT_PARTS.finditer(fragment):
+        if part.group() in ("<mark>", "</mark>"):
+            marked = part.group() == "<mark>"
+            continue
+        shown += html.unescape(part.group())
+        if not title.startswith(shown):
+            return fragment
+        if shown == title:
+            rest = fragment[part.end() :]
+            if marked and not rest.startswith("</mark>"):  # a mark that the title opened goes on
+                return "<mark>" + rest.strip()
+            return rest.removeprefix("</mark>").strip()
+    return ""
 
 
 def suggestion(response, text):

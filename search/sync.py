@@ -9,11 +9,13 @@ an exponential back-off, so an update made during an outage arrives afterwards.
 import logging
 import os
 import socket
+import threading
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Min
 from django.utils import timezone
 from opensearchpy.exceptions import OpenSearchException
@@ -27,8 +29,12 @@ from .models import PendingIndexChange
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 MAX_BACKOFF = timedelta(minutes=10)
-# Far longer than writing one batch takes (OPENSEARCH_TIMEOUT bounds each request).
-CLAIM_LEASE = timedelta(minutes=5)
+# A claim lasts this long unless renewed. A live worker renews it every CLAIM_RENEWAL
+# while it writes, however long that takes, so the claims of a worker that died (kill -9,
+# a lost machine) are free for the others within CLAIM_LEASE (docs/decisions.md,
+# "Hardening, second pass (issue 28): recovery").
+CLAIM_LEASE = timedelta(seconds=15)
+CLAIM_RENEWAL = CLAIM_LEASE / 3
 # Any fixed number, the same in every worker: the key of PostgreSQL's advisory lock.
 CLAIM_LOCK = 1601
 
@@ -60,7 +66,8 @@ def drain(batch_size=BATCH_SIZE, stopping=lambda: False):
     applied = 0
     while not stopping() and (claim := Claim.take(batch_size)):
         try:
-            index.write(claim.page_ids)
+            with claim.renewed():
+                index.write(claim.page_ids)
         except OpenSearchException as error:
             claim.postpone(error)
             break
@@ -80,7 +87,8 @@ class Claim:
     workers never claim the same row. They never claim the same *page* either: a
     page leased to one worker waits for it, since two workers writing one page could
     send its older document last. The writing itself runs in parallel, outside any
-    transaction. A worker that dies leaves its lease to expire after CLAIM_LEASE.
+    transaction. A worker that dies stops renewing its lease, which lapses within
+    CLAIM_LEASE; another worker then claims the changes.
     """
 
     token: str
@@ -88,10 +96,12 @@ class Claim:
 
     @classmethod
     def take(cls, batch_size):
-        now = timezone.now()
         token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         with transaction.atomic():
             serialise_claims()
+            # Read once the claims are serialised: waiting for another worker's claim
+            # must not eat into this one's lease.
+            now = timezone.now()
             waiting = PendingIndexChange.objects.filter(processed_at__isnull=True)
             leased = waiting.filter(claimed_until__gt=now).values("page_id")
             due = waiting.filter(next_attempt_at__lte=now).exclude(page_id__in=leased)
@@ -104,6 +114,32 @@ class Claim:
 
     def rows(self):
         return PendingIndexChange.objects.filter(claimed_by=self.token, processed_at__isnull=True)
+
+    @contextmanager
+    def renewed(self):
+        """Renews the lease every CLAIM_RENEWAL while the block runs, from a thread of
+        its own: the lease then outlives any write of a live worker, and no more."""
+        stop = threading.Event()
+        renewer = threading.Thread(target=self._renew_until, args=(stop,), name=f"lease {self.token}", daemon=True)
+        renewer.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            renewer.join()
+
+    def _renew_until(self, stop):
+        try:
+            while not stop.wait(CLAIM_RENEWAL.total_seconds()):
+                try:
+                    self.rows().update(claimed_until=timezone.now() + CLAIM_LEASE)
+                except DatabaseError as error:
+                    # The next renewal may succeed. Should the lease lapse meanwhile, another
+                    # worker writes the pages again: each document carries the time its page
+                    # was read as its version, so the older write never wins (index.py).
+                    logger.warning("Could not renew the claim %s: %s", self.token, error)
+        finally:
+            connection.close()  # this thread's own connection
 
     def done(self):
         """Marks the claimed rows processed; how many there were."""

@@ -157,17 +157,32 @@ def words_key(text):
     return tuple(canonical(word) for word in WORD.findall(folded(text)))
 
 
+@dataclass(frozen=True)
+class SynonymTerm:
+    """A term as its set holds it, and how many words the search analyzers' synonym
+    filter may put in its place: every word of every term of every set holding it."""
+
+    term: str
+    expansion: int
+
+
 def synonym_index():
-    """Every term of the editors' synonym sets, by its canonical words: the term as
-    the set holds it."""
+    """Every term of the editors' synonym sets, by its canonical words."""
 
     def load():
         from .models import SynonymSet
 
+        sets = [synonym_set.term_list() for synonym_set in SynonymSet.objects.all()]
+        expansion = {}
+        for terms in sets:
+            words = sum(len(WORD.findall(term)) for term in terms)
+            for key in {words_key(term) for term in terms}:
+                expansion[key] = expansion.get(key, 0) + words
         keys = {}
-        for synonym_set in SynonymSet.objects.all():
-            for term in synonym_set.term_list():
-                keys.setdefault(words_key(term), term)
+        for terms in sets:
+            for term in terms:
+                key = words_key(term)
+                keys.setdefault(key, SynonymTerm(term, expansion[key]))
         keys.pop((), None)
         return LabelIndex(keys=keys, longest=max(map(len, keys), default=0))
 
@@ -176,6 +191,19 @@ def synonym_index():
 
 def forget_synonyms():
     forget(SYNONYM_INDEX)
+
+
+def synonym_expansion(text):
+    """How many words the search analyzers' synonym filter may put in place of the
+    synonym terms in `text` (the query builder's estimate of a query's clauses)."""
+    tokens = [(None, canonical(word)) for word in WORD.findall(folded(text))]
+    added, position = 0, 0
+    while position < len(tokens):
+        length, found = longest_match(synonym_index(), tokens, position)
+        if length:
+            added += found.expansion
+        position += length or 1
+    return added
 
 
 def longest_match(index, tokens, position):
@@ -273,12 +301,12 @@ def understand(text):
     synonyms = []
     position = 0
     while position < len(tokens):
-        length, term = longest_match(synonym_index(), tokens, position)
+        length, found = longest_match(synonym_index(), tokens, position)
         stretch = range(position, position + length)
         if length and not any(set(stretch) <= set(span) for span in spans):
             words = content_words(tokens[position : position + length])
             own = content_words([tokens[at] for at in stretch if at not in in_concepts])
-            synonyms.append(Synonym(stretch_text(position, position + length), term, words, len(own)))
+            synonyms.append(Synonym(stretch_text(position, position + length), found.term, words, len(own)))
             covered.update(stretch)
         position += length or 1
     words = content_words(tokens, covered)

@@ -1,3 +1,5 @@
+from allauth.mfa.totp.views import activate_totp
+from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -6,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as document_views
 
+from core import private_media
+from core.admin_login import AdminLoginView
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
 from home.views import favicon, robots_txt
@@ -17,6 +21,8 @@ from search.health import healthz, readyz
 handler500 = "search.api.server_error"
 
 urlpatterns = [
+    # Before Wagtail's own: the admin's sign-in with the site's limits and second factor.
+    path("admin/login/", AdminLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     # wagtail.documents.urls, with its numbers read through the int64 converter
     # (core/numbers.py): its own pattern takes any run of digits to the database.
@@ -30,6 +36,11 @@ urlpatterns = [
         document_views.authenticate_with_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    # Unreviewed uploads, to their member and the editors only (core/private_media.py).
+    path("private-media/<path:path>", private_media.serve, name="private_media"),
+    # ...never as MEDIA_ROOT's other files are (`make run` serves them below; nginx
+    # marks the folder internal).
+    path(f"{settings.MEDIA_URL.strip('/')}/private/<path:path>", private_media.refuse),
     path("api/v1/", include(api_urls)),
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
@@ -52,6 +63,13 @@ urlpatterns += i18n_patterns(
     path("search/", include(search_urls)),
     path("cities/", include("cities.urls")),
     path("insights/", include("insights.urls")),
+    # The authenticator app's QR code is an image in a data: URI, which the site's
+    # policy (img-src 'self') allows on this page alone.
+    path(
+        "accounts/2fa/totp/activate/",
+        csp_update({"img-src": ["data:"]})(activate_totp),
+        name="mfa_activate_totp",
+    ),
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/saved-searches/", include("alerts.urls")),

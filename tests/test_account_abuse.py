@@ -8,9 +8,10 @@ The answer times: bench/enumeration_bench.py.
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, RequestFactory
 
-from core.proxies import TrustedProxyMiddleware, forwarded_client
+from core.proxies import TrustedProxies, TrustedProxyMiddleware
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +27,8 @@ def member():
     return user
 
 
-def sign_in(client, address, password, login="amara@example.org"):
-    return client.post("/en/accounts/login/", {"login": login, "password": password}, REMOTE_ADDR=address)
+def sign_in(client, address, password, login="amara@example.org", **headers):
+    return client.post("/en/accounts/login/", {"login": login, "password": password}, REMOTE_ADDR=address, **headers)
 
 
 def test_wrong_passwords_stop_the_guesser_but_the_owner_signs_in_from_elsewhere_at_once(client, member, settings):
@@ -97,8 +98,8 @@ def test_sign_ups_from_one_address_stop_at_the_limit_whatever_x_forwarded_for_cl
     assert statuses == [302] * 20 + [429]
 
 
-def test_behind_one_trusted_proxy_each_visitor_has_their_own_limit(client, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+def test_behind_our_proxy_each_visitor_has_their_own_limit(client, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     for number in range(20):
         # A forged entry on the left is not the client: the proxy appended the real one.
@@ -108,25 +109,63 @@ def test_behind_one_trusted_proxy_each_visitor_has_their_own_limit(client, setti
     assert signup(client, "other@example.org", HTTP_X_FORWARDED_FOR=OWNER, **proxy).status_code == 302
 
 
+# nginx in front, as deployed: on its Unix socket, or on loopback.
+BEHIND_NGINX = ["unix", "127.0.0.1"]
+
+
+def test_a_client_reaching_the_app_server_directly_cannot_sign_up_past_the_limit(client, settings):
+    settings.TRUSTED_PROXIES = BEHIND_NGINX
+    statuses = [
+        signup(client, f"n{number}@example.org", REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR=f"10.0.0.{number}")
+        for number in range(21)
+    ]
+    assert [response.status_code for response in statuses] == [302] * 20 + [429]
+
+
+def test_a_stopped_guesser_reaching_the_app_server_directly_stays_stopped(client, member, settings):
+    settings.TRUSTED_PROXIES = BEHIND_NGINX
+
+    def from_a_forged_address(number, password):
+        return sign_in(client, ATTACKER, password, HTTP_X_FORWARDED_FOR=f"10.0.0.{number}").content.decode()
+
+    assert all("not correct" in from_a_forged_address(number, "guess") for number in range(5))
+    assert "Too many failed login attempts" in from_a_forged_address(5, PASSWORD)
+    assert "_auth_user_id" not in client.session
+
+
 @pytest.mark.parametrize(
-    ("header", "proxies", "client_address"),
+    ("trusted", "peer", "header", "client_address"),
     [
-        ("203.0.113.7", 1, "203.0.113.7"),
-        ("10.0.0.1, 203.0.113.7", 1, "203.0.113.7"),
-        ("10.0.0.1, 203.0.113.7, 192.0.2.1", 2, "203.0.113.7"),
-        (" 2001:db8::1 ", 1, "2001:db8::1"),
-        ("203.0.113.7", 2, None),  # shorter than the proxy chain: not through our proxies
-        ("not-an-address", 1, None),
-        ("", 1, None),
+        (["127.0.0.1"], "127.0.0.1", "203.0.113.7", "203.0.113.7"),
+        (["127.0.0.1"], "127.0.0.1", "10.0.0.1, 203.0.113.7", "203.0.113.7"),
+        # Not one of our proxies: whatever it claims, the peer is the client.
+        (["127.0.0.1"], "192.0.2.1", "203.0.113.7", "192.0.2.1"),
+        ([], "127.0.0.1", "203.0.113.7", "127.0.0.1"),
+        # Two proxies of ours, the second in a network: the walk goes past both.
+        (["127.0.0.1", "10.1.0.0/16"], "127.0.0.1", "10.0.0.1, 203.0.113.7, 10.1.2.3", "203.0.113.7"),
+        (["127.0.0.1", "10.1.0.0/16"], "127.0.0.1", "10.1.0.5", "10.1.0.5"),
+        # nginx on the Unix socket: the peer has no address.
+        (["unix"], "", "10.0.0.1, 203.0.113.7", "203.0.113.7"),
+        (["127.0.0.1"], "", "203.0.113.7", ""),
+        (["::1"], "::1", " 2001:db8::1 ", "2001:db8::1"),
+        # A proxy writes addresses; anything else is a client's, who is then the proxy's peer.
+        (["127.0.0.1"], "127.0.0.1", "not-an-address", "127.0.0.1"),
+        (["127.0.0.1"], "127.0.0.1", "", "127.0.0.1"),
     ],
 )
-def test_the_client_is_the_entry_the_outermost_trusted_proxy_wrote(header, proxies, client_address):
-    assert forwarded_client(header, proxies) == client_address
+def test_the_client_is_the_first_address_from_the_right_that_is_not_our_proxy(trusted, peer, header, client_address):
+    assert TrustedProxies(trusted).client(peer, header) == client_address
 
 
-@pytest.mark.parametrize(("proxies", "seen"), [(0, "192.0.2.1"), (1, "203.0.113.7"), (2, "192.0.2.1")])
-def test_the_middleware_replaces_the_peer_only_with_a_trusted_entry(settings, proxies, seen):
-    settings.TRUSTED_PROXY_COUNT = proxies
+@pytest.mark.parametrize(("trusted", "seen"), [([], "192.0.2.1"), (["192.0.2.0/24"], "203.0.113.7")])
+def test_the_middleware_replaces_the_peer_only_when_it_is_a_trusted_proxy(settings, trusted, seen):
+    settings.TRUSTED_PROXIES = trusted
     request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
     TrustedProxyMiddleware(lambda request: request.META["REMOTE_ADDR"])(request)
     assert request.META["REMOTE_ADDR"] == seen
+
+
+def test_a_mistyped_proxy_stops_the_app_instead_of_trusting_nobody(settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "nginx.local"]
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES"):
+        TrustedProxyMiddleware(lambda request: None)

@@ -1,24 +1,31 @@
-"""What members upload is bounded and leaves with them: a daily quota, requests over the
-size limit refused before they are read, animated images counted frame by frame, and
-every photo of a deleted account gone from the disk and from /media/."""
+"""What members upload is bounded, private until published and leaves with them: a
+daily quota for photos and documents together, requests over the size limit refused
+before they are read, animated images counted frame by frame, the files of a draft or
+of a profile change in review seen only by their member and the editors, and every
+photo and document of a deleted account gone from the disk and from /media/."""
 
 import io
 import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.http import Http404
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.views.static import serve
 from PIL import Image
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from cases.factories import CaseStudyPageFactory
+from cases.models import CaseStudyPage
 from core.uploads import MEMBER_UPLOAD_QUOTA, store_member_image
 from experts.models import MemberSettings
 from tests.factories import UserFactory
+from tests.test_case_contributions import contributed, png, send_case
 from tests.test_expert_profiles import moderate, own, profile_form
 
 pytestmark = pytest.mark.django_db
@@ -64,19 +71,22 @@ def served(media_root, path):
 def test_deleting_an_account_leaves_not_one_byte_of_the_members_photos(
     client, member, moderator, case_index, media, django_capture_on_commit_callbacks
 ):
-    client.post("/en/members/profile/", profile_form(photo_upload=photo("first.jpg")))
-    moderate(own(member), moderator, "approve")
-    member_settings = MemberSettings.for_site(Site.objects.get(is_default_site=True))
-    member_settings.review_profile_changes = False
-    member_settings.save()
-    for name in ("second.jpg", "third.jpg"):
-        client.post("/en/members/profile/", profile_form(photo_upload=photo(name)))
-    assert client.get(own(member).url).status_code == 200  # renders the current photo's rendition
-    for image in get_image_model().objects.all():
-        image.get_rendition("fill-100x100")
-    # A case the member contributed stays published, and its photo with it.
-    case_photo = store_member_image(member, "Plot", photo("plot.jpg"))
-    CaseStudyPageFactory(parent=case_index, hero_image=case_photo)
+    # Committed as the site commits them: a published photo leaves the private folder.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/members/profile/", profile_form(photo_upload=photo("first.jpg")))
+        moderate(own(member), moderator, "approve")
+        member_settings = MemberSettings.for_site(Site.objects.get(is_default_site=True))
+        member_settings.review_profile_changes = False
+        member_settings.save()
+        for name in ("second.jpg", "third.jpg"):
+            client.post("/en/members/profile/", profile_form(photo_upload=photo(name)))
+        assert client.get(own(member).url).status_code == 200  # renders the current photo's rendition
+        for image in get_image_model().objects.all():
+            image.get_rendition("fill-100x100")
+        # A case the member contributed stays published, and its photo with it.
+        case_photo = store_member_image(member, "Plot", photo("plot.jpg"))
+        CaseStudyPageFactory(parent=case_index, hero_image=case_photo)
+    case_photo.refresh_from_db()
     kept = Path(case_photo.file.path)
     before = files_in(media)
     assert sum(1 for path in before if "original_images" in path.parts) == 4
@@ -159,3 +169,209 @@ def test_every_frame_of_an_animated_photo_counts_against_the_pixel_limit(client,
 
     response = client.post("/en/members/profile/", profile_form(photo_upload=animated_gif(400, 400, 20)))
     assert response.status_code == 302
+
+
+def pdf(name="evaluation.pdf", size=0):
+    return SimpleUploadedFile(name, b"%PDF-1.4\n" + bytes(size) + b"%%EOF\n", content_type="application/pdf")
+
+
+def case_uploads(**changes):
+    return {
+        "hero_upload": photo("plot.jpg"),
+        "document_upload": pdf(),
+        "document_title": "Evaluation 2022",
+        "picture_upload": png(),
+        "picture_caption": "The first cooperative",
+        "picture_alt": "Four-storey wooden building with balconies",
+        **changes,
+    }
+
+
+def file_urls(page):
+    """Every address of the files the latest version of the page shows: the document's
+    page and file, each image's original and a rendition."""
+    draft = CaseStudyPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    [document] = [item.document for item in draft.documents.all()]
+    [picture] = [block.value["image"] for block in draft.gallery]
+    urls = [document.url, document.file.url]
+    for image in (draft.hero_image, picture):
+        urls += [image.file.url, image.get_rendition("fill-100x100").url]
+    return urls
+
+
+def answers(client, media, url):
+    """Whether the address gives its file: /media/ as nginx and `make run` serve it,
+    the rest through the site."""
+    if url.startswith("/media/"):
+        return served(media, media / url.removeprefix("/media/"))
+    response = client.get(url)
+    return response.status_code == 200 and b"".join(response.streaming_content) != b""
+
+
+def visitors(member, moderator):
+    editor = UserFactory(email="editor@example.org")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    clients = {}
+    for name, user in (("anonymous", None), ("another member", UserFactory()), ("owner", member)):
+        clients[name] = Client()
+        if user:
+            clients[name].force_login(user)
+    for name, user in (("editor", editor), ("moderator", moderator)):
+        clients[name] = Client()
+        clients[name].force_login(user)
+    return clients
+
+
+@pytest.mark.opensearch  # the published page asks for similar cases
+def test_the_files_of_a_case_in_review_reach_only_their_member_and_the_editors_until_it_is_published(
+    client, member, moderator, case_index, media, django_capture_on_commit_callbacks
+):
+    send_case(client, **case_uploads())
+    page = contributed(member).page
+    urls = file_urls(page)
+    assert len(urls) == 6
+    # Not one of its files lies where /media/ serves them, under any name: all are in
+    # the private folder, which the site never serves as it is (nginx: internal).
+    stored = [path.relative_to(media).as_posix() for path in files_in(media)]
+    assert len(stored) == 5 and all(name.startswith("private/") for name in stored)
+    assert {Client().get(f"/media/{name}").status_code for name in stored} == {404}
+
+    reached = {
+        name: [answers(visitor, media, url) for url in urls] for name, visitor in visitors(member, moderator).items()
+    }
+    assert reached == {
+        "anonymous": [False] * 6,
+        "another member": [False] * 6,
+        "owner": [True] * 6,
+        "editor": [True] * 6,
+        "moderator": [True] * 6,
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderate(page, moderator, "approve")
+    public = file_urls(page)
+    assert all(url.startswith(("/documents/", "/media/")) for url in public)
+    assert [answers(Client(), media, url) for url in public] == [True] * 6
+    assert not (media / "private").exists() or not files_in(media / "private")
+    html = Client().get(CaseStudyPage.objects.get(pk=page.pk).url).content.decode()
+    assert "private" not in html and "unreviewed" not in html
+
+
+def test_a_profile_photo_waiting_for_review_is_seen_only_by_its_member_and_the_moderators(
+    client, member, moderator, media, django_capture_on_commit_callbacks
+):
+    client.post("/en/members/profile/", profile_form(photo_upload=photo("portrait.jpg")))
+    photo_of = own(member).get_latest_revision_as_object().photo
+    urls = [photo_of.file.url, photo_of.get_rendition("fill-100x100").url]
+    reached = {
+        name: [answers(visitor, media, url) for url in urls] for name, visitor in visitors(member, moderator).items()
+    }
+    assert reached == {
+        "anonymous": [False, False],
+        "another member": [False, False],
+        "owner": [True, True],
+        "editor": [True, True],
+        "moderator": [True, True],
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderate(own(member), moderator, "approve")
+    photo_of.refresh_from_db()
+    public = [photo_of.file.url, photo_of.get_rendition("fill-100x100").url]
+    assert all(url.startswith("/media/") for url in public)
+    assert [answers(Client(), media, url) for url in public] == [True, True]
+
+
+def test_deleting_an_account_removes_its_documents_from_the_disk_except_those_of_a_published_case(
+    client, member, moderator, case_index, media, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        published = case_uploads(hero_upload=None, document_upload=pdf("kept.pdf"), document_title="Kept")
+        send_case(client, title="Published cooperatives", **published)
+        moderate(contributed(member).page, moderator, "approve")
+        send_case(client, title="Draft cooperatives", **case_uploads(document_upload=pdf("draft.pdf", 1000)))
+    documents = {document.title: document for document in get_document_model().objects.all()}
+    kept, draft = documents["Kept"], documents["Evaluation 2022"]
+    kept_path, draft_path = Path(kept.file.path), Path(draft.file.path)
+    assert draft_path.stat().st_size > 1000
+    # The published case's gallery picture, shown through a block rather than a field.
+    [picture] = [block.value["image"] for block in CaseStudyPage.objects.live().get().gallery]
+    picture_path = Path(picture.file.path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/members/delete/", {"password": "a-long-test-password"})
+
+    assert sorted(files_in(media)) == sorted([kept_path, picture_path])
+    assert not draft_path.exists()
+    assert [document.title for document in get_document_model().objects.all()] == ["Kept"]
+    assert list(get_image_model().objects.all()) == [picture]
+    editor = Client()
+    editor.force_login(moderator)
+    assert editor.get(draft.url).status_code == 404
+    assert Client().get(kept.url).status_code == 200
+
+
+def test_documents_count_against_the_same_daily_quota_as_photos(client, member, case_index, media):
+    big = 9_500_000
+    for number in range(3):
+        response = send_case(
+            client, title=f"Cooperatives {number}", document_upload=pdf(size=big), document_title="Report"
+        )
+        assert response.status_code == 302
+    response = send_case(client, title="Cooperatives 4", document_upload=pdf(size=big), document_title="Report")
+    assert response.status_code == 200
+    assert "may upload 30.0\xa0MB a day" in response.content.decode()
+    assert get_document_model().objects.filter(uploaded_by_user=member).count() == 3
+
+    # Photos share what the documents left: 1.5 MB.
+    response = client.post("/en/members/profile/", profile_form(photo_upload=photo(size=(2000, 2000), noise=True)))
+    assert response.status_code == 200
+    assert "may upload 30.0\xa0MB a day" in response.content.decode()
+    assert not get_image_model().objects.exists()
+
+
+def test_in_production_nginx_sends_a_private_file_once_the_app_has_let_the_member_in(client, member, media, settings):
+    settings.SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    settings.SENDFILE_ROOT = str(media)
+    settings.SENDFILE_URL = "/media"
+    image = store_member_image(member, "Portrait", photo("portrait.jpg"))
+    response = client.get(image.file.url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == "/media/private/original_images/unreviewed-portrait.jpg"
+    assert Client().get(image.file.url).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["%00.jpg", "images/a%01b.jpg", "1" * 5000, "../../db.sqlite3"])
+def test_an_odd_private_address_is_not_found(client, member, path):
+    # Without a dot, Django's LocaleMiddleware first tries the address under /en/.
+    assert client.get(f"/private-media/{path}", follow=True).status_code == 404
+
+
+def test_uploads_stored_before_they_were_kept_apart_are_hidden_by_a_command(
+    member, moderator, case_index, media, django_capture_on_commit_callbacks
+):
+    image_model = get_image_model()
+    old_draft_photo = image_model.objects.create(title="Draft", file=photo("draft.jpg"), uploaded_by_user=member)
+    old_document = get_document_model().objects.create(title="Report", file=pdf("report.pdf"), uploaded_by_user=member)
+    live_photo = image_model.objects.create(title="Live", file=photo("live.jpg"), uploaded_by_user=member)
+    library_photo = image_model.objects.create(title="Library", file=photo("library.jpg"), uploaded_by_user=moderator)
+    CaseStudyPageFactory(parent=case_index, hero_image=live_photo)
+    draft_rendition = old_draft_photo.get_rendition("fill-100x100")
+    assert served(media, Path(old_draft_photo.file.path)) and served(media, Path(draft_rendition.file.path))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("hide_unreviewed_uploads", stdout=io.StringIO())
+
+    for upload in (old_draft_photo, old_document, live_photo, library_photo):
+        upload.refresh_from_db()
+    assert old_draft_photo.file.name == "private/original_images/unreviewed-draft.jpg"
+    assert old_document.file.name == "private/documents/unreviewed-report.pdf"
+    assert not Path(media / "original_images" / "draft.jpg").exists()
+    assert not Path(draft_rendition.file.path).exists()
+    assert Client().get(old_draft_photo.file.url).status_code == 404
+    assert Client().get(old_draft_photo.get_rendition("fill-100x100").url).status_code == 404
+    assert Client().get(old_document.url).status_code == 404
+    assert [image.file.name for image in (live_photo, library_photo)] == [
+        "original_images/live.jpg",
+        "original_images/library.jpg",
+    ]

@@ -4,24 +4,32 @@ the requests are spread over the processes, and a second address behind the same
 proxy is not affected.
 
 Gunicorn (as in production) serves the test database on a free loopback port with
-TRUSTED_PROXY_COUNT=1; the test plays the proxy, naming each client in
+TRUSTED_PROXIES=127.0.0.1; the test plays the proxy, naming each client in
 X-Forwarded-For, and sends every burst from eight threads at once. On SQLite the
 in-memory test database is first copied to a file the processes can share.
+
+The processes count in the database's cache (the default) and, in a second run, in
+Redis (what production uses), on a redis-server of the test's own.
 """
 
 import http.client
 import os
 import re
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
+import redis
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import connection
@@ -62,19 +70,57 @@ def free_port():
         return probe.getsockname()[1]
 
 
+@contextmanager
+def redis_server():
+    """A redis-server of its own on a Unix socket (no port to share with anyone), keeping
+    nothing on disk; yields its URL and stops it after. Debian's redis-server is
+    installed by `make test` (the Makefile's `redis` target): missing, it fails the test."""
+    program = shutil.which("redis-server")
+    if program is None:
+        pytest.fail("redis-server was not found on PATH: `make redis` installs it")
+    # A short folder of its own: a socket's path may not pass 107 bytes.
+    with tempfile.TemporaryDirectory(prefix="redis-") as directory:
+        path = Path(directory) / "redis.sock"
+        process = subprocess.Popen(  # noqa: S603 - our own arguments
+            [program, "--port", "0", "--unixsocket", str(path), "--dir", directory, "--save", "", "--appendonly", "no"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        try:
+            client = redis.Redis(unix_socket_path=str(path))
+            deadline = time.monotonic() + 30
+            while not (path.exists() and ping(client)):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    pytest.fail(f"redis-server did not start: {process.communicate()[0]}")
+                time.sleep(0.1)
+            yield f"unix://{path}"
+        finally:
+            process.terminate()
+            process.communicate(timeout=10)
+
+
+def ping(client):
+    try:
+        return client.ping()
+    except redis.ConnectionError:
+        return False
+
+
 class Server:
     """Gunicorn with `WORKERS` processes; each access-log line starts with the pid of
-    the process that answered."""
+    the process that answered. `cache_url`: Redis as the shared cache, else the database."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, cache_url=None):
         self.port = free_port()
         self.log = directory / "access.log"
         env = {
-            **os.environ,
+            **{name: value for name, value in os.environ.items() if name not in ("CACHE_URL", "REDIS_URL")},
             "DJANGO_SETTINGS_MODULE": "usesite.settings.test",
             "DATABASE_URL": database_url(directory),
-            "TRUSTED_PROXY_COUNT": "1",
+            "TRUSTED_PROXIES": "127.0.0.1",
         }
+        if cache_url:
+            env["CACHE_URL"] = cache_url
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
             [sys.executable, "-m", "gunicorn", "usesite.wsgi:application", "--preload",
              "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}", "--timeout", "30",
@@ -130,11 +176,21 @@ class Server:
             self.process.wait()
 
 
+@pytest.fixture(params=["database", "redis"])
+def cache_url(request):
+    """Where the processes count: None for the database's cache, else Redis's URL."""
+    if request.param == "database":
+        yield None
+        return
+    with redis_server() as url:
+        yield url
+
+
 @pytest.fixture
-def server(site_skeleton, tmp_path):
+def server(site_skeleton, tmp_path, cache_url):
     member = UserFactory(email="amara@example.org")
     EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
-    server = Server(tmp_path)
+    server = Server(tmp_path, cache_url)
     yield server
     server.stop()
 
@@ -143,7 +199,7 @@ def signup_form(email):
     return {"email": email, "password1": "a-fresh-long-password", "password2": "a-fresh-long-password"}
 
 
-def test_limits_hold_exactly_across_four_processes_and_spare_a_second_address(server):
+def test_limits_hold_exactly_across_four_processes_and_spare_a_second_address(server, cache_url):
     signups = limit("signup", "ip")
     forms = [signup_form(f"a{n}@example.org") for n in range(signups + 5)]
     answers = server.post_all("/en/accounts/signup/", CLIENT_A, forms)
@@ -183,3 +239,5 @@ def test_limits_hold_exactly_across_four_processes_and_spare_a_second_address(se
     assert sum("not correct" in response.text for response in answers) == per_client
 
     assert len(server.answering_processes()) > 1
+    if cache_url:  # the counters were kept in Redis, as in production
+        assert redis.Redis.from_url(cache_url).dbsize() > 0

@@ -1,7 +1,8 @@
 """Three `search_index work` processes share one outbox of 10,000 changes: every
 change is applied exactly once, by whichever worker claimed it, and the index ends
-with no drift. Runs on the configured database (CI: SQLite, then PostgreSQL), against
-the real OpenSearch node."""
+with no drift. A worker killed in the middle of a batch leaves its changes to the next
+one within seconds, and a live worker's slow batch is never taken from it. Runs on the
+configured database (CI: SQLite, then PostgreSQL), against the real OpenSearch node."""
 
 import os
 import re
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import timedelta
 from io import StringIO
 from urllib.parse import quote
 
@@ -20,7 +22,7 @@ from django.db import connection
 
 from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
-from search import index
+from search import index, sync
 from search.models import PendingIndexChange
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
@@ -37,7 +39,7 @@ def shared_database_url():
     return f"postgres://{quote(db['USER'])}:{quote(db['PASSWORD'])}@{db['HOST']}:{db['PORT']}/{quote(db['NAME'])}"
 
 
-def start_worker(index_prefix):
+def start_worker(index_prefix, batch=20):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "usesite.settings.test",
@@ -45,8 +47,8 @@ def start_worker(index_prefix):
         "OPENSEARCH_URL": settings.OPENSEARCH_URL,
         "OPENSEARCH_INDEX_PREFIX": index_prefix,
     }
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "search_index", "work", "--interval", "0.2", "--batch", "20"],
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "manage.py", "search_index", "work", "--interval", "0.2", "--batch", str(batch)],
         cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
@@ -92,3 +94,67 @@ def test_three_workers_share_ten_thousand_changes_without_doing_one_twice(site_s
     report = StringIO()
     call_command("search_index", "verify", stdout=report)
     assert report.getvalue().strip() == "missing: 0, stale: 0, extra: 0"
+
+
+def stop(worker):
+    """Ctrl-C, as stopping the service does; what the worker wrote to stderr."""
+    worker.send_signal(signal.SIGINT)
+    return worker.communicate(timeout=60)[1]
+
+
+def test_a_worker_killed_mid_batch_leaves_its_changes_to_the_next_worker(site_skeleton, index_prefix):
+    """kill -9 while a worker writes 200 changed pages: its claim is neither applied
+    nor given back, and another worker applies it once the dead one's lease lapses
+    (seconds: CLAIM_LEASE), not minutes later."""
+    case_index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    cases = [CaseStudyPageFactory(parent=case_index) for _ in range(40)]
+    index.ensure_index()
+    # Publishing queued the cases; 160 pages deleted since make 200 changed pages.
+    sync.enqueue(range(1_000_000, 1_000_160), "test")
+    assert PendingIndexChange.objects.values("page_id").distinct().count() >= 200
+
+    crashing = start_worker(index_prefix, batch=500)
+    its_claim = PendingIndexChange.objects.filter(claimed_by__contains=f":{crashing.pid}:", processed_at__isnull=True)
+    deadline = time.monotonic() + 60
+    while not its_claim.exists() and crashing.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    crashing.kill()
+    crashing.wait()
+    assert its_claim.count() >= 200  # killed mid-batch: all 200 pages were in its one claim
+
+    successor = start_worker(index_prefix, batch=500)
+    try:
+        # A bound far above the lease (15 s) and far below the 5 minutes it used to be.
+        deadline = time.monotonic() + 120
+        while waiting() and successor.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+    finally:
+        errors = stop(successor)
+    assert waiting() == 0, errors[-2000:]
+    assert not PendingIndexChange.objects.filter(claimed_by__contains=f":{crashing.pid}:").exists()
+    report = StringIO()
+    call_command("search_index", "verify", stdout=report)
+    assert report.getvalue().strip() == "missing: 0, stale: 0, extra: 0"
+    assert index.document_count() == len(cases)
+
+
+def test_a_live_worker_keeps_its_pages_however_long_it_writes(site_skeleton, index_prefix, monkeypatch):
+    """A batch that takes several leases to write (a slow cluster) stays with its worker:
+    the lease is renewed while it writes, so no second worker writes the same pages."""
+    monkeypatch.setattr(sync, "CLAIM_LEASE", timedelta(seconds=2))
+    monkeypatch.setattr(sync, "CLAIM_RENEWAL", timedelta(seconds=0.5))
+    case_index = CaseIndexPageFactory(parent=HomePage.objects.get(locale__language_code="en"))
+    CaseStudyPageFactory(parent=case_index)
+    index.ensure_index()
+    write = index.write
+    rivals = []
+
+    def slow_write(page_ids):
+        time.sleep(5)  # two and a half leases
+        rivals.append(sync.Claim.take(sync.BATCH_SIZE))  # what another worker would get now
+        return write(page_ids)
+
+    monkeypatch.setattr(index, "write", slow_write)
+    assert sync.drain() > 0
+    assert rivals == [None]
+    assert waiting() == 0

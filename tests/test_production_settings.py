@@ -136,3 +136,17 @@ def test_redis_is_the_shared_cache_and_page_cache_when_configured():
     result = manage("shell", "-c", code, CACHE_URL="redis://127.0.0.1:6379/0", **COMPLETE_ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "RedisCache RedisCache"
+
+
+def test_the_replaced_proxy_count_is_refused_with_its_successor_named():
+    result = manage("check", TRUSTED_PROXY_COUNT="1", **COMPLETE_ENVIRONMENT)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT is replaced by TRUSTED_PROXIES" in result.stderr
+
+
+def test_production_requires_a_second_factor_of_moderators_and_administrators_in_the_admin():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.ADMIN_REQUIRE_MFA)", **COMPLETE_ENVIRONMENT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "True"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,16 +90,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Once the user and messages are known (core/admin_login.py).
+    "core.admin_login.AdminRequiresMFAMiddleware",
     # With DEBUG only: the site's 404 page instead of Django's technical one.
     "core.middleware.FriendlyNotFoundMiddleware",
 ]
 # Django's technical 404 page (the URL patterns tried) in development, for debugging URLs.
 DEBUG_TECHNICAL_404 = os.environ.get("DEBUG_TECHNICAL_404", "") == "1"
 
-# How many reverse proxies of ours stand in front of the app servers (nginx: 1). Their
-# X-Forwarded-For entries give the client's address; 0 trusts none (REMOTE_ADDR).
-# allauth's own ALLAUTH_TRUSTED_PROXY_COUNT stays 0: it would read the header twice.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Our reverse proxies in front of the app servers, by address or network, and `unix`
+# for nginx on the app server's Unix socket (core/proxies.py). X-Forwarded-For is read
+# only from these peers; none (the default) uses the peer's address. allauth's own
+# ALLAUTH_TRUSTED_PROXY_COUNT stays 0: it would read the header again, from anyone.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+if "TRUSTED_PROXY_COUNT" in os.environ:
+    # A count trusted any peer, a client reaching the app server directly too; a server
+    # still configured with it would silently count every client as the proxy.
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT is replaced by TRUSTED_PROXIES: the proxies' addresses or `unix` (docs/deploy.md)."
+    )
 
 ROOT_URLCONF = "usesite.urls"
 WSGI_APPLICATION = "usesite.wsgi.application"
@@ -212,7 +223,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # account goes straight to the message waiting for them (experts/invitations.py).
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_CHANGE_EMAIL = True
-# The client's address comes from core/proxies.py (TRUSTED_PROXY_COUNT), and the
+# The client's address comes from core/proxies.py (TRUSTED_PROXIES), and the
 # counters live in the shared cache (CACHES), so every app-server process counts
 # together. The `login_failed` key is the login and the client's address
 # (experts/accounts.py): a guesser is stopped, the owner elsewhere is not.
@@ -234,6 +245,12 @@ ACCOUNT_FORMS = {
     "reset_password": "experts.accounts.ClaimingResetPasswordForm",
 }
 LOGIN_URL = "account_login"
+# Two-factor authentication (allauth's MFA): an authenticator app (TOTP) and recovery
+# codes. The Wagtail admin's sign-in goes through the same stages (core/admin_login.py).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Moderators and administrators must set up an authenticator app before the admin
+# opens; production turns it on.
+ADMIN_REQUIRE_MFA = os.environ.get("ADMIN_REQUIRE_MFA", "false").strip().lower() == "true"
 LOGIN_REDIRECT_URL = "experts:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
@@ -327,6 +344,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Uploads in MEDIA_ROOT, a member's kept in its private/ folder until a live page shows
+# them (core/private_media.py).
+STORAGES = {
+    "default": {"BACKEND": "core.private_media.MediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # E-mail: the console in development, SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -358,6 +381,11 @@ OPENSEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_TIMEOUT", "5"))
 # What a visitor waits for (search, suggestions, exports, similar cases) gives up
 # sooner than indexing: an ordinary search takes 50 ms, the database answers instead.
 OPENSEARCH_SEARCH_TIMEOUT = float(os.environ.get("OPENSEARCH_SEARCH_TIMEOUT", "1"))
+# Once a read has failed or timed out, the next ones give up this soon until one
+# succeeds: a hung node then costs the visitors who meet it before the breaker opens
+# (and its probe) half a second each, not a whole one (search/breaker.py). Not less: a
+# healthy node on a busy machine answers a long question in 300 ms.
+OPENSEARCH_SUSPECT_TIMEOUT = float(os.environ.get("OPENSEARCH_SUSPECT_TIMEOUT", "0.5"))
 # The circuit breaker (search/breaker.py): this many failures or timeouts within the
 # window send every read to the database for the cool-down, then one request probes.
 SEARCH_BREAKER_FAILURES = 3
@@ -382,6 +410,8 @@ WORLD_ATLAS_DIR = BASE_DIR / "node_modules" / "world-atlas"
 SITE_NAME = os.environ.get("SITE_NAME", "").strip() or "Cities Exchange"
 PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "").rstrip("/")
 WAGTAIL_SITE_NAME = SITE_NAME
+# The account's name in the member's authenticator app.
+MFA_TOTP_ISSUER = SITE_NAME
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

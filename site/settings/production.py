@@ -49,6 +49,9 @@ SECURE_HSTS_PRELOAD = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
+# Moderators and administrators open the admin only with a second factor
+# (core/admin_login.py): a stolen password alone publishes nothing.
+ADMIN_REQUIRE_MFA = True
 X_FRAME_OPTIONS = "DENY"
 
 # The application serves its own static files, compressed (gzip and Brotli when
@@ -61,10 +64,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     *MIDDLEWARE[_after_security:],  # noqa: F405
 ]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}  # noqa: F405
+# Documents and unreviewed uploads pass the app's checks (core/private_media.py), then
+# nginx sends the file from its internal /media/ locations (deploy/nginx), not Python.
+SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+SENDFILE_ROOT = str(MEDIA_ROOT)  # noqa: F405
+SENDFILE_URL = "/media"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 
