@@ -85,6 +85,7 @@ class CheckedImageField(WagtailImageField):
         self.help_text = lazy(self.described, str)(own)
 
     def described(self, own):
+        """The form's own words, then the formats and the size limit."""
         limits = translated(
             WAGTAIL_LIMITS_TEXT,
             supported_formats=self.supported_formats_text,
