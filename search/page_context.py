@@ -150,7 +150,8 @@ def results_map(request, cities):
     places = []
     for value in cities:
         city = located.get(value["value"])
-        if city is None:
+        # A city the search is narrowed to stays in its facet with no result: no marker.
+        if city is None or not value["count"]:
             continue
         params = request.GET.copy()
         params.pop("page", None)
