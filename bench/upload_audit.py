@@ -72,7 +72,6 @@ def pdf(name, size=20_000):
     return SimpleUploadedFile(name, b"%PDF-1.4\n" + bytes(size) + b"%%EOF\n", content_type="application/pdf")
 
 
-
 def send_case(client, title, **uploads):
     """The four steps of the member's form, the uploads at the last; the refusal, if any."""
     data = case_form(title=title)

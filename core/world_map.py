@@ -296,7 +296,8 @@ def draw(places):
     if outline is None:
         return None
     located = [place for place in places if place.latitude is not None and place.longitude is not None]
-    largest = max((place.count for place in located), default=1)
+    # A place may count 0: its marker then gets the smallest size, not a division by 0.
+    largest = max((place.count for place in located), default=0) or 1
     markers = [
         Marker(*project(place.longitude, place.latitude), marker_radius(place.count, largest), place)
         for place in located

@@ -48,7 +48,10 @@ def search_view(request):
                 "engine": results.engine,
                 "suggestion": results.suggestion,
                 "relaxed": results.relaxed,
-                "understood": search.understanding.described(),
+                "understood": [
+                    {**term, "applied": term["value"] in search.places.get(term["facet"], ())}
+                    for term in search.understanding.described()
+                ],
                 "left_out": search.left_out or None,
                 "results": [api_result(hit) for hit in results.hits],
                 "facets": results.facets,

@@ -66,7 +66,8 @@ UNDERSTOOD = {
     "description": (
         'Vocabulary terms the query names, in any language ("Latin America" names the region '
         "latin-america-caribbean): each already boosts what is tagged with it, and may be applied "
-        "as a filter by sending `facet=value`."
+        "as a filter by sending `facet=value`. A place (region, country or city) is applied "
+        "already (`applied`), unless `everywhere=1` or a value of its facet was sent."
     ),
     "items": {
         "type": "object",
@@ -75,8 +76,9 @@ UNDERSTOOD = {
             "value": {"type": ["string", "integer"]},
             "label": {"type": "string"},
             "text": {"type": "string", "description": "The words of the query that name it."},
+            "applied": {"type": "boolean", "description": "Whether it narrows the results."},
         },
-        "required": ["facet", "value", "label", "text"],
+        "required": ["facet", "value", "label", "text", "applied"],
     },
 }
 
@@ -128,6 +130,11 @@ def schema():
                             type_facet_parameter(declared, facet)
                             for declared in registry.documents()
                             for facet in declared.facets
+                        ),
+                        query_parameter(
+                            "everywhere",
+                            {"type": "string", "enum": ["1"]},
+                            "Do not narrow the results to the places the query names (`understood`).",
                         ),
                         query_parameter("year_from", {"type": "integer"}, "Earliest start year."),
                         query_parameter("year_to", {"type": "integer"}, "Latest start year."),

@@ -84,6 +84,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "results": results,
         "facets": facet_lists,
         "chips": chips(request, search_request, results),
+        "places": place_filter(request, search_request, results),
         "understood": filter_suggestions(request, search_request),
         "results_map": results_map(request, results.facets.get("city", [])),
         "problems": problems,
@@ -97,9 +98,16 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
 
 
 def chips(request, search_request, results):
-    """The filters in force, each with the link that removes it."""
+    """The filters in force, each with the link that removes it (for a place the words
+    named, the link that searches everywhere)."""
+    everywhere = with_value(request.GET, "everywhere", 1)
     active = [
-        {"label": value["label"], "remove": without(request.GET, parameter, value["value"])}
+        {
+            "label": value["label"],
+            "remove": everywhere
+            if value["value"] in search_request.places.get(parameter, ())
+            else without(request.GET, parameter, value["value"]),
+        }
         for parameter, values in results.facets.items()
         for value in values
         if value["selected"]
@@ -108,6 +116,17 @@ def chips(request, search_request, results):
         if getattr(search_request, name):
             active.append({"label": getattr(search_request, name), "remove": without(request.GET, name)})
     return active
+
+
+def place_filter(request, search_request, results):
+    """The places the words named that narrow the results, and the link that undoes it."""
+    labels = [
+        value["label"]
+        for parameter, values in results.facets.items()
+        for value in values
+        if value["value"] in search_request.places.get(parameter, ())
+    ]
+    return {"labels": labels, "everywhere": with_value(request.GET, "everywhere", 1)} if labels else None
 
 
 def folded(values):
@@ -131,7 +150,8 @@ def results_map(request, cities):
     places = []
     for value in cities:
         city = located.get(value["value"])
-        if city is None:
+        # A city the search is narrowed to stays in its facet with no result: no marker.
+        if city is None or not value["count"]:
             continue
         params = request.GET.copy()
         params.pop("page", None)

@@ -7,6 +7,8 @@ selections go to a post_filter, and every facet's aggregation applies all the
 other selections.
 """
 
+import html
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -21,7 +23,7 @@ from .client import search_client
 from .documents import UI_LANGUAGES
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
-from .understanding import STOP_WORDS, WORD, synonym_expansion, understand
+from .understanding import PLACE_FACETS, STOP_WORDS, WORD, synonym_expansion, understand
 
 MAX_QUERY_LENGTH = 500
 # OpenSearch refuses a query of more than 1,024 clauses (`indices.query.bool.
@@ -128,6 +130,10 @@ class SearchRequest:
     year_counts: bool = False
     # The end of a query too long to search (bounded()), as typed.
     left_out: str = ""
+    # {facet parameter: [values]} of the places the text names that narrow the search
+    # (apply_places()); `everywhere` when the visitor asked not to.
+    places: dict = field(default_factory=dict)
+    everywhere: bool = False
 
     @classmethod
     def from_query_dict(cls, params, *, ui_language, strict=True, scope=None, facets=FACETS):
@@ -155,6 +161,9 @@ class SearchRequest:
                     values.append(value)
             if values:
                 request.selections[facet.parameter] = list(dict.fromkeys(values))
+        request.everywhere = params.get("everywhere") == "1"
+        if not request.everywhere:
+            request.apply_places()
         for name in ("year_from", "year_to"):
             raw = params.get(name, "")
             year = whole_number(raw, 1900, date.today().year + 10)
@@ -181,6 +190,23 @@ class SearchRequest:
     def understanding(self):
         """The vocabulary terms the text names and the words left over."""
         return understand(self.text)
+
+    def apply_places(self):
+        """A place the text names narrows the search to it ("housing in Latin America":
+        the region's practices, not the others first), unless the visitor chose a value
+        of that facet already. A stretch that names places of several kinds (a country
+        and a city of one name) is left to rank, not to filter."""
+        offered = {facet.parameter for facet in self.facets}
+        for concept in self.understanding.concepts:
+            kinds = {parameter for parameter, _value in concept.terms}
+            if len(kinds) != 1 or not kinds <= offered & set(PLACE_FACETS):
+                continue
+            (parameter,) = kinds
+            if parameter in self.selections and parameter not in self.places:
+                continue
+            values = [value for _parameter, value in concept.terms]
+            self.places[parameter] = list(dict.fromkeys(self.places.get(parameter, []) + values))
+            self.selections[parameter] = list(dict.fromkeys(self.selections.get(parameter, []) + values))
 
     def shorten(self):
         """Leaves out the second half of the words searched (when OpenSearch refused
@@ -479,7 +505,9 @@ def build_body(search, typos=False, relaxed=False):
             "post_tags": ["</mark>"],
             "fields": {"text_en": {}, "text_fr": {}, "text_es": {}},
             "fragment_size": 180,
-            "number_of_fragments": 1,
+            # The best may be where the text begins, with the title the card shows already
+            # (own_highlight): then the next.
+            "number_of_fragments": 2,
         },
     }
     return body
@@ -591,7 +619,7 @@ def run(search):
             for value in dict.fromkeys(values + chosen)
         ]
     hits = [
-        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"]["language"])}
+        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"])}
         for hit in response["hits"]["hits"]
     ]
     years = []
@@ -628,11 +656,39 @@ def misses_a_word(search, response):
     return any(WORD_NAME + word not in held for word in search.understanding.words)
 
 
-def own_highlight(highlight, language):
-    """The fragment in the result's own language: the other languages' fields hold its
-    translations, whose words may be what matched, but the card shows this version."""
-    fragments = highlight.get(f"text_{language}")
-    return fragments[0] if fragments else None
+def own_highlight(highlight, document):
+    """The best fragment in the result's own language (the other languages' fields hold
+    its translations, whose words may be what matched, but the card shows this
+    version) that marks a word once its title is left out; None when only the title
+    holds the words (the card then shows the summary)."""
+    for fragment in highlight.get(f"text_{document['language']}", ()):
+        passage = without_title(fragment, document["title"])
+        if "<mark>" in passage:
+            return passage
+    return None
+
+
+# A highlighted fragment's parts: its marks, an HTML entity, a character.
+FRAGMENT_PARTS = re.compile(r"</?mark>|&#?\w+;|.", re.DOTALL)
+
+
+def without_title(fragment, title):
+    """The fragment less the title it starts with: every document's text begins with
+    its title, which the card shows above it."""
+    shown, marked = "", False
+    for part in FRAGMENT_PARTS.finditer(fragment):
+        if part.group() in ("<mark>", "</mark>"):
+            marked = part.group() == "<mark>"
+            continue
+        shown += html.unescape(part.group())
+        if not title.startswith(shown):
+            return fragment
+        if shown == title:
+            rest = fragment[part.end() :]
+            if marked and not rest.startswith("</mark>"):  # a mark that the title opened goes on
+                return "<mark>" + rest.strip()
+            return rest.removeprefix("</mark>").strip()
+    return ""
 
 
 def suggestion(response, text):

@@ -36,14 +36,17 @@ MAX_PARAMETERS = 6
 HAND_MADE_SHARE = 20
 
 # Addresses that once answered 500: control characters in a query string (an Atom feed
-# cannot carry them) or a path, and numbers beyond the database's integers in a path
-# (SQLite raises OverflowError through a relation; `int()` refuses 4,300 digits).
+# cannot carry them) or a path, a search narrowed to a city that finds nothing, and
+# numbers beyond the database's integers in a path (SQLite raises OverflowError
+# through a relation; `int()` refuses 4,300 digits).
 HAND_MADE_ADDRESSES = [
     "/en/search/feed/?q=%00",
     "/fr/search/feed/?q=%01",
     "/es/search/feed/?q=a%1Fb&theme=%00",
     "/en/search/?q=%00",
     "/en/search/export.csv?q=%0B",
+    # A ticked city with no result: the results map divided by a largest count of 0.
+    "/fr/search/?city=berlin&q=xqzzy",
     "/api/v1/search/?q=%7F&page=%00",
     "/api/v1/suggest/?q=%00",
     "/en/members/contact/99999999999999999999/",

@@ -154,9 +154,14 @@ def test_housing_in_latin_america_means_housing_practices_in_that_region(client,
     found = titles(api(client, q="affordable housing in Latin America"))
     # The SDG 7 label's "affordable" does not lift the Latin American solar case above them.
     assert set(found[:2]) == {"Cooperative homes", "Upgrading informal settlements"}
-    assert "Affordable rental homes" in found  # housing, elsewhere
+    # The region named narrows the results: housing elsewhere is one click away...
+    assert "Affordable rental homes" not in found
+    everywhere = titles(api(client, q="affordable housing in Latin America", everywhere=1))
+    # ...and then comes after the region's, never before.
+    assert set(everywhere[:2]) == {"Cooperative homes", "Upgrading informal settlements"}
+    assert "Affordable rental homes" in everywhere[2:]
     # A case that matches one part of three is not a result.
-    assert "Affordable transport passes" not in found
+    assert "Affordable transport passes" not in everywhere
 
 
 @pytest.mark.opensearch
@@ -182,14 +187,17 @@ def test_asking_for_experts_lists_them_first_then_the_practices(client, housing_
 def test_the_api_says_what_it_understood(client, housing_cases):
     payload = api(client, q="Vivienda en América Latina", ui_language="en")
     assert payload["understood"] == [
-        {"facet": "topic", "value": "housing", "label": "Housing", "text": "Vivienda"},
+        {"facet": "topic", "value": "housing", "label": "Housing", "text": "Vivienda", "applied": False},
         {
             "facet": "region",
             "value": "latin-america-caribbean",
             "label": "Latin America and the Caribbean",
             "text": "América Latina",
+            "applied": True,
         },
     ]
+    unapplied = api(client, q="Vivienda en América Latina", ui_language="en", everywhere=1)["understood"]
+    assert [term["applied"] for term in unapplied] == [False, False]
     # Concept-only, in Spanish: the English cases tagged with both come first.
     assert set(titles(payload)[:2]) == {"Cooperative homes", "Upgrading informal settlements"}
     assert api(client, q="solar")["understood"] == []
@@ -200,15 +208,32 @@ def test_the_page_offers_each_recognised_term_as_a_filter(client, housing_cases)
     html = client.get("/en/search/", {"q": "affordable housing in Latin America"}).content.decode()
     suggested = html.split('class="chips chips--suggested"')[1].split("</ul>")[0]
     assert "Filter by topic: Housing" in suggested
-    assert "Filter by region: Latin America and the Caribbean" in suggested
-    link = re.search(r'href="\?([^"]*region=latin-america-caribbean)"', suggested).group(1).replace("&amp;", "&")
-    # Following it ticks the region: the Bucharest case goes, the offer too.
+    link = re.search(r'href="\?([^"]*topic=housing)"', suggested).group(1).replace("&amp;", "&")
+    # Following it ticks the topic, and the offer goes.
     narrowed = client.get(f"/en/search/?{link}").content.decode()
-    assert re.search(r'name="region"\s+value="latin-america-caribbean"\s+checked', narrowed)
-    assert "Cooperative homes" in narrowed and "Affordable rental homes" not in narrowed
-    assert "Filter by region" not in narrowed and "Filter by topic: Housing" in narrowed
+    assert re.search(r'name="topic"\s+value="housing"\s+checked', narrowed)
+    assert "Filter by topic" not in narrowed
     french = client.get("/fr/search/", {"q": "logement en Amérique latine"}).content.decode()
-    assert "Filtrer par région : Amérique latine et Caraïbes" in french
+    assert "Filtrer par sujet : Logement" in french
+
+
+@pytest.mark.opensearch
+def test_a_place_the_words_name_narrows_the_page_with_a_way_back(client, housing_cases):
+    html = client.get("/en/search/", {"q": "affordable housing in Latin America"}).content.decode()
+    # Ticked, said and undoable in one click; not offered as a filter any more.
+    assert re.search(r'name="region"\s+value="latin-america-caribbean"\s+checked', html)
+    assert "Narrowed to the place your search names: Latin America and the Caribbean." in html
+    assert "Filter by region" not in html
+    assert "Cooperative homes" in html and "Affordable rental homes" not in html
+    back = re.search(r'href="\?([^"]*everywhere=1)">Search everywhere instead', html).group(1).replace("&amp;", "&")
+    everywhere = client.get(f"/en/search/?{back}").content.decode()
+    assert "Affordable rental homes" in everywhere and "Narrowed to the place" not in everywhere
+    assert "Filter by region: Latin America and the Caribbean" in everywhere
+    # Its chip undoes it too (removing the region alone would let the words apply it again).
+    chips = html.split('<ul class="chips"')[1].split("</ul>")[0]
+    assert re.search(r'href="\?[^"]*everywhere=1">\s*Latin America and the Caribbean', chips)
+    french = client.get("/fr/search/", {"q": "logement en Amérique latine"}).content.decode()
+    assert "Limité au lieu que nomme votre recherche\u00a0: Amérique latine et Caraïbes." in french
 
 
 @pytest.mark.opensearch

@@ -48,6 +48,14 @@ def test_filters_it_does_not_know_are_ignored_with_a_notice(client, catalogue):
     assert "Some filters were not understood and were ignored: sdg, page." in response.content.decode()
 
 
+def test_a_search_narrowed_to_a_city_that_finds_nothing_says_so_without_a_map_marker(client, catalogue):
+    # Found by bench/fuzz_bench.py: the ticked city stays in its facet with 0 results,
+    # and the map divided by the largest count, 0.
+    response = client.get("/fr/search/", {"city": "berlin", "q": "xqzzy"})
+    assert response.status_code == 200
+    assert "world-map__marker" not in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "query", ['"unbalanced', "title:(a OR", "x" * 10_000, "🏙️ ville", "   ", "<script>alert(1)</script>"]
 )
