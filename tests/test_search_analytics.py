@@ -216,3 +216,11 @@ def test_an_editor_makes_synonyms_from_a_query_that_found_nothing_in_one_step(
         saved = editor_client.post(add, {"terms": "zone de gratuité\nfree shop"})
     assert saved.status_code == 302
     assert SynonymSet.objects.get(terms__startswith="zone de gratuité").term_list() == ["zone de gratuité", "free shop"]
+
+
+def test_a_daily_timer_deletes_the_expired_analytics_on_a_server(settings):
+    systemd = settings.BASE_DIR / "deploy" / "systemd"
+    service = (systemd / "cities-exchange-searchstats.service").read_text()
+    assert "ExecStart=/srv/cities-exchange/.venv/bin/python manage.py prune_search_stats --verbosity 0" in service
+    timer = (systemd / "cities-exchange-searchstats.timer").read_text()
+    assert "OnCalendar=daily" in timer and "Persistent=true" in timer
