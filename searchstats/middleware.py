@@ -34,8 +34,8 @@ class SearchRecordMiddleware:
         value = response.get(recording.HEADER)
         if value is not None:
             del response[recording.HEADER]
-        # A HEAD request shows nobody any result.
-        if value is not None and request.method == "GET" and recording.enabled():
+        # A HEAD request, or an answer other than the results, shows nobody any result.
+        if value is not None and request.method == "GET" and response.status_code == 200 and recording.enabled():
             search = recording.search_from_header(value)
             # Django's own hook for work once the server is done with the answer (it
             # closes a FileResponse's file the same way); HttpResponse.close() runs it.
