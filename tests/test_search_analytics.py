@@ -68,10 +68,13 @@ def test_a_search_is_recorded_with_its_words_language_filters_and_count(shared_c
 
 
 @pytest.mark.opensearch
-def test_spotlight_directory_and_api_searches_say_where_they_come_from(shared_catalogue, client):
+def test_directory_and_api_searches_say_where_they_come_from(shared_catalogue, client):
     assert client.get("/api/v1/search/", {"q": "bicycle", "ui_language": "es"}).status_code == 200
     api = row(words="bicycle")
     assert (api.source, api.language, api.results) == ("api", "es", 1)
+    assert client.get("/es/expertos/", {"q": "movilidad"}).status_code == 200
+    directory = row(words="movilidad")
+    assert (directory.source, directory.language, directory.filters) == ("directory", "es", "type=expert")
     # Browsing by filters alone is not a search (crawlers follow the facet links).
     search_page(client, "en", sdg="3")
     assert not DailySearch.objects.filter(words="").exists()
