@@ -6,10 +6,13 @@ from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from searchstats.models import Source
+
 from . import service, suggest
 from .documents import UI_LANGUAGES
 from .facets import site_facets
 from .openapi import schema
+from .page_context import recorded
 from .query import InvalidParameter, SearchRequest
 
 RESULT_FIELDS = ("external_id", "type", "url", "title", "language", "summary", "highlight", "city", "country",
@@ -40,6 +43,8 @@ def search_view(request):
         return error(problem.parameter, str(problem))
     with translation.override(search.ui_language):
         results = service.search(search)
+        # Counted apart from the site's pages (searchstats/): scripts and integrations.
+        recorded(request, search, results, Source.API)
         return JsonResponse(
             {
                 "total": results.total,

@@ -6,6 +6,12 @@ labels of the page's vocabulary terms in every language, accents folded, and sho
 each page once, in the visitor's language where it has a version ("agua" and "eau"
 find the water practices written in English). Each word is one bounded database
 search (Wagtail's search backend) plus a filter on the terms whose labels hold it.
+
+It reads the query as the engine does (search/understanding.py): a recognised term
+finds what is tagged with it, a synonym term finds the other terms of its sets, a kind
+of document ("expert") finds that kind, and a page must hold most of these parts
+(all of two, two of three...), the pages holding more first; only when none does, any
+one of them. A place the words name narrows the search already (SearchRequest.places).
 """
 
 import re
@@ -21,10 +27,14 @@ from .documents import build_documents, indexable_pages
 from .facets import FACETS
 from .index import specific_pages
 from .query import SearchResults
+from .understanding import synonym_alternatives
 
 MAX_MATCHES = 1000
-# Words beyond these add little and cost one search each.
+# Parts beyond these add little and cost a search or more each.
 MAX_WORDS = 8
+# A synonym term finds the other terms of its sets, each one or more searches: the
+# term as typed and the first few others are enough to find most of what they name.
+MAX_ALTERNATIVES = 4
 
 
 def any_of(conditions):
@@ -134,20 +144,82 @@ def matching_groups(word):
     return ranks
 
 
+def all_of(ranks):
+    """{key: rank} of the keys every mapping holds, at their worst rank."""
+    ranks = list(ranks)
+    common = set(ranks[0]).intersection(*ranks[1:]) if ranks else set()
+    return {key: max(found[key] for found in ranks) for key in common}
+
+
+def text_of(text):
+    """{key: rank} of the pages holding every word of the text (or its terms' labels)."""
+    return all_of(matching_groups(word) for word in re.findall(r"\w+", text.casefold())[:MAX_WORDS])
+
+
+def term_groups(terms):
+    """{key: rank} of the pages tagged with any of these (facet parameter, value) terms,
+    newest first; a kind of document ("expert") counts as a term of the type facet."""
+    matches = {}
+    for parameter, value in terms:
+        matches.setdefault(parameter, []).append(value)
+    kinds = [registry.get(value).model for value in matches.pop("type", ())]
+    pages = indexable_pages()
+    tagged = pages.filter(tagged_with(matches)) if matches else pages.none()
+    if kinds:
+        tagged = tagged | pages.type(*kinds)
+    keys = tagged.order_by("-first_published_at").values_list("translation_key", flat=True)[:MAX_MATCHES]
+    return {key: rank for rank, key in enumerate(dict.fromkeys(keys))}
+
+
+def query_parts(search):
+    """What a page should hold, each as {translation key: rank}, text matches first,
+    and the keys of the kind of document asked for ("housing expert": the experts come
+    first, and the practices on housing follow, as the engine ranks them)."""
+    understood = search.understanding
+    parts, kinds = [], {}
+    for concept in understood.concepts:
+        if concept.is_kind:
+            kinds.update(term_groups(concept.terms))
+            continue
+        # What names it in the text first, then what is only tagged with it.
+        tagged = term_groups(concept.terms)
+        text = text_of(concept.text)
+        parts.append({**{key: MAX_MATCHES + rank for key, rank in tagged.items()}, **text})
+    for synonym in understood.synonyms:
+        # The term as typed first, then each other term of its sets.
+        found = {}
+        terms = dict.fromkeys((synonym.text, *synonym_alternatives(synonym.term)))
+        for order, term in enumerate(list(terms)[:MAX_ALTERNATIVES]):
+            for key, rank in text_of(term).items():
+                found.setdefault(key, order * MAX_MATCHES + rank)
+        parts.append(found)
+    words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", search.text.casefold())
+    parts += [matching_groups(word) for word in list(dict.fromkeys(words))[: MAX_WORDS - len(parts)]]
+    return (parts[:MAX_WORDS] or [kinds]), kinds
+
+
+def most_parts(parts, kinds):
+    """{key: (not of the kind asked for, parts missed, rank)} of the pages holding most
+    of the parts, or any one when none does (relaxed, said as the engine says it); the
+    best rank a page has in a part counts."""
+    held, best = {}, {}
+    for ranks in parts:
+        for key, rank in ranks.items():
+            held[key] = held.get(key, 0) + 1
+            best[key] = min(rank, best.get(key, rank))
+    needed = len(parts) - len(parts) // 3
+    relaxed = needed > 1 and not any(count >= needed for count in held.values())
+    if relaxed:
+        needed = 1
+    ranked = {key: (key not in kinds, len(parts) - count, best[key]) for key, count in held.items() if count >= needed}
+    return ranked, relaxed
+
+
 def run(search):
     pages = filtered_pages(search)
-    # Database full-text engines give quotes and operators a syntax of their own: search the words alone.
-    words = list(dict.fromkeys(re.findall(r"\w+", search.text.casefold())))[:MAX_WORDS]
-    if words:
-        # Every word must match some version of the page or its terms; the best rank counts.
-        ranked = None
-        for word in words:
-            found = matching_groups(word)
-            ranked = (
-                found
-                if ranked is None
-                else {key: max(rank, found[key]) for key, rank in ranked.items() if key in found}
-            )
+    relaxed = False
+    if search.text.strip():
+        ranked, relaxed = most_parts(*query_parts(search))
         chosen = pages.filter(translation_key__in=list(ranked)).values_list("pk", "translation_key")
         ordered = [pk for pk, key in sorted(chosen, key=lambda row: ranked[row[1]])][:MAX_MATCHES]
     else:
@@ -161,4 +233,5 @@ def run(search):
         facets={},
         suggestion=None,
         engine="database",
+        relaxed=relaxed and bool(ordered),
     )

@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
 from core import world_map
+from searchstats import recording
+from searchstats.models import Source
 from taxonomy.cache import terms_by_key
 from taxonomy.models import City, Country, SustainableDevelopmentGoal
 
@@ -58,7 +60,7 @@ def filter_suggestions(request, search_request):
     ]
 
 
-def search_context(request, *, scope=None, facets=FACETS, years=True):
+def search_context(request, *, scope=None, facets=FACETS, years=True, source=Source.SEARCH_PAGE):
     """Results, facets, chips and pagination for a search page, whole-site or scoped."""
     search_request, problems = SearchRequest.from_query_dict(
         request.GET, ui_language=get_language(), strict=False, scope=scope, facets=facets
@@ -72,8 +74,9 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
     goals = terms_by_key(SustainableDevelopmentGoal, "number")
     for value in results.facets.get("sdg", []):
         value["colour"] = goals[value["value"]].colour if value["value"] in goals else None
-    for hit in results.hits:
+    for rank, hit in enumerate(results.hits, start=search_request.offset + 1):
         card(hit)
+        hit["rank"] = rank
     pages = max(1, ceil(results.total / search_request.page_size))
     base = without(request.GET, "page")
     return {
@@ -82,6 +85,8 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         # What a feed or a saved search of this search keeps (search/criteria.py).
         "criteria": criteria(search_request),
         "results": results,
+        # What the result links hand back when one is opened (searchstats/).
+        "search_record": recorded(request, search_request, results, source),
         "facets": facet_lists,
         "chips": chips(request, search_request, results),
         "places": place_filter(request, search_request, results),
@@ -95,6 +100,25 @@ def search_context(request, *, scope=None, facets=FACETS, years=True):
         "previous_page": f"{base}&page={search_request.page - 1}" if search_request.page > 1 else None,
         "next_page": f"{base}&page={search_request.page + 1}" if search_request.page < pages else None,
     }
+
+
+def recorded(request, search_request, results, source):
+    """Notes the search for the editors' analytics, anonymously (searchstats/recording.py)."""
+    return recording.searched(
+        request,
+        source=source,
+        language=search_request.ui_language,
+        text=search_request.text,
+        filters={
+            **search_request.scope,
+            **search_request.selections,
+            "year_from": search_request.year_from,
+            "year_to": search_request.year_to,
+        },
+        results=results.total,
+        engine=results.engine,
+        first_page=search_request.page == 1,
+    )
 
 
 def chips(request, search_request, results):
@@ -182,7 +206,9 @@ def card(hit):
 
 def collection_search_context(request, spotlight):
     """A spotlight page's search: every count scoped to its collection, with the collection's facets."""
-    return search_context(request, scope={"spotlights": spotlight.slug}, facets=SPOTLIGHT_FACETS)
+    return search_context(
+        request, scope={"spotlights": spotlight.slug}, facets=SPOTLIGHT_FACETS, source=Source.SPOTLIGHT
+    )
 
 
 def type_search_context(request, type_key):
@@ -190,4 +216,6 @@ def type_search_context(request, type_key):
     declared = registry.get(type_key)
     own = {facet.parameter: facet for facet in declared.facets}
     facets = [own.get(name) or FACETS_BY_PARAMETER[name] for name in declared.scoped_facets]
-    return search_context(request, scope={"type": type_key}, facets=facets, years=declared.start_years)
+    return search_context(
+        request, scope={"type": type_key}, facets=facets, years=declared.start_years, source=Source.DIRECTORY
+    )

@@ -159,10 +159,11 @@ def words_key(text):
 
 @dataclass(frozen=True)
 class SynonymTerm:
-    """A term as its set holds it, and how many words the search analyzers' synonym
-    filter may put in its place: every word of every term of every set holding it."""
+    """A term as its set holds it, and what the search analyzers' synonym filter may put
+    in its place: every term of every set holding it, and how many words they have."""
 
     term: str
+    alternatives: tuple
     expansion: int
 
 
@@ -173,16 +174,17 @@ def synonym_index():
         from .models import SynonymSet
 
         sets = [synonym_set.term_list() for synonym_set in SynonymSet.objects.all()]
-        expansion = {}
+        alternatives = {}
         for terms in sets:
-            words = sum(len(WORD.findall(term)) for term in terms)
             for key in {words_key(term) for term in terms}:
-                expansion[key] = expansion.get(key, 0) + words
+                alternatives.setdefault(key, []).extend(terms)
         keys = {}
         for terms in sets:
             for term in terms:
                 key = words_key(term)
-                keys.setdefault(key, SynonymTerm(term, expansion[key]))
+                if key not in keys:
+                    others = tuple(dict.fromkeys(alternatives[key]))
+                    keys[key] = SynonymTerm(term, others, sum(len(WORD.findall(other)) for other in others))
         keys.pop((), None)
         return LabelIndex(keys=keys, longest=max(map(len, keys), default=0))
 
@@ -191,6 +193,12 @@ def synonym_index():
 
 def forget_synonyms():
     forget(SYNONYM_INDEX)
+
+
+def synonym_alternatives(term):
+    """Every term of the sets holding this one, itself included."""
+    found = synonym_index().keys.get(words_key(term))
+    return found.alternatives if found else (term,)
 
 
 def synonym_expansion(text):

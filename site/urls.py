@@ -16,6 +16,7 @@ from home.views import favicon, robots_txt
 from search import api_urls
 from search import urls as search_urls
 from search.health import healthz, readyz
+from searchstats.views import opened as result_opened
 
 # An unexpected error under /api/ answers JSON, elsewhere Django's page.
 handler500 = "search.api.server_error"
@@ -42,6 +43,8 @@ urlpatterns = [
     # marks the folder internal).
     path(f"{settings.MEDIA_URL.strip('/')}/private/<path:path>", private_media.refuse),
     path("api/v1/", include(api_urls)),
+    # The beacon a search page sends when one of its results is opened (searchstats/).
+    path("search-results/opened/", result_opened, name="result_opened"),
     # Crawlers look for these at the root of the domain, whatever the language.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

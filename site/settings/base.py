@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "insights",
     "search",
     "alerts",
+    "searchstats",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -75,9 +76,13 @@ MIDDLEWARE = [
     # Before anything reads the client's address (core/proxies.py).
     "core.proxies.TrustedProxyMiddleware",
     "core.public_url.PublicBaseURLMiddleware",
+    # Around the page cache: a search answered from the cache is counted as one
+    # rendered afresh (searchstats/middleware.py).
+    "searchstats.middleware.SearchRecordMiddleware",
     # Once the host and scheme are settled, before anything else does work: a cached
     # page is answered here (core/page_cache.py).
     "core.page_cache.AnonymousPageCacheMiddleware",
+    "searchstats.middleware.SearchRecordCarrierMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RequestSizeLimitMiddleware",
@@ -393,6 +398,9 @@ SEARCH_BREAKER_WINDOW = 60
 SEARCH_BREAKER_COOL_DOWN = 30
 # Exports (search/exports.py) per client address and minute; each is at most 10,000 rows.
 EXPORTS_PER_MINUTE = int(os.environ.get("EXPORTS_PER_MINUTE", "10"))
+# Days the anonymous search analytics are kept (searchstats/); 0 records none.
+# manage.py prune_search_stats deletes older rows, daily (deploy/systemd).
+SEARCH_ANALYTICS_DAYS = int(os.environ.get("SEARCH_ANALYTICS_DAYS", "90"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # On PostgreSQL that search folds accents ("energia" finds "energía") through a text
 # search configuration that search's migration 0006 creates; SQLite's tokenizer folds them.

@@ -6,6 +6,7 @@
 (function () {
     const form = document.querySelector("[data-search-form]");
     if (!form) return;
+    reportOpenedResults(form);
     offerSuggestions(form.querySelector("[role=combobox]"));
     const region = form.querySelector("[data-search-results]");
     if (region) {
@@ -166,6 +167,26 @@
             form.elements.q.value = new URLSearchParams(window.location.search).get("q") ?? "";
             load(window.location.href).catch((error) => failed(error, () => window.location.reload()));
         });
+    }
+
+    // Opening a result (a click, or a middle click for a new tab) tells the editors'
+    // analytics its rank in this search: a beacon that the browser sends even as it
+    // leaves the page, and that carries no cookie-bound identifier, only the search's
+    // signed token (searchstats/). Listening on the form survives the in-place swaps.
+    // https://developer.mozilla.org/en-US/docs/Web/API/Navigator/sendBeacon
+    function reportOpenedResults(form) {
+        function opened(event) {
+            const link = event.target.closest("a[data-rank]");
+            const list = link?.closest("[data-search-record]");
+            if (!list || !navigator.sendBeacon) return;
+            navigator.sendBeacon(list.dataset.openedUrl, new URLSearchParams({
+                search: list.dataset.searchRecord,
+                rank: link.dataset.rank,
+                page: link.dataset.page,
+            }));
+        }
+        form.addEventListener("click", opened);
+        form.addEventListener("auxclick", (event) => event.button === 1 && opened(event));
     }
 
     // The stylesheet shows the "Filters" button and hides the filters on a narrow
