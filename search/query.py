@@ -38,6 +38,13 @@ MAX_QUERY_WORDS = 20
 # 150 hostile queries and the judged ones, this is where it cuts most of what OpenSearch
 # would refuse and nothing that it takes (docs/decisions.md, issue 28).
 CLAUSE_BUDGET = 1500
+# Pseudo-relevance feedback (feedback()): when a query finds fewer than a page of
+# results, what is tagged with the topics its best documents share follows them, far
+# below. Measured in docs/search-relevance.md (5, 10 or 20, and 0.1 or 0.3, moved
+# neither set by more than 0.003).
+FEEDBACK_BELOW = 10
+FEEDBACK_HITS = 3
+FEEDBACK_WEIGHT = 0.1
 # Typos are forgiven (a second, fuzzy search: costly per word) in questions of this
 # many words left to match as text at most.
 MAX_TYPO_WORDS = 6
@@ -290,7 +297,7 @@ def most_of(parts, relaxed=False):
     return {"bool": {"should": parts, "minimum_should_match": 1 if relaxed else len(parts) - len(parts) // 3}}
 
 
-def text_query(search, typos=False, relaxed=False):
+def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
     understood = search.understanding
     kinds = [concept for concept in understood.concepts if concept.is_kind]
     places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
@@ -333,6 +340,8 @@ def text_query(search, typos=False, relaxed=False):
             words = {"dis_max": {"queries": [words, *lesser]}}
     else:  # nothing but punctuation or function words: match them as they are
         words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
+    if related and parts:
+        words = {"dis_max": {"queries": [words, feedback(parts, related, guessed)]}}
     # With no words too, when several versions of a case show because languages were chosen.
     preferred = [own_language_first(search.ui_language)]
     if kind_parts:
@@ -342,6 +351,53 @@ def text_query(search, typos=False, relaxed=False):
         words = {"dis_max": {"queries": [words, most_of(parts + kind_parts, relaxed)]}}
         preferred += [tagged_with(concept, KIND_WEIGHT) for concept in kinds]
     return {"bool": {"must": words, "should": preferred}}
+
+
+def feedback(parts, related, guessed=False):
+    """The tier behind the documents holding the query: those tagged with a topic the
+    best of them share, scored far below them, the ones holding a part of the query
+    first. A practice that speaks of "compost" is found for "food scraps", a
+    "habitat participatif" for "cohousing". When the best documents were a guess (typos
+    forgiven, the words of a suggestion), a document must hold a part of the query too:
+    a wrong guess's topics would fill the page with noise."""
+    any_part = most_of(parts, relaxed=True)
+    topic = {"terms": {FACETS_BY_PARAMETER["topic"].field: list(related)}}
+    if guessed:
+        return {"bool": {"must": any_part, "filter": [topic], "boost": FEEDBACK_WEIGHT}}
+    return {"bool": {"filter": [topic], "should": [any_part], "boost": FEEDBACK_WEIGHT}}
+
+
+def feedback_answer(client, search, response, guessed):
+    """The answer the feedback reads: the words' own, whatever the visitor ticked, so
+    that ticking a facet gives the number of results its count said (the places the
+    words name and the visitor's language still apply). The page's answer is that one
+    when nothing was ticked; otherwise a small search asks for it."""
+    ticked = {name for name in search.selections if name not in search.places}
+    if not ticked:
+        return response
+    filters = [*base_filters(search), own_language_version(search), *selection_filters(search, search.places).values()]
+    body = {
+        "size": FEEDBACK_HITS,
+        "query": {"bool": {"must": text_query(search, typos=guessed), "filter": filters}},
+        "_source": ["topics"],
+        "track_total_hits": FEEDBACK_BELOW,
+    }
+    answer = client.search(index=alias_name(), body=body, params={"request_cache": "true"})
+    return answer if answer["hits"]["total"]["value"] < FEEDBACK_BELOW else {"hits": {"hits": []}}
+
+
+def shared_topics(response):
+    """The topics the best documents of an answer share: those of the first, and any
+    that two of the first three hold."""
+    hits = response["hits"]["hits"][:FEEDBACK_HITS]
+    if not hits:
+        return ()
+    counts = {}
+    for hit in hits:
+        for topic in hit["_source"].get("topics") or ():
+            counts[topic] = counts.get(topic, 0) + 1
+    first = hits[0]["_source"].get("topics") or ()
+    return tuple(sorted(set(first) | {topic for topic, count in counts.items() if count >= 2}))
 
 
 def tagged_with(concept, weight):
@@ -474,21 +530,30 @@ def facet_buckets(aggregations, facet):
     return buckets[:FACET_SIZE]
 
 
-def selection_filters(search):
-    """{facet parameter: filter} of the visitor's choices. Without a chosen language,
-    the language facet's choice is one document per translation group, the one that
-    stands for the visitor's language: like any selection it is left out of its own
-    facet's counts, so "French (41)" counts the 41 results that ticking it shows."""
-    selections = {name: {"terms": {search.facet(name).field: values}} for name, values in search.selections.items()}
-    if "language" not in selections:
-        selections["language"] = {"term": {"represents": search.ui_language}}
+def selection_filters(search, chosen=None):
+    """{facet parameter: filter} of the visitor's choices (or of `chosen` only). Without
+    a chosen language, the language facet's choice is one document per translation
+    group, the one that stands for the visitor's language: like any selection it is
+    left out of its own facet's counts, so "French (41)" counts the 41 results that
+    ticking it shows."""
+    chosen = search.selections if chosen is None else chosen
+    selections = {name: {"terms": {search.facet(name).field: values}} for name, values in chosen.items()}
+    if "language" not in search.selections:
+        selections["language"] = own_language_version(search)
     return selections
 
 
-def build_body(search, typos=False, relaxed=False):
+def own_language_version(search):
+    """One document per translation group: the one that stands for the visitor's language."""
+    return {"term": {"represents": search.ui_language}}
+
+
+def build_body(search, typos=False, relaxed=False, related=(), guessed=False):
     selections = selection_filters(search)
     body = {
-        "query": {"bool": {"must": text_query(search, typos, relaxed), "filter": base_filters(search)}},
+        "query": {
+            "bool": {"must": text_query(search, typos, relaxed, related, guessed), "filter": base_filters(search)}
+        },
         "post_filter": {"bool": {"filter": list(selections.values())}},
         "aggs": facet_aggregations(search, selections)
         | ({YEARS: year_aggregation(selections)} if search.year_counts else {}),
@@ -576,10 +641,12 @@ def run(search):
             raise
 
     few = response["hits"]["total"]["value"] < SUGGEST_BELOW
+    # Whether the answer is a guess at what was meant (typos forgiven, a suggestion's words).
+    guessed = False
     if search.text and 0 < len(search.understanding.words) <= MAX_TYPO_WORDS and finds_little(search, response):
         forgiving = better(build_body(search, typos=True))
         if forgiving and forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
-            response = forgiving
+            response, guessed = forgiving, True
     suggested = None
     if search.text and few:
         suggested_by = better(suggest_body(search), params=None)
@@ -592,7 +659,7 @@ def run(search):
             # the words as suggested find. The better answer shows, beside the suggestion.
             corrected = better(build_body(replace(search, text=suggested)))
             if corrected and corrected["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
-                response = corrected
+                response, guessed = corrected, True
     relaxed = bool(search.text) and not response["hits"]["total"]["value"] and search.understanding.separable
     if relaxed:
         # Nothing holds most of the words, even forgiving typos: rather than an empty
@@ -601,6 +668,12 @@ def run(search):
         # that speaks of storm water and rain) is then still found.
         response = better(build_body(search, relaxed=True)) or response
     total = response["hits"]["total"]["value"]
+    if search.text and 0 < total < FEEDBACK_BELOW and not relaxed:
+        related = shared_topics(feedback_answer(client, search, response, guessed))
+        widened = related and better(build_body(search, related=related, guessed=guessed))
+        if widened and widened["hits"]["total"]["value"] > total:
+            response = widened
+            total = widened["hits"]["total"]["value"]
     facets = {}
     for facet in search.counted_facets:
         buckets = facet_buckets(response["aggregations"], facet)

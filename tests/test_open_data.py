@@ -95,7 +95,8 @@ def test_the_csv_has_a_header_quotes_commas_and_joins_lists(client, catalogue, a
     CaseStudyPageFactory(
         parent=catalogue["housing"].get_parent(),
         title='Parks, plazas and "pocket" squares',
-        taxonomy__topic="public-space",
+        # A topic no other case has: the practices sharing it would follow (search.query.feedback).
+        taxonomy__topic="care",
         taxonomy__sdgs=[11, 15],
     )
     apply_index_changes()
@@ -113,7 +114,9 @@ def test_the_csv_has_a_header_quotes_commas_and_joins_lists(client, catalogue, a
 @pytest.mark.django_db
 def test_a_title_a_spreadsheet_would_run_as_a_formula_stays_text_in_the_csv(client, catalogue, apply_index_changes):
     title = '=HYPERLINK("http://evil.example","Pocket squares")'
-    CaseStudyPageFactory(parent=catalogue["housing"].get_parent(), title=title, summary="-1 pocket squares")
+    CaseStudyPageFactory(
+        parent=catalogue["housing"].get_parent(), title=title, summary="-1 pocket squares", taxonomy__topic="care"
+    )
     apply_index_changes()
     (row,) = csv_rows(download_csv(client, {"q": "pocket squares"}))
     assert row["title"] == f"'{title}" and row["summary"] == "'-1 pocket squares"
@@ -130,9 +133,14 @@ def test_every_start_a_spreadsheet_reads_as_a_formula_is_defused(client, catalog
     titles = {name: f'{start}HYPERLINK("http://evil.example") pocket squares {name}' for name, start in starts.items()}
     for name, title in titles.items():
         CaseStudyPageFactory(
-            parent=catalogue["housing"].get_parent(), title=title, slug=f"pocket-{name}", summary=f"{starts[name]}1"
+            parent=catalogue["housing"].get_parent(),
+            title=title,
+            slug=f"pocket-{name}",
+            summary=f"{starts[name]}1",
+            taxonomy__topic="care",
         )
-    CaseStudyPageFactory(parent=catalogue["housing"].get_parent(), title="Safe pocket squares", summary="1 + 1 = 2")
+    safe = {"title": "Safe pocket squares", "summary": "1 + 1 = 2", "taxonomy__topic": "care"}
+    CaseStudyPageFactory(parent=catalogue["housing"].get_parent(), **safe)
     apply_index_changes()
     rows = {row["title"]: row for row in csv_rows(download_csv(client, {"q": "pocket squares"}))}
     for name, title in titles.items():

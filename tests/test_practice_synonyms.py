@@ -33,21 +33,24 @@ def titles(client, q, ui_language):
 def practices(case_indexes, apply_index_changes):
     """Cases each naming a practice in one language by one of its names only."""
     case_index, spanish, french = case_indexes["en"], case_indexes["es"], case_indexes["fr"]
-    for parent, title in [
-        (spanish, "Una red de jardines de lluvia"),
-        (french, "Un plan de forêt urbaine"),
-        (case_index, "A living lab in the harbour district"),
-        (case_index, "Digital inclusion desks in every district"),
-        (spanish, "Supermanzanas en el centro"),
-        (french, "Un organisme foncier solidaire"),
-        (case_index, "Cooling centres open all summer"),
-        (spanish, "Bonos verdes para el tranvía"),
-        (case_index, "Waste pickers join the municipal collection"),
-        (french, "Une banque alimentaire de quartier"),
-        (case_index, "Cycle lanes for schools"),
-        (case_index, "A language buddy scheme for newcomers"),
+    # Each on a topic of its own, as practices this different would be: the practices
+    # sharing a found one's topic follow it (search.query.feedback).
+    for parent, title, topic in [
+        (spanish, "Una red de jardines de lluvia", "water"),
+        (french, "Un plan de forêt urbaine", "nature-based-solutions"),
+        (case_index, "A living lab in the harbour district", "urban-innovation"),
+        (case_index, "Digital inclusion desks in every district", "digital-transformation"),
+        (spanish, "Supermanzanas en el centro", "public-space"),
+        (french, "Un organisme foncier solidaire", "housing"),
+        (case_index, "Cooling centres open all summer", "climate"),
+        (spanish, "Bonos verdes para el tranvía", "finance"),
+        (case_index, "Waste pickers join the municipal collection", "waste"),
+        (french, "Une banque alimentaire de quartier", "food"),
+        (case_index, "Cycle lanes for schools", "sustainable-mobility"),
+        (case_index, "A language buddy scheme for newcomers", "migration"),
     ]:
-        CaseStudyPageFactory(parent=parent, title=title, summary="What the city did and what it learnt.")
+        summary = "What the city did and what it learnt."
+        CaseStudyPageFactory(parent=parent, title=title, summary=summary, taxonomy__topic=topic)
     apply_index_changes()
 
 
@@ -104,7 +107,8 @@ def test_another_name_of_a_practice_finds_it_in_another_language(client, practic
 
 @pytest.mark.opensearch
 def test_a_sponge_city_and_its_rain_gardens_find_each_other(client, practices, case_indexes, apply_index_changes):
-    CaseStudyPageFactory(parent=case_indexes["fr"], title="Un programme de ville éponge", summary="Moins de crues.")
+    sponge = {"title": "Un programme de ville éponge", "summary": "Moins de crues.", "taxonomy__topic": "water"}
+    CaseStudyPageFactory(parent=case_indexes["fr"], **sponge)
     apply_index_changes()
     both = {"Una red de jardines de lluvia", "Un programme de ville éponge"}
     found = {q: set(titles(client, q, ui_language)) for q, ui_language in SPONGE_CITY_NAMES}
