@@ -15,6 +15,7 @@ one of them. A place the words name narrows the search already (SearchRequest.pl
 """
 
 import re
+from functools import cache
 
 from django.db.models import Exists, OuterRef, Q, Subquery
 
@@ -151,9 +152,9 @@ def all_of(ranks):
     return {key: max(found[key] for found in ranks) for key in common}
 
 
-def text_of(text):
+def text_of(text, groups=matching_groups):
     """{key: rank} of the pages holding every word of the text (or its terms' labels)."""
-    return all_of(matching_groups(word) for word in re.findall(r"\w+", text.casefold())[:MAX_WORDS])
+    return all_of(groups(word) for word in re.findall(r"\w+", text.casefold())[:MAX_WORDS])
 
 
 def term_groups(terms):
@@ -176,6 +177,9 @@ def query_parts(search):
     and the keys of the kind of document asked for ("housing expert": the experts come
     first, and the practices on housing follow, as the engine ranks them)."""
     understood = search.understanding
+    # The terms of a synonym's sets share words ("solar roofs", "solar panels"): each is
+    # searched once.
+    groups = cache(matching_groups)
     parts, kinds = [], {}
     for concept in understood.concepts:
         if concept.is_kind:
@@ -183,18 +187,18 @@ def query_parts(search):
             continue
         # What names it in the text first, then what is only tagged with it.
         tagged = term_groups(concept.terms)
-        text = text_of(concept.text)
+        text = text_of(concept.text, groups)
         parts.append({**{key: MAX_MATCHES + rank for key, rank in tagged.items()}, **text})
     for synonym in understood.synonyms:
         # The term as typed first, then each other term of its sets.
         found = {}
         terms = dict.fromkeys((synonym.text, *synonym_alternatives(synonym.term)))
         for order, term in enumerate(list(terms)[:MAX_ALTERNATIVES]):
-            for key, rank in text_of(term).items():
+            for key, rank in text_of(term, groups).items():
                 found.setdefault(key, order * MAX_MATCHES + rank)
         parts.append(found)
     words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", search.text.casefold())
-    parts += [matching_groups(word) for word in list(dict.fromkeys(words))[: MAX_WORDS - len(parts)]]
+    parts += [groups(word) for word in list(dict.fromkeys(words))[: MAX_WORDS - len(parts)]]
     return (parts[:MAX_WORDS] or [kinds]), kinds
 
 

@@ -375,7 +375,8 @@ def feedback_answer(client, search, response, guessed):
     ticked = {name for name in search.selections if name not in search.places}
     if not ticked:
         return response
-    filters = [*base_filters(search), own_language_version(search), *selection_filters(search, search.places).values()]
+    words_own = {**selection_filters(search, search.places), "language": own_language_version(search)}
+    filters = [*base_filters(search), *words_own.values()]
     body = {
         "size": FEEDBACK_HITS,
         "query": {"bool": {"must": text_query(search, typos=guessed), "filter": filters}},
