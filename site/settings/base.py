@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "search",
     "alerts",
     "searchstats",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

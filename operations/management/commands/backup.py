@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.backups import backup
+from operations.backups import backup
 
 
 class Command(BaseCommand):

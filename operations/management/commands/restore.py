@@ -2,7 +2,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from home.backups import restore
+from operations.backups import restore
 
 
 class Command(BaseCommand):
