@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.editorial import ReviewStatus, add_new_draft, submit_for_review
 from core.limits import save_if_valid
+from editorial.workflow import ReviewStatus, add_new_draft, submit_for_review
 
 from .contribution_forms import STEPS, CaseContributionForm
 from .models import CaseContribution

@@ -18,7 +18,6 @@ class CoreConfig(AppConfig):
 
         from taxonomy.models import VOCABULARY_MODELS
 
-        from . import review_notifications
         from .page_cache import content_changed
         from .private_media import publish_uploads
 
@@ -31,6 +30,5 @@ class CoreConfig(AppConfig):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}-saved")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}-deleted")
 
-        review_notifications.connect()
         # A member's upload becomes public with the first live page that shows it.
         page_published.connect(publish_uploads, dispatch_uid="private-media-published")

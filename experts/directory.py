@@ -4,7 +4,7 @@ it, in the language the member writes in."""
 from django.db import transaction
 from wagtail.models import Page
 
-from core.editorial import grant_moderators
+from editorial.workflow import grant_moderators
 
 from .models import ExpertDirectoryPage
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.editorial import ReviewStatus
+from editorial.workflow import ReviewStatus
 
 from .membership import delete_member, member_data
 from .ownership import own_profile

@@ -19,9 +19,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.editorial import MODERATORS
 from core.limits import member_lock
 from core.notifications import send_notification
+from editorial.workflow import MODERATORS
 
 from .accounts import is_unclaimed
 from .invitations import Reach, invite

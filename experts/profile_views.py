@@ -6,8 +6,8 @@ from django.views.decorators.http import require_POST
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale
 
-from core.editorial import ReviewStatus, submit_for_review, submit_new_draft
 from core.limits import save_if_valid
+from editorial.workflow import ReviewStatus, submit_for_review, submit_new_draft
 
 from .directory import directory_for
 from .models import MemberSettings

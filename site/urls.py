@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views import serve as document_views
 
 from core import private_media
-from core.admin_login import AdminLoginView
+from editorial.admin_login import AdminLoginView
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
 from home.views import favicon, robots_txt

@@ -1,6 +1,6 @@
 """The Wagtail admin's sign-in holds a guesser to the same limits as the site's, asks
 for the authenticator app's code of whoever has one, and, in production, lets no
-moderator or administrator into the admin before they have one (core/admin_login.py)."""
+moderator or administrator into the admin before they have one (editorial/admin_login.py)."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import (
@@ -13,7 +13,7 @@ from allauth.mfa.totp.internal.auth import (
 from django.conf import settings
 from django.contrib.auth.models import Group
 
-from core.editorial import MODERATORS
+from editorial.workflow import MODERATORS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 # every process sees the same); the rest is one query per list the page shows, never
 # one per item. A page that asks OpenSearch (search, similar pages) also reads the
 # search breaker's state from the shared cache (search/breaker.py).
-# One more finds whether a case is an unfinished translation (core/translation_review.py).
+# One more finds whether a case is an unfinished translation (core/translation_gaps.py).
 # The footer reads the page cache's content version (home/templatetags/footer_tags.py):
 # one query on every budget below, none when the page cache renders the page.
 # A case page also reads its kept similar cases with the tokens they were kept under

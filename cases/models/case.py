@@ -191,7 +191,7 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
     )
 
     base_form_class = CaseStudyPageForm
-    # Where a member follows their case's review (core/review_notifications.py).
+    # Where a member follows their case's review (editorial/review_notifications.py).
     member_area_url_name = "contributions:list"
     parent_page_types = ["cases.CaseIndexPage", "cases.SpotlightSectionPage"]
     subpage_types = []

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from core.translation_review import TranslationGaps, translation_gaps
+from core.translation_gaps import TranslationGaps, translation_gaps
 
 register = template.Library()
 

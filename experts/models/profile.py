@@ -144,7 +144,7 @@ class ExpertProfilePage(ThemedMixin, Page):
         verbose_name=_("sustainable development goals"),
     )
     base_form_class = ThemedPageForm
-    # Where a member follows their profile's review (core/review_notifications.py).
+    # Where a member follows their profile's review (editorial/review_notifications.py).
     member_area_url_name = "experts:edit_profile"
     # A translated profile is the same person: the languages spoken and the ORCID iD
     # follow the source; the import id stays its own (see IMPORT_ID).

@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "taxonomy",
     "core",
+    "editorial",
     "home",
     "cases",
     "experts",
@@ -96,8 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Once the user and messages are known (core/admin_login.py).
-    "core.admin_login.AdminRequiresMFAMiddleware",
+    # Once the user and messages are known (editorial/admin_login.py).
+    "editorial.admin_login.AdminRequiresMFAMiddleware",
     # With DEBUG only: the site's 404 page instead of Django's technical one.
     "core.middleware.FriendlyNotFoundMiddleware",
 ]
@@ -252,7 +253,7 @@ ACCOUNT_FORMS = {
 }
 LOGIN_URL = "account_login"
 # Two-factor authentication (allauth's MFA): an authenticator app (TOTP) and recovery
-# codes. The Wagtail admin's sign-in goes through the same stages (core/admin_login.py).
+# codes. The Wagtail admin's sign-in goes through the same stages (editorial/admin_login.py).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Moderators and administrators must set up an authenticator app before the admin
 # opens; production turns it on.
@@ -338,7 +339,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 # A new translation of a live page would otherwise be published at once, untranslated
 # and unreviewed; it starts as a draft that goes through the editorial review
-# (core/translation_review.py).
+# (editorial/translation_review.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"

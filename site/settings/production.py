@@ -50,7 +50,7 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_REFERRER_POLICY = "same-origin"
 # Moderators and administrators open the admin only with a second factor
-# (core/admin_login.py): a stolen password alone publishes nothing.
+# (editorial/admin_login.py): a stolen password alone publishes nothing.
 ADMIN_REQUIRE_MFA = True
 X_FRAME_OPTIONS = "DENY"
 

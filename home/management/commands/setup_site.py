@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from core.editorial import ensure_editorial_workflow, ensure_someone_moderates
+from editorial.workflow import ensure_editorial_workflow, ensure_someone_moderates
 from experts.directory import ensure_expert_directories, ensure_report_moderation
 from home.site_setup import apply_site_identity, ensure_admin, ensure_home_pages, ensure_information_pages
 

@@ -1,4 +1,4 @@
-"""Admin views that keep translations inside the editorial review (core.translation_review)."""
+"""Admin views that keep translations inside the editorial review (editorial.translation_review)."""
 
 from django import forms
 from django.contrib import messages
@@ -96,7 +96,7 @@ def translations_report(request):
     page_type = page_type_filter.cleaned_data["page_type"] if page_type_filter.is_valid() else None
     return TemplateResponse(
         request,
-        "core/translations_to_do.html",
+        "editorial/translations_to_do.html",
         {
             "report": translations_to_do(page_type),
             "page_type_filter": page_type_filter,

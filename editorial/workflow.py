@@ -22,9 +22,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.slugs import free_slug
 from taxonomy.models import VOCABULARY_MODELS
-
-from .slugs import free_slug
 
 WORKFLOW_NAME = "Editorial review"
 APPROVAL_TASK_NAME = "Moderator approval"

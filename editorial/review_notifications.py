@@ -6,7 +6,7 @@ Wagtail connects its notifiers in wagtail.admin's ready() with fixed dispatch_ui
 A receiver connected earlier under the same dispatch_uid and sender takes its place
 (Django ignores a second connection with a known uid,
 https://docs.djangoproject.com/en/5.2/topics/signals/#preventing-duplicate-signals),
-and `core` comes before wagtail.admin in INSTALLED_APPS: the notifiers below replace
+and `editorial` comes before wagtail.admin in INSTALLED_APPS: the notifiers below replace
 Wagtail's, leaving members out of the admin e-mails.
 
 A page type names the member area page that shows its review status with
@@ -20,7 +20,7 @@ from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier, WorkflowState
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
-from .notifications import send_notification
+from core.notifications import send_notification
 
 
 def has_admin_access(user):
@@ -58,11 +58,11 @@ def notify_member(workflow_state, user, template_name):
 
 
 def member_approved(sender, instance, user=None, **kwargs):
-    notify_member(instance, user, "core/email/review_approved")
+    notify_member(instance, user, "editorial/email/review_approved")
 
 
 def member_changes_requested(sender, instance, user=None, **kwargs):
-    notify_member(instance, user, "core/email/review_changes_requested")
+    notify_member(instance, user, "editorial/email/review_changes_requested")
 
 
 # Signals keep weak references: the notifiers must live as long as the process.

@@ -6,12 +6,12 @@ its "Update translations" form offers "Publish immediately" to anyone who may ed
 Here a translator's work becomes a draft revision of the translated page, sent to the
 moderators like every other draft; only a moderator's approval publishes it.
 
-While some strings are untranslated, wagtail-localize fills them with the source
-text; `TranslationGaps` says which fields those are, so that the public page marks
-them with their language and tells the visitor.
+The "Translations to do" report lists, per language, the live pages whose
+translation is missing, unfinished or outdated. (Which fields of a public page still
+show the source text is core's business: core/translation_gaps.py.)
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from .editorial import submit_for_review
+from .workflow import submit_for_review
 
 
 def can_publish(translation, user):
@@ -63,41 +63,6 @@ def submit_translations(translations, user):
         except ValidationError:
             refused.append(translation)
     return submitted, refused
-
-
-@dataclass
-class TranslationGaps:
-    """The fields of a translated page still showing the source language's text."""
-
-    source_language: str = ""
-    fields: set = field(default_factory=set)
-
-    def __bool__(self):
-        return bool(self.fields)
-
-
-def translation_gaps(page):
-    """Two queries: the page's translation record, then its untranslated strings."""
-    translation = (
-        Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-        )
-        .select_related("source__locale")
-        .first()
-    )
-    if translation is None:
-        return TranslationGaps()
-    missing = (
-        StringSegment.objects.filter(source_id=translation.source_id)
-        .annotate_translation(translation.target_locale_id)
-        .filter(translation__isnull=True)
-        .values_list("context__path", flat=True)
-    )
-    # A segment's path starts with the model field it came from ("summary", "context.<block>").
-    return TranslationGaps(
-        source_language=translation.source.locale.language_code,
-        fields={path.split(".")[0] for path in missing},
-    )
 
 
 def is_page_translation(translation):

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.views.account import LoginView
 
-from core.editorial import MODERATORS
+from .workflow import MODERATORS
 
 
 class AdminLoginForm(LoginForm):
