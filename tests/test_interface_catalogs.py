@@ -57,7 +57,10 @@ def every_subclass(cls):
         yield subclass
         yield from every_subclass(subclass)
 
-OURS = ("alerts.", "cases.", "cities.", "core.", "experts.", "home.", "insights.", "search.", "taxonomy.", "allauth.")
+OURS = (
+    "alerts.", "cases.", "cities.", "core.", "experts.", "home.", "insights.", "members.", "search.", "taxonomy.",
+    "allauth.",
+)
 texts = {}
 for form in set(every_subclass(forms.BaseForm)):
     if form.__module__.startswith(OURS):
