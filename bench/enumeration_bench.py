@@ -1,7 +1,7 @@
 """Enumeration benchmark: times sign-up and password reset for an address that
 belongs to a member and for one that does not, and prints the median and p95 of
 each, with sign-up also measured as allauth's own form does it (before
-experts.accounts.EvenSignupForm). A gap between the two addresses would tell an
+members.accounts.EvenSignupForm). A gap between the two addresses would tell an
 attacker who is a member; the tests (tests/test_account_abuse.py) check that the
 answers are the same, this script prints how long they take.
 
@@ -89,7 +89,7 @@ def main():
     with override_settings(**quiet):
         new = "new-{}@example.org".format
         compare("sign-up", lambda _n: sign_up(MEMBER), lambda n: sign_up(new(n)))
-        with override_settings(ACCOUNT_FORMS={"reset_password": "experts.accounts.ClaimingResetPasswordForm"}):
+        with override_settings(ACCOUNT_FORMS={"reset_password": "members.accounts.ClaimingResetPasswordForm"}):
             compare("sign-up, allauth's form (before)", lambda _n: sign_up(MEMBER), lambda n: sign_up(new(f"b{n}")))
         compare("password reset", lambda _n: reset(MEMBER), lambda n: reset(new(f"r{n}")))
 

@@ -4,7 +4,7 @@ second factor.
 Wagtail's login view (/admin/login/) authenticates by itself, outside allauth, so a
 guesser there met no limit. Its form here asks allauth's adapter instead, which counts
 the `login_failed` limits per address and per account + address
-(ACCOUNT_RATE_LIMITS, experts/accounts.py); the view spends the same `login` budget
+(ACCOUNT_RATE_LIMITS, members/accounts.py); the view spends the same `login` budget
 per address as the site's sign-in; and a right password is handed to allauth's login
 stages, whose MFA stage asks for the code of the user's authenticator app (TOTP) when
 the user has one. Staff keep signing in with their username, and no e-mail

@@ -4,8 +4,6 @@ it, in the language the member writes in."""
 from django.db import transaction
 from wagtail.models import Page
 
-from editorial.workflow import grant_moderators
-
 from .models import ExpertDirectoryPage
 
 DIRECTORY_CONTENT = {
@@ -44,8 +42,3 @@ def ensure_expert_directories():
 
 def directory_for(locale):
     return ExpertDirectoryPage.objects.get(locale=locale)
-
-
-def ensure_report_moderation():
-    """Moderators read and resolve the messages members report (experts/wagtail_hooks.py)."""
-    grant_moderators([("experts", "change_messagereport")])

@@ -9,7 +9,7 @@ wrote (`imported_values`), and a field that no longer holds it was edited since.
 
 An expert's e-mail address ties the profile to a member account: an existing account
 with that address, if it has no other profile, or else a new inactive account without
-a password, which the expert claims through "forgot password" (experts/accounts.py).
+a password, which the expert claims through "forgot password" (members/accounts.py).
 """
 
 from dataclasses import dataclass
@@ -281,7 +281,7 @@ def apply_account_change(change, page):
 
 def create_unclaimed_account(email):
     """An inactive account without a password: the expert claims it by resetting the
-    password, which proves the address and activates it (experts/accounts.py)."""
+    password, which proves the address and activates it (members/accounts.py)."""
     account = get_user_model()(
         username=get_adapter().generate_unique_username([email, "expert"]), email=email, is_active=False
     )

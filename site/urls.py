@@ -76,6 +76,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/saved-searches/", include("alerts.urls")),
+    path("members/", include("members.urls")),
+    # A member's own expert profile: the experts app's form, in the member area.
     path("members/", include("experts.urls")),
     path("language/nearest/<int64:page_id>/", nearest_translation, name="nearest_translation"),
     path("feeds/", include("cases.feed_urls")),

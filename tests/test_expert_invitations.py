@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 
-from experts.models import Conversation, ExpertInvitation
+from members.models import Conversation, ExpertInvitation
 from tests.factories import UserFactory
 
 from .test_messaging import expert_profile, write

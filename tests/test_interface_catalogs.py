@@ -58,7 +58,8 @@ def every_subclass(cls):
         yield from every_subclass(subclass)
 
 OURS = (
-    "alerts.", "cases.", "cities.", "core.", "editorial.", "experts.", "home.", "insights.", "search.", "taxonomy.",
+    "alerts.", "cases.", "cities.", "core.", "editorial.", "experts.", "home.", "insights.", "members.", "search.",
+    "taxonomy.",
     "allauth.",
 )
 texts = {}

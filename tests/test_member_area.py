@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from experts.models import Conversation
+from members.models import Conversation
 
 from .factories import UserFactory
 from .test_messaging import expert_profile

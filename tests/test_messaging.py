@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
-from experts.messaging_forms import MESSAGES_PER_HOUR, NEW_CONVERSATIONS_PER_HOUR
-from experts.models import Block, Conversation, ExpertDirectoryPage, ExpertProfilePage, Message, MessageReport
+from experts.models import ExpertDirectoryPage, ExpertProfilePage
+from members.messaging_forms import MESSAGES_PER_HOUR, NEW_CONVERSATIONS_PER_HOUR
+from members.models import Block, Conversation, Message, MessageReport
 from taxonomy.models import Country
 from tests.factories import UserFactory
 
@@ -185,14 +186,14 @@ def test_a_reported_message_reaches_the_moderators_who_resolve_it_in_the_admin(
     assert email.to == ["moderator@example.org"]
     assert (
         "Spam" in email.body
-        and f"http://testserver/admin/snippets/experts/messagereport/edit/{report.pk}/" in email.body
+        and f"http://testserver/admin/snippets/members/messagereport/edit/{report.pk}/" in email.body
     )
     assert "jonas.secret" not in email.body and "amara.private" not in email.body
 
     client.force_login(moderator)
-    listing = client.get("/admin/snippets/experts/messagereport/")
+    listing = client.get("/admin/snippets/members/messagereport/")
     assert listing.status_code == 200 and "Spam" in listing.content.decode()
-    edit_url = f"/admin/snippets/experts/messagereport/edit/{report.pk}/"
+    edit_url = f"/admin/snippets/members/messagereport/edit/{report.pk}/"
     assert "Buy cheap watches" in client.get(edit_url).content.decode()
     client.post(edit_url, {"resolved": "on"})
     report.refresh_from_db()
@@ -221,7 +222,7 @@ def test_experts_without_an_address_or_with_a_closed_account_say_why_and_oneself
     for profile in (closed, nobody):
         assert write(client, profile).status_code == 200
     page = client.get(own.url).content.decode()
-    assert "This is your own profile" in page and reverse("experts:contact", args=[own.pk]) not in page
+    assert "This is your own profile" in page and reverse("members:contact", args=[own.pk]) not in page
     assert "This is your own profile" in write(client, own).content.decode()
     assert not Conversation.objects.exists() and not mail.outbox
 
@@ -285,4 +286,4 @@ def test_a_mail_server_failure_is_logged_and_the_message_still_arrives(client, m
     monkeypatch.setattr("core.notifications.get_connection", BrokenConnection)
     conversation = start_conversation(client, profile)
     assert conversation.messages.count() == 1
-    assert "experts/email/new_message notification to 1 recipient(s) could not be sent" in caplog.text
+    assert "members/email/new_message notification to 1 recipient(s) could not be sent" in caplog.text

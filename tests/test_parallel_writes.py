@@ -16,8 +16,9 @@ from django.db import connections
 from django.test import Client
 from wagtail.models import Site
 
-from experts.messaging_forms import MESSAGES_PER_HOUR
-from experts.models import Conversation, ExpertProfilePage, MemberSettings, Message
+from experts.models import ExpertProfilePage, MemberSettings
+from members.messaging_forms import MESSAGES_PER_HOUR
+from members.models import Conversation, Message
 from tests.factories import UserFactory
 from tests.test_expert_profiles import jpeg, profile_form
 from tests.test_messaging import expert_profile

@@ -149,5 +149,5 @@ def test_another_name_is_the_one_pages_and_messages_carry(settings, client, db):
     )
     assert "Cities Exchange" not in html
     with translation.override("en"):
-        subject = render_to_string("experts/email/invitation_subject.txt", {"sender_name": "Ana", "site_name": "Red"})
+        subject = render_to_string("members/email/invitation_subject.txt", {"sender_name": "Ana", "site_name": "Red"})
     assert subject.strip() == "Ana wrote to you on Red"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -190,12 +191,11 @@ class ExpertProfilePage(ThemedMixin, Page):
         verbose_name_plural = _("expert profiles")
 
     def get_context(self, request, *args, **kwargs):
-        from ..invitations import Reach  # these modules import the models
-        from ..messaging_forms import ContactForm
-
         context = super().get_context(request, *args, **kwargs)
-        context["contact_form"] = ContactForm(sender=request.user, expert=self)
-        context["reach"] = Reach(self)
+        # Apps above this one add what they offer on a profile (members: the contact
+        # form, as `contact_template` and its context); experts knows none of them.
+        for add_to_context in hooks.get_hooks("expert_profile_context"):
+            add_to_context(request, self, context)
         return context
 
     def save(self, *args, **kwargs):

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "home",
     "cases",
     "experts",
+    "members",
     "cities",
     "insights",
     "search",
@@ -134,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_identity",
+                "members.context_processors.member_area",
             ],
         },
     },
@@ -227,14 +229,14 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Setting a password from an e-mailed link signs in: an invited expert claiming their
-# account goes straight to the message waiting for them (experts/invitations.py).
+# account goes straight to the message waiting for them (members/invitations.py).
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_CHANGE_EMAIL = True
 # The client's address comes from core/proxies.py (TRUSTED_PROXIES), and the
 # counters live in the shared cache (CACHES), so every app-server process counts
 # together. The `login_failed` key is the login and the client's address
-# (experts/accounts.py): a guesser is stopped, the owner elsewhere is not.
-ACCOUNT_ADAPTER = "experts.accounts.AccountAdapter"
+# (members/accounts.py): a guesser is stopped, the owner elsewhere is not.
+ACCOUNT_ADAPTER = "members.accounts.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -248,8 +250,8 @@ ACCOUNT_RATE_LIMITS = {
 # allauth's ACCOUNT_PREVENT_ENUMERATION (on by default) gives the same page for a
 # known and an unknown address; EvenSignupForm also gives it in the same time.
 ACCOUNT_FORMS = {
-    "signup": "experts.accounts.EvenSignupForm",
-    "reset_password": "experts.accounts.ClaimingResetPasswordForm",
+    "signup": "members.accounts.EvenSignupForm",
+    "reset_password": "members.accounts.ClaimingResetPasswordForm",
 }
 LOGIN_URL = "account_login"
 # Two-factor authentication (allauth's MFA): an authenticator app (TOTP) and recovery
@@ -258,7 +260,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Moderators and administrators must set up an authenticator app before the admin
 # opens; production turns it on.
 ADMIN_REQUIRE_MFA = os.environ.get("ADMIN_REQUIRE_MFA", "false").strip().lower() == "true"
-LOGIN_REDIRECT_URL = "experts:dashboard"
+LOGIN_REDIRECT_URL = "members:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # Content-Security-Policy (django-csp): scripts, styles, images and requests come from

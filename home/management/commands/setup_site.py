@@ -3,8 +3,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from editorial.workflow import ensure_editorial_workflow, ensure_someone_moderates
-from experts.directory import ensure_expert_directories, ensure_report_moderation
+from experts.directory import ensure_expert_directories
 from home.site_setup import apply_site_identity, ensure_admin, ensure_home_pages, ensure_information_pages
+from members.moderation import ensure_report_moderation
 
 
 def shown_path(path, base):

@@ -1,19 +1,24 @@
 """The member area's tabs: where the member is (aria-current) and how many messages
-wait unread in the inbox."""
+wait unread in the inbox.
 
-from django import template
-from django.urls import reverse
+Pages of several apps show the tabs: the members app's own, an expert's profile form,
+a member's case contributions, saved searches and allauth's account pages. Those
+apps sit below members and may not load its tags, so every page gets the tabs here,
+as `member_tabs`, and shows them with the site-wide `includes/member_nav.html`.
+"""
+
+from functools import partial
+
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Message
-
-register = template.Library()
+from .models import Message
 
 # (tab, label, URL name, the URL names that belong to the tab)
 TABS = [
-    ("overview", _("Overview"), "experts:dashboard", {"experts:dashboard"}),
+    ("overview", _("Overview"), "members:dashboard", {"members:dashboard"}),
     ("profile", _("My expert profile"), "experts:edit_profile", {"experts:edit_profile", "experts:unpublish_profile"}),
-    ("inbox", _("Inbox"), "experts:inbox", {"experts:inbox", "experts:conversation", "experts:contact"}),
+    ("inbox", _("Inbox"), "members:inbox", {"members:inbox", "members:conversation", "members:contact"}),
     (
         "contributions",
         _("My contributions"),
@@ -26,7 +31,7 @@ TABS = [
         "account",
         _("Account"),
         "account_email",
-        {"account_email", "account_change_password", "account_set_password", "experts:delete_account"},
+        {"account_email", "account_change_password", "account_set_password", "members:delete_account"},
     ),
 ]
 
@@ -40,13 +45,11 @@ def unread_messages(user):
     )
 
 
-@register.inclusion_tag("experts/includes/member_nav.html", takes_context=True)
-def member_tabs(context):
-    request = context["request"]
+def member_tabs(request):
     match = request.resolver_match
     current = match.view_name if match else ""
     unread = unread_messages(request.user) if request.user.is_authenticated else 0
-    tabs = [
+    return [
         {
             "name": name,
             "label": label,
@@ -56,4 +59,9 @@ def member_tabs(context):
         }
         for name, label, url_name, names in TABS
     ]
-    return {"tabs": tabs}
+
+
+def member_area(request):
+    """The tabs as a callable, which a template calls only where it shows them: other
+    pages count no unread messages. The header's account menu links to the area."""
+    return {"member_tabs": partial(member_tabs, request), "member_area_url": reverse_lazy("members:dashboard")}

@@ -1,6 +1,6 @@
 """Reaching every expert with an address, also one who has not joined yet.
 
-An imported expert's account is inactive until they claim it (experts/accounts.py).
+An imported expert's account is inactive until they claim it (members/accounts.py).
 A member may still write to them: the message is kept, and the expert gets one
 invitation e-mail whose link is allauth's own password-reset link (setting the
 password claims the account and proves the address), followed by the conversation.
@@ -66,7 +66,7 @@ def claim_link(request, account, conversation):
         "account_reset_password_from_key",
         kwargs={"uidb36": user_pk_to_url_str(account), "key": default_token_generator.make_token(account)},
     )
-    next_path = reverse("experts:conversation", args=[conversation.pk])
+    next_path = reverse("members:conversation", args=[conversation.pk])
     return request.build_absolute_uri(f"{path}?{urlencode({'next': next_path})}")
 
 
@@ -97,4 +97,4 @@ def invite(request, message, sender_name):
         "link": link,
         "email": account.email,
     }
-    return send_notification("experts/email/invitation", context, [account.email], language=language) == 1
+    return send_notification("members/email/invitation", context, [account.email], language=language) == 1

@@ -2,6 +2,9 @@
 
 A conversation joins the member who started it and the expert's account; each
 message is stored here and announced by e-mail with a link back to the inbox.
+
+These models began in the experts app: each keeps its table (`db_table`), so moving
+them changed no data (migrations/0001_initial.py).
 """
 
 from django.conf import settings
@@ -31,6 +34,7 @@ class Conversation(models.Model):
     objects = ConversationQuerySet.as_manager()
 
     class Meta:
+        db_table = "experts_conversation"
         ordering = ["-updated_at"]
         verbose_name = _("conversation")
 
@@ -55,6 +59,7 @@ class Message(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "experts_message"
         ordering = ["sent_at"]
         verbose_name = _("message")
 
@@ -70,6 +75,7 @@ class Block(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "experts_block"
         constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="one_block_per_pair")]
 
     def __str__(self):
@@ -86,6 +92,7 @@ class MessageReport(models.Model):
     resolved = models.BooleanField(_("resolved"), default=False)
 
     class Meta:
+        db_table = "experts_messagereport"
         ordering = ["resolved", "-created_at"]
         verbose_name = _("message report")
         verbose_name_plural = _("message reports")
@@ -96,13 +103,14 @@ class MessageReport(models.Model):
 
 class ExpertInvitation(models.Model):
     """When an imported expert who has not joined yet was last invited by e-mail to
-    read a message: one invitation per expert within experts.invitations.INTERVAL,
+    read a message: one invitation per expert within members.invitations.INTERVAL,
     however many members write meanwhile."""
 
     account = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitation")
     sent_at = models.DateTimeField()
 
     class Meta:
+        db_table = "experts_expertinvitation"
         verbose_name = _("expert invitation")
 
     def __str__(self):

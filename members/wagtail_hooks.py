@@ -1,4 +1,5 @@
-"""Messages members reported, for the moderators to read and resolve in the admin.
+"""What messaging adds to Wagtail: the contact form on an expert's profile page, and
+the messages members reported, for the moderators to read and resolve in the admin.
 
 Moderators may only change a report (its "resolved" box); reports are created by
 members from their inbox, never in the admin.
@@ -9,11 +10,23 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .invitations import Reach
+from .messaging_forms import ContactForm
 from .models import MessageReport
+
+
+@hooks.register("expert_profile_context")
+def offer_contact_form(request, expert, context):
+    """The form that writes to the expert, at the foot of their profile; it posts to
+    messaging_views.contact."""
+    context["contact_form"] = ContactForm(sender=request.user, expert=expert)
+    context["reach"] = Reach(expert)
+    context["contact_template"] = "members/includes/contact_expert.html"
 
 
 class ReportedMessagePanel(FieldPanel):

@@ -1,4 +1,4 @@
-"""Members' inbox and conversations, under /<language>/members/ in the "experts" namespace."""
+"""Members' inbox and conversations, under /<language>/members/ in the "members" namespace."""
 
 from django.urls import path
 

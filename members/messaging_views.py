@@ -22,12 +22,13 @@ from django.views.decorators.http import require_POST
 from core.limits import member_lock
 from core.notifications import send_notification
 from editorial.workflow import MODERATORS
+from experts.models import ExpertProfilePage
+from experts.ownership import own_profile
 
 from .accounts import is_unclaimed
 from .invitations import Reach, invite
 from .messaging_forms import ContactForm, ReplyForm, ReportForm, has_blocked
-from .models import Block, Conversation, ExpertProfilePage, Message, MessageReport
-from .ownership import own_profile
+from .models import Block, Conversation, Message, MessageReport
 
 CONVERSATIONS_PER_PAGE = 25
 
@@ -64,7 +65,7 @@ def inbox(request):
     names = member_names({conversation.other_party_id(request.user) for conversation in page})
     for conversation in page:
         conversation.other_name = participant_name(conversation, conversation.other_party_id(request.user), names)
-    return render(request, "experts/inbox.html", {"conversations": page})
+    return render(request, "members/inbox.html", {"conversations": page})
 
 
 @login_required
@@ -82,10 +83,10 @@ def contact(request, page_pk):
             )
         else:
             messages.success(request, _("Your message was sent to %(name)s.") % {"name": expert.title})
-        return redirect("experts:conversation", pk=message.conversation_id)
+        return redirect("members:conversation", pk=message.conversation_id)
     return render(
         request,
-        "experts/contact.html",
+        "members/contact.html",
         {
             "expert": expert,
             "form": form,
@@ -108,7 +109,7 @@ def conversation(request, pk):
     if message is not None:
         deliver(request, message)
         messages.success(request, _("Your answer was sent."))
-        return redirect("experts:conversation", pk=conversation.pk)
+        return redirect("members:conversation", pk=conversation.pk)
     return render_conversation(request, conversation, reply_form=form)
 
 
@@ -134,7 +135,7 @@ def block(request, pk):
     else:
         Block.objects.get_or_create(blocker=request.user, blocked=other)
         messages.success(request, _("You blocked %(name)s: they can no longer write to you.") % name)
-    return redirect("experts:conversation", pk=conversation.pk)
+    return redirect("members:conversation", pk=conversation.pk)
 
 
 @login_required
@@ -149,7 +150,7 @@ def report(request, pk):
     if form.is_valid():
         notify_moderators(request, form.save())
         messages.success(request, _("Thank you: the moderators will look at this message."))
-        return redirect("experts:conversation", pk=message.conversation_id)
+        return redirect("members:conversation", pk=message.conversation_id)
     return render_conversation(request, message.conversation, failed_report=form)
 
 
@@ -188,7 +189,7 @@ def render_conversation(request, conversation, *, reply_form=None, failed_report
         reply_form = ReplyForm(sender=user, conversation=conversation, other_name=other_name)
     return render(
         request,
-        "experts/conversation.html",
+        "members/conversation.html",
         {
             "conversation": conversation,
             "thread": thread,
@@ -224,7 +225,7 @@ def notify_of_message(request, message):
     names = names_in(conversation)
     language = notification_language(recipient, conversation)
     with translation.override(language):
-        link = request.build_absolute_uri(reverse("experts:conversation", args=[conversation.pk]))
+        link = request.build_absolute_uri(reverse("members:conversation", args=[conversation.pk]))
     # Greet by name only a recipient who has one on the site, not as "a member".
     if recipient.pk == conversation.recipient_id:
         greeting_name = conversation.expert.title
@@ -236,14 +237,14 @@ def notify_of_message(request, message):
         "subject": conversation.subject,
         "link": link,
     }
-    send_notification("experts/email/new_message", context, [recipient.email], language=language)
+    send_notification("members/email/new_message", context, [recipient.email], language=language)
 
 
 def notify_moderators(request, report):
     moderators = get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
     link = request.build_absolute_uri(reverse(MessageReport.snippet_viewset.get_url_name("edit"), args=[report.pk]))
     send_notification(
-        "experts/email/message_report",
+        "members/email/message_report",
         {"reason": report.reason, "link": link},
         moderators.values_list("email", flat=True),
         language=settings.LANGUAGE_CODE,

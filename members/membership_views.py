@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from editorial.workflow import ReviewStatus
+from experts.ownership import own_profile
 
 from .membership import delete_member, member_data
-from .ownership import own_profile
 
 
 @login_required
@@ -18,7 +18,7 @@ def dashboard(request):
     profile = own_profile(request.user)
     return render(
         request,
-        "experts/dashboard.html",
+        "members/dashboard.html",
         {"profile": profile, "status": ReviewStatus(profile) if profile else None},
     )
 
@@ -53,4 +53,4 @@ def delete_account(request):
         delete_member(user)
         messages.success(request, _("Your account and your personal data have been deleted."))
         return redirect("/")
-    return render(request, "experts/delete_account.html", {"form": form})
+    return render(request, "members/delete_account.html", {"form": form})

@@ -9,9 +9,9 @@ from wagtail.models import PageLogEntry, Revision
 from alerts.models import SavedSearch
 from cases.models import CaseContribution
 from core.private_media import used_by_live_pages
+from experts.ownership import own_profile, own_profiles_everywhere
 
 from .models import Conversation, Message
-from .ownership import own_profile, own_profiles_everywhere
 
 
 def member_data(user):
