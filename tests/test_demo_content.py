@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from cases.demo_subjects import SUBJECTS, TARGETS
 from cases.models import ArticleIndexPage, CaseIndexPage, CaseStudyPage, SpotlightPage, SpotlightSectionPage
+from demo.subjects import SUBJECTS, TARGETS
 from experts.models import ExpertProfilePage, ProfileType
 
 pytestmark = pytest.mark.django_db

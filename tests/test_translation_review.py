@@ -7,9 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import CaseStudyPage
 from core.translation_review import translations_to_do
+from demo.factories import CaseStudyPageFactory
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from taxonomy.models import City
 
