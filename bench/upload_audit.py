@@ -52,9 +52,9 @@ from wagtail.images import get_image_model  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from cases.contribution_forms import STEPS  # noqa: E402
-from cases.factories import CaseIndexPageFactory  # noqa: E402
 from cases.models import CaseContribution, CaseStudyPage  # noqa: E402
 from core.uploads import MEMBER_UPLOAD_QUOTA  # noqa: E402
+from demo.factories import CaseIndexPageFactory  # noqa: E402
 from tests.test_case_contributions import case_form  # noqa: E402
 
 PASSWORD = "an-audit-long-password"  # noqa: S105 - a throwaway account

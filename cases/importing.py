@@ -180,7 +180,10 @@ def case_index(locale):
         return index
     source = CaseIndexPage.objects.first()
     if source is None:
-        raise RowError("language", "the site has no case index page yet (run `manage.py load_demo` or add one)")
+        raise RowError(
+            "language",
+            "the site has no case index page yet (add one in the admin, or run `manage.py load_demo` in development)",
+        )
     translation = source.copy_for_translation(locale, copy_parents=True)
     translation.save_revision().publish()
     return translation

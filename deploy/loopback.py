@@ -382,7 +382,9 @@ def up():
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "collectstatic", "--no-input", "-v", "0")
     manage(env, "setup_site")
-    manage(env, "load_demo", "--cases", DEMO_CASES, "-v", "0")
+    # The demo app is development-only: added for this command alone, never to the servers.
+    demo_env = {**env, "DJANGO_SETTINGS_MODULE": "usesite.settings.production_demo"}
+    manage(demo_env, "load_demo", "--cases", DEMO_CASES, "-v", "0")
     manage(env, "search_index", "rebuild")
     start_gunicorn(env)
     start_worker(env)

@@ -15,7 +15,7 @@ from django.utils import translation
 from opensearchpy.transport import Transport
 from wagtail.models import Locale
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import index, sync
 from search.client import get_client, opensearch_hosts

@@ -1,4 +1,4 @@
-"""Factories for accounts; page factories live beside their models (cases/factories.py)."""
+"""Factories for accounts; the page factories, which the demo loader shares, are in demo/factories.py."""
 
 import factory
 from django.contrib.auth import get_user_model

@@ -5,8 +5,8 @@ levels and the five dimensions of care are explained where they are chosen."""
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import CaseStudyPage
+from demo.factories import CaseStudyPageFactory
 from taxonomy.models import City, SustainableDevelopmentGoal, Topic
 
 from .factories import SuperUserFactory

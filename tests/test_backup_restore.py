@@ -19,7 +19,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.models import Page
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]

@@ -13,8 +13,8 @@ from PIL import Image
 from wagtail.models import WorkflowState
 
 from cases.contribution_forms import STEPS
-from cases.factories import CaseStudyPageFactory
 from cases.models import CaseContribution, CaseStudyPage
+from demo.factories import CaseStudyPageFactory
 from taxonomy.models import Approach, CaseStatus, City, SustainableDevelopmentGoal, TargetGroup, Topic
 from tests.factories import UserFactory
 

@@ -7,7 +7,6 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import (
     ArticleIndexPage,
     CaseIndexPage,
@@ -21,6 +20,7 @@ from cases.models import (
     SpotlightSectionPage,
 )
 from cases.models.case import CASES_PER_PAGE
+from demo.factories import CaseStudyPageFactory
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage, InformationPage
 from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Topic

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import CaseStudyPage
 from cities.city_page import CASES_SHOWN, member_city_ids
 from cities.peers import Profile, peers
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from taxonomy.models import City
 

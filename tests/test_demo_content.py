@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from cases.demo_subjects import SUBJECTS, TARGETS
 from cases.models import ArticleIndexPage, CaseIndexPage, CaseStudyPage, SpotlightPage, SpotlightSectionPage
+from demo.subjects import SUBJECTS, TARGETS
 from experts.models import ExpertProfilePage, ProfileType
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_cases_come_in_three_languages_some_translated(demo):
 
 
 def test_every_case_is_tagged_as_its_subject_implies(demo):
-    """Goals, group, approach and theme follow from the topic (cases/demo_subjects.py), so
+    """Goals, group, approach and theme follow from the topic (demo/subjects.py), so
     a search for "Life below water" finds no jobs programme tagged SDG 14 by chance."""
     cases = CaseStudyPage.objects.live().prefetch_related("topics", "themes", "sdgs", "target_groups", "approaches")
     for case in cases:

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Workflow
 
-from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage, SpotlightPage
+from demo.factories import CaseIndexPageFactory
 from home.models import HomePage
 from taxonomy.models import City, Spotlight, SustainableDevelopmentGoal, Theme
 from tests.factories import UserFactory

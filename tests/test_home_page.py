@@ -11,9 +11,9 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, PageViewRestriction
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightPage
 from core.world_map import outline_path, unwrapped
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.home_page import contrast_ratio
 from home.models import HomePage

@@ -10,8 +10,8 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import ArticleIndexPage, CityPortraitPage
+from demo.factories import CaseStudyPageFactory
 from home.models import HomePage, InformationPage
 from taxonomy.models import City
 from tests.test_home_page import case_index, spotlight_page  # noqa: F401 - fixtures and helpers shared

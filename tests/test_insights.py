@@ -10,7 +10,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from insights.charts import CHARTS
 from taxonomy.models import City, Spotlight

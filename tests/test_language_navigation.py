@@ -4,7 +4,7 @@ page has no version in the chosen language."""
 import pytest
 from wagtail.models import Locale, PageViewRestriction
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db

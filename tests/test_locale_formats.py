@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from wagtail.models import Locale
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import service
 from search.query import SearchResults

@@ -20,9 +20,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import CaseStudyPage
 from core.uploads import MEMBER_UPLOAD_QUOTA, store_member_image
+from demo.factories import CaseStudyPageFactory
 from experts.models import MemberSettings
 from tests.factories import UserFactory
 from tests.test_case_contributions import contributed, png, send_case

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import exports
 from search.query import SearchRequest

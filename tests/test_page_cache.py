@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale, PageViewRestriction
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import index, sync
 from taxonomy.models import City

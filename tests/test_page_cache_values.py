@@ -7,8 +7,8 @@ a fresh one."""
 import pytest
 from django.test import Client
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cities import facts
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import index, sync
 from taxonomy.models import City

@@ -7,7 +7,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 from search.analysis import SEARCH_ANALYZERS
 from search.client import get_client
 from search.index import alias_name

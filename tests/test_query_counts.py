@@ -10,7 +10,6 @@ visit fills the process caches (vocabularies, image renditions) once for everyon
 import pytest
 import wagtail_factories
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import (
     CaseDocument,
     CaseInspiration,
@@ -20,6 +19,7 @@ from cases.models import (
     SpotlightSectionCase,
     SpotlightSectionPage,
 )
+from demo.factories import CaseStudyPageFactory
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage
 from search import index

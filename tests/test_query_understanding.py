@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage
 from search.understanding import understand

@@ -1,4 +1,4 @@
-"""The relevance harness (home/relevance.py): its two judged sets (demo-derived and
+"""The relevance harness (demo/relevance.py): its two judged sets (demo-derived and
 independent), the demo's grading rule, and the guard that no query category of either
 set falls below its recorded baseline."""
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from home import relevance
+from demo import relevance
 from search import index
 
 CATEGORIES = {"typo", "accent-less", "cross-language", "phrase", "filter", "concept-only", "place-in-text",

@@ -5,7 +5,7 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from alerts import digests
 from alerts.models import Frequency, SavedSearch, SentAlert
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from tests.factories import UserFactory
 

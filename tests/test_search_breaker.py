@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, RequestError, TransportError
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 from search import breaker
 from search.client import client_for, search_client
 from tests.test_search_failures import stand_in

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
 

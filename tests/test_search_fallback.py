@@ -5,8 +5,8 @@ labels hold it, each once, in the visitor's language where it has a version."""
 import pytest
 from wagtail.models import Locale
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
+from demo.factories import CaseStudyPageFactory
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage
 from search import fallback

@@ -7,7 +7,7 @@ disturbing the rest of the suite.
 import pytest
 from django.utils import timezone
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import index, sync
 from search.client import get_client

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightPage
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from taxonomy.models import Spotlight, SpotlightFacetValue
 

@@ -3,7 +3,7 @@ what is about the same thing in other words (the topics the best results share).
 
 import pytest
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 

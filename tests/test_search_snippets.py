@@ -3,7 +3,7 @@ are, never the title a second time (every document's text begins with it)."""
 
 import pytest
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 

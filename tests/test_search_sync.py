@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightPage, SpotlightSectionPage
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import index, sync
 from search.client import get_client

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 from search import service
 from search.models import SynonymSet
 from search.query import SearchRequest

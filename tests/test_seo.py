@@ -12,8 +12,8 @@ from django.contrib.staticfiles import finders
 from PIL import Image
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from cases.models import SpotlightFeaturedCase, SpotlightPage
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from home.models import HomePage
 from taxonomy.models import City, Spotlight

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import translation
 from wagtail.models import Site
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 from tests.test_open_data import site_root
 
 PUBLIC = "https://cities.example.org"

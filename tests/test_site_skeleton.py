@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 from home.models import HomePage
 
 from .factories import UserFactory

@@ -7,8 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from cases.factories import CaseStudyPageFactory
 from cases.models import CaseStudyPage
+from demo.factories import CaseStudyPageFactory
 from editorial.translation_review import translations_to_do
 from experts.models import ExpertDirectoryPage, ExpertProfilePage
 from taxonomy.models import City

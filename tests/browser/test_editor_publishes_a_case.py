@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage
+from demo.factories import CaseIndexPageFactory
 from home.models import HomePage
 from tests.factories import SuperUserFactory
 

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
-from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage
+from demo.factories import CaseIndexPageFactory
 from home.models import HomePage
 from tests.browser.test_accessibility import blocking_violations
 from tests.browser.test_member_journey import approve_in_admin, sign_in

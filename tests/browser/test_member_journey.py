@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
-from cases.factories import CaseIndexPageFactory
 from cases.models import CaseStudyPage
+from demo.factories import CaseIndexPageFactory
 from experts.models import ExpertProfilePage
 from home.models import HomePage
 from tests.factories import UserFactory

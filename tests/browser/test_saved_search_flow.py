@@ -14,7 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from alerts.models import Frequency, SavedSearch
-from cases.factories import CaseStudyPageFactory
+from demo.factories import CaseStudyPageFactory
 from tests.browser.test_accessibility import WIDTHS, blocking_violations
 from tests.factories import UserFactory
 

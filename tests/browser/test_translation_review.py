@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from cases.factories import CaseIndexPageFactory, CaseStudyPageFactory
+from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from tests.factories import UserFactory
 

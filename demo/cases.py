@@ -1,7 +1,7 @@
 """The demo platform: case index, articles and both spotlight trees in every language,
 and 150 varied cases across the member cities, some translated, some in one language,
-each tagged as its subject implies (cases/demo_subjects.py) and told in whole sentences
-written for each language (cases/demo_text.py).
+each tagged as its subject implies (demo/subjects.py) and told in whole sentences
+written for each language (demo/text.py).
 
 Built with the same factories as the tests and a fixed seed, so every newcomer and
 every browser test sees the same content. Idempotent: what exists (by slug for
@@ -16,22 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
-from taxonomy.models import (
-    Approach,
-    CaseStatus,
-    City,
-    Spotlight,
-    SpotlightFacetValue,
-    SustainableDevelopmentGoal,
-    TargetGroup,
-    Topic,
-)
-
-from . import demo_text as text
-from .demo_pictures import theme_picture
-from .demo_subjects import APPROACHES, SUBJECTS, TARGETS
-from .factories import CaseStudyPageFactory
-from .models import (
+from cases.models import (
     ArticleIndexPage,
     CaseIndexPage,
     CaseStudyPage,
@@ -44,6 +29,21 @@ from .models import (
     SpotlightSectionCase,
     SpotlightSectionPage,
 )
+from taxonomy.models import (
+    Approach,
+    CaseStatus,
+    City,
+    Spotlight,
+    SpotlightFacetValue,
+    SustainableDevelopmentGoal,
+    TargetGroup,
+    Topic,
+)
+
+from . import text
+from .factories import CaseStudyPageFactory
+from .pictures import theme_picture
+from .subjects import APPROACHES, SUBJECTS, TARGETS
 
 SEED = 2026
 CASE_COUNT = 150
@@ -184,7 +184,7 @@ class DemoBuilder:
     def draw_choices(self, number):
         """Everything random about case `number`. Its tags follow from its subject: the
         topic's own goal plus some of its plausible ones, a group and an approach that
-        fit the topic, a practice of the topic (cases/demo_subjects.py)."""
+        fit the topic, a practice of the topic (demo/subjects.py)."""
         pick, vocabulary = self.random, self.vocabulary
         topic, city = pick.choice(vocabulary["topics"]), pick.choice(vocabulary["cities"])
         practice = pick.randrange(2)

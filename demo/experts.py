@@ -1,7 +1,7 @@
 """Demo expert profiles: varied people and organisations across the member cities,
 in the three languages, some of them the contact of demo cases. An expert's topics
 come from one theme and their goals from their main topic's plausible ones, as the
-cases' do (cases/demo_subjects.py); people have a drawn portrait. Seeded, so every run
+cases' do (demo/subjects.py); people have a drawn portrait. Seeded, so every run
 makes the same profiles; idempotent by external_id."""
 
 import random
@@ -10,14 +10,14 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from cases.demo_pictures import portrait
-from cases.demo_subjects import SUBJECTS
 from cases.models import CaseStudyPage
 from core.slugs import free_slug
+from experts.directory import directory_for
+from experts.models import Availability, ExpertProfilePage, ProfileType
 from taxonomy.models import City, SustainableDevelopmentGoal, Topic
 
-from .directory import directory_for
-from .models import Availability, ExpertProfilePage, ProfileType
+from .pictures import portrait
+from .subjects import SUBJECTS
 
 EXPERT_COUNT = 40
 FIRST_NAMES = (
@@ -80,7 +80,7 @@ def build_demo_experts(seed=2026, count=EXPERT_COUNT, progress=None):
         sdgs = [goals[goal] for goal in subject.sdgs[:2]]
         external_id = f"demo-expert-{number:02d}"
         if not ExpertProfilePage.objects.filter(external_id=external_id).exists():
-            # Added, published and named a case's contact in one transaction (see cases/demo.py, build).
+            # Added, published and named a case's contact in one transaction (see demo/cases.py, build).
             with transaction.atomic():
                 directory = directory_for(Locale.objects.get(language_code=language))
                 profile = ExpertProfilePage(

@@ -2,15 +2,15 @@
 overall and per category. Two judged sets share one scoring path (`score`); each says
 how its content is loaded into an empty database and how its documents are graded:
 
-- the **demo** set (`DemoSet`, bench/relevance/judgments.json): queries over the demo
+- the **demo** set (`DemoSet`, demo/judged/judgments.json): queries over the demo
   generator's content, graded from the content's own tags by the rule below;
-- the **independent** set (`IndependentSet`, bench/relevance/independent/): a corpus
+- the **independent** set (`IndependentSet`, demo/judged/independent/): a corpus
   written for the purpose, imported with `import_cases` and `import_experts`, and
   grades given by hand per document, by reading it against the question. It does not
   share the demo's tags, so it is the one that tells how the search does on content it
   was not tuned to (docs/search-relevance.md).
 
-The demo set's judgments (bench/relevance/judgments.json): each query states what it asks
+The demo set's judgments (demo/judged/judgments.json): each query states what it asks
 for (its *intent*: a practice, topic, goal, group... and maybe a place) rather than a
 list of pages, and every demo case or expert is graded against that intent from its
 own tags and subject. So the grades follow from what the content means, whatever the
@@ -36,12 +36,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from cases.demo_subjects import SUBJECTS
 from cases.models import CaseIndexPage, CaseStudyPage
 from experts.models import ExpertProfilePage
 from home.models import HomePage
 
-FOLDER = Path(settings.BASE_DIR) / "bench" / "relevance"
+from .subjects import SUBJECTS
+
+FOLDER = Path(__file__).resolve().parent / "judged"
 CUTOFF = 10
 # Issue 26's recall criterion: no query with this many relevant documents (any grade)
 # may return fewer than FEW_RESULTS results.

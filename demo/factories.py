@@ -3,9 +3,8 @@
 import factory
 import wagtail_factories
 
+from cases.models import CaseIndexPage, CaseStudyPage
 from taxonomy.models import City, SustainableDevelopmentGoal, Topic
-
-from .models import CaseIndexPage, CaseStudyPage
 
 
 class CaseIndexPageFactory(wagtail_factories.PageFactory):

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from core.page_cache import page_cache
-from home import relevance
+from demo import relevance
 from search import index
 
 

@@ -3,7 +3,7 @@ the demo reads naturally in English, French and Spanish."""
 
 # Whole sentences per language; {practice} carries its own article ("a food bank",
 # "une banque alimentaire", "un banco de alimentos") and {target}, {topic} and
-# {approach} theirs (cases/demo_subjects.py), so no gender or contraction is guessed.
+# {approach} theirs (demo/subjects.py), so no gender or contraction is guessed.
 TITLES = [
     {"en": "{city} sets up {practice}", "fr": "{city} met en place {practice}",
      "es": "{city} pone en marcha {practice}"},
@@ -103,7 +103,7 @@ STRUCTURE = {
     },
 }
 
-# What the drawn hero pictures show (cases/demo_pictures.py), for screen readers.
+# What the drawn hero pictures show (demo/pictures.py), for screen readers.
 HERO_ALT = {
     "home": {
         "en": "Drawing of a city skyline at dusk, towers of blue with lit windows.",

@@ -5,10 +5,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from cases.demo import CASE_COUNT, SEED, DemoBuilder
 from cases.models import CaseStudyPage
 from core.database import refresh_planner_statistics
-from experts.demo import EXPERT_COUNT, build_demo_experts
+from demo.cases import CASE_COUNT, SEED, DemoBuilder
+from demo.experts import EXPERT_COUNT, build_demo_experts
 from experts.models import ExpertProfilePage
 
 
