@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cities",
     "insights",
     "search",
+    "searchweb",
     "alerts",
     "searchstats",
     "wagtail_localize",
