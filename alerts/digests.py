@@ -24,7 +24,6 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Site
 
 from search import service
-from search.criteria import read_criteria
 
 from .models import SavedSearch, SentAlert
 from .tokens import unsubscribe_token
@@ -74,7 +73,7 @@ def new_practices(saved_search):
     It looks back a day before the last check too: a practice published just before
     a run may reach the index (through the outbox) only after it."""
     since = max(saved_search.created_at, saved_search.checked_at - LATE_INDEXING)
-    search, _problems = read_criteria(saved_search.query, ui_language=translation.get_language())
+    search, _problems = service.read_criteria(saved_search.query, ui_language=translation.get_language())
     search = replace(search, page_size=PAGE_SIZE, counts=False)
     announced = {str(key) for key in saved_search.sent.values_list("translation_key", flat=True)}
     found = []

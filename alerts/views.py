@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from search.criteria import criteria, describe, read_criteria
+from search import service
 
 from .forms import FrequencyForm, SavedSearchForm
 from .models import MAX_QUERY_LENGTH, MAX_SAVED_SEARCHES, Frequency, SavedSearch
@@ -23,9 +23,10 @@ def save_search(request):
     understood them (unknown parameters and values are dropped), named and with alerts
     chosen by the member. Signing in first brings the visitor back here, same search."""
     source = request.POST if request.method == "POST" else request.GET
-    search, _problems = read_criteria(source.get("query", "") if request.method == "POST" else source.urlencode(),
-                                      ui_language=get_language())  # fmt: skip
-    query = criteria(search)
+    search, _problems = service.read_criteria(
+        source.get("query", "") if request.method == "POST" else source.urlencode(), ui_language=get_language()
+    )
+    query = service.criteria(search)
     search_url = f"{reverse('search:search')}?{query}"
     refusal = None
     if len(query) > MAX_QUERY_LENGTH:
@@ -36,7 +37,7 @@ def save_search(request):
         }
     form = SavedSearchForm(
         request.POST if request.method == "POST" and not refusal else None,
-        initial={"name": describe(search), "frequency": Frequency.WEEKLY},
+        initial={"name": service.describe(search), "frequency": Frequency.WEEKLY},
     )
     if form.is_bound and form.is_valid():
         saved = form.save(commit=False)

@@ -1,5 +1,5 @@
 """The first feeds, of all cases and of one theme's, are now searches like any other
-(search/feeds.py): their addresses lead there for good, so subscriptions keep working."""
+(searchweb/feeds.py): their addresses lead there for good, so subscriptions keep working."""
 
 from django.http import HttpResponsePermanentRedirect
 from django.urls import path, reverse

@@ -3,8 +3,8 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from search.facets import Facet
 from search.registry import SearchDocument, indexed, labels
+from search.service import Facet
 from taxonomy.models import Spotlight, SpotlightFacetValue
 
 from .models import CaseStudyPage, CityPortraitPage, EvidenceLevel, PositionPage, SpotlightPage

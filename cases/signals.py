@@ -5,7 +5,7 @@ itself is not published: its documents are queued here, in the same transaction.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from search.sync import enqueue_page
+from search.service import enqueue_page
 
 from .models import CaseStudyPage, SpotlightSectionCase
 

@@ -3,9 +3,8 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from search.facets import Facet
-from search.fallback import any_of
 from search.registry import PORTRAIT, SearchDocument, indexed
+from search.service import Facet, any_of
 
 from .models import Availability, ExpertProfilePage
 from .models.profile import SPOKEN_LANGUAGES

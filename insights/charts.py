@@ -17,9 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.search_documents import CaseDocument
 from search import service
-from search.facets import FACETS
-from search.page_context import chips
-from search.query import SearchRequest
+from searchweb.page_context import chips
 from taxonomy.cache import terms_by_key
 from taxonomy.models import SustainableDevelopmentGoal
 
@@ -27,7 +25,7 @@ from taxonomy.models import SustainableDevelopmentGoal
 PRACTICES = CaseDocument.type
 # Every filter of the search page but the type, which the scope fixes, and the
 # evidence level that cases bring.
-INSIGHT_FACETS = [*(facet for facet in FACETS if facet.parameter != "type"), *CaseDocument.facets]
+INSIGHT_FACETS = [*(facet for facet in service.FACETS if facet.parameter != "type"), *CaseDocument.facets]
 # A label longer than this is cut in the drawing (it would run out of a phone's width);
 # the link's name, its tooltip and the data table carry it whole.
 LABEL_ROOM = 42
@@ -69,7 +67,7 @@ CHARTS_BY_KEY = {chart.key: chart for chart in CHARTS}
 def counted_search(request):
     """(search request, results, problems) of the filters in the query string, as the
     search page reads them: a filter it does not know is dropped and named."""
-    search, problems = SearchRequest.from_query_dict(
+    search, problems = service.read(
         request.GET, ui_language=get_language(), strict=False, scope={"type": PRACTICES}, facets=INSIGHT_FACETS
     )
     search = replace(search, page=1, page_size=0, year_counts=True)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from search.exports import csv_cell
+from searchweb.exports import csv_cell
 
 from .charts import CHARTS, CHARTS_BY_KEY, bars, counted_search, insights_context
 

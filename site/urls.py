@@ -13,13 +13,14 @@ from editorial.admin_login import AdminLoginView
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
 from home.views import favicon, robots_txt
-from search import api_urls
-from search import urls as search_urls
-from search.health import healthz, readyz
 from searchstats.views import opened as result_opened
+from searchweb import api_urls
+from searchweb import urls as search_urls
+
+from .health import healthz, readyz
 
 # An unexpected error under /api/ answers JSON, elsewhere Django's page.
-handler500 = "search.api.server_error"
+handler500 = "usesite.errors.server_error"
 
 urlpatterns = [
     # Before Wagtail's own: the admin's sign-in with the site's limits and second factor.
@@ -49,7 +50,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
-    # Probes for a load balancer or a monitor (search/health.py), outside the languages.
+    # Probes for a load balancer or a monitor (site/health.py), outside the languages.
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
 ]

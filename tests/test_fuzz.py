@@ -24,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 
 from experts.models import ExpertProfilePage
-from search import openapi
+from searchweb import openapi
 from tests.factories import UserFactory
 from tests.fuzzing import HAND_MADE_ADDRESSES, HAND_MADE_IMAGES, MAX_PARAMETERS, ODD_VALUES, PARAMETERS, URLS
 from tests.test_expert_profiles import profile_form

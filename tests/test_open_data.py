@@ -13,8 +13,8 @@ from wagtail.models import Locale, PageViewRestriction, Site
 
 from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
-from search import exports
 from search.query import SearchRequest
+from searchweb import exports
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 FILTERS = [
@@ -186,9 +186,9 @@ def test_with_opensearch_unreachable_the_database_still_exports(client, catalogu
 def test_the_download_links_carry_the_search_and_its_language():
     request = RequestFactory().get("/fr/search/", {"q": "logement", "sdg": ["3", "11"]})
     with translation.override("fr"):
-        html = render_to_string("search/includes/export_links.html", {"search": SearchRequest()}, request=request)
+        html = render_to_string("searchweb/includes/export_links.html", {"search": SearchRequest()}, request=request)
         scoped = render_to_string(
-            "search/includes/export_links.html", {"search": SearchRequest(scope={"type": "expert"})}, request=request
+            "searchweb/includes/export_links.html", {"search": SearchRequest(scope={"type": "expert"})}, request=request
         )
     assert 'href="/fr/search/export.csv?q=logement&amp;sdg=3&amp;sdg=11"' in html
     assert 'href="/fr/search/export.json?q=logement&amp;sdg=3&amp;sdg=11"' in html

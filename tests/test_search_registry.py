@@ -14,7 +14,7 @@ from home.models import HomePage
 from search import index
 from search.client import get_client
 from search.documents import document_id
-from search.page_context import type_search_context
+from search.service import type_search_context
 from taxonomy.models import City, Theme
 from tests.testapp.models import EventFormat, EventPage
 

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 from core import page_cache
 from core.hero import HeroImageMixin
 from core.privacy import private_sections
-from search.page_context import collection_search_context
+from search import service
 from taxonomy.models import Spotlight
 
 from .case import CASES_PER_PAGE, CaseStudyPage, case_card_relations
@@ -68,7 +68,11 @@ class SpotlightPage(HeroImageMixin, Page):
         context.update(
             figures=page_cache.remember(f"spotlight-figures:{self.spotlight_id}", lambda: self.key_figures(private)),
             sections=page_cache.remember(f"spotlight-sections:{self.pk}", lambda: self.sections(private)),
-            **collection_search_context(request, self.spotlight),
+            **service.page_search_context(
+                request,
+                scope={"spotlights": self.spotlight.slug},
+                facets=service.SPOTLIGHT_FACETS,
+            ),
         )
         return context
 

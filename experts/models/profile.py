@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 from cases.models.case import CaseStudyPage, case_card_relations
 from core.import_tools import IMPORT_ID
 from core.seo import postal_address
-from search.page_context import type_search_context
+from search import service
 from taxonomy.mixins import ThemedMixin, ThemedPageForm
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -284,5 +284,5 @@ class ExpertDirectoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         """The directory is the public search scoped to expert profiles, with their facets."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(type_search_context(request, "expert"))
+        context.update(service.type_search_context(request, "expert"))
         return context

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cities",
     "insights",
     "search",
+    "searchweb",
     "alerts",
     "searchstats",
     "operations",
@@ -400,7 +401,7 @@ OPENSEARCH_SUSPECT_TIMEOUT = float(os.environ.get("OPENSEARCH_SUSPECT_TIMEOUT", 
 SEARCH_BREAKER_FAILURES = 3
 SEARCH_BREAKER_WINDOW = 60
 SEARCH_BREAKER_COOL_DOWN = 30
-# Exports (search/exports.py) per client address and minute; each is at most 10,000 rows.
+# Exports (searchweb/exports.py) per client address and minute; each is at most 10,000 rows.
 EXPORTS_PER_MINUTE = int(os.environ.get("EXPORTS_PER_MINUTE", "10"))
 # Days the anonymous search analytics are kept (searchstats/); 0 records none.
 # manage.py prune_search_stats deletes older rows, daily (deploy/systemd).

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.page_cache import page_cache
 from demo import relevance
-from search import index
+from search import service
 
 
 class Command(BaseCommand):
@@ -50,7 +50,7 @@ class Command(BaseCommand):
             call_command("migrate", no_input=True, verbosity=0)
             judged.load(verbosity=1)
             self.stdout.write("Building the search index...")
-            index.rebuild()
+            service.rebuild_index()
         engine = "database" if fallback else "opensearch"
         # Anonymous answers are cached: one from before a code change, or OpenSearch's when
         # the fallback is scored, would be measured instead of the search as it is now.

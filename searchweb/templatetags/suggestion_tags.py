@@ -1,6 +1,6 @@
 from django import template
 
-from ..suggest import suggestion_type_labels
+from search.service import suggestion_type_labels
 
 register = template.Library()
 

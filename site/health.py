@@ -17,10 +17,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from opensearchpy.exceptions import OpenSearchException
 
-from . import breaker, sync
-from .client import search_client
+from search import service
 
 logger = logging.getLogger(__name__)
 PROBE_KEY = "readyz:probe"
@@ -47,24 +45,11 @@ def check_cache():
 
 
 def check_opensearch():
-    """The breaker's state first: while it is open nobody asks the node anything."""
-    if breaker.is_open():
-        return {"status": "degraded", "breaker": "open"}
-    try:
-        health = search_client().cluster.health()
-    except OpenSearchException as error:
-        return {"status": "degraded", "breaker": "closed", "error": str(error)[:300]}
-    return {
-        "status": "ok" if health["status"] in ("green", "yellow") else "degraded",
-        "breaker": "closed",
-        "cluster": health["status"],
-        "nodes": health["number_of_nodes"],
-    }
+    return service.engine_status()
 
 
 def check_outbox():
-    age = sync.backlog_age()
-    return {"status": "ok", "backlog": sync.backlog(), "oldest_age_seconds": None if age is None else round(age, 1)}
+    return service.outbox_status()
 
 
 def run(check):

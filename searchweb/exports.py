@@ -18,14 +18,12 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from core.throttle import wait_seconds
-
-from . import service
-from .query import MAX_RESULT_WINDOW, SearchRequest
+from search import service
 
 EXPORT_FIELDS = ("id", "external_id", "type", "title", "language", "url", "summary", "city", "country", "region",
                  "themes", "sdgs", "start_year")  # fmt: skip
 # OpenSearch serves no hit past its result window: an export stops there.
-EXPORT_LIMIT = MAX_RESULT_WINDOW
+EXPORT_LIMIT = service.MAX_RESULT_WINDOW
 # Rows per search: 200 searches of 50 rows made a full export cost 2 s of the node's time.
 EXPORT_PAGE_SIZE = 1000
 FILENAME = "cities-exchange-search"
@@ -39,8 +37,8 @@ def exported_results(request):
     The parameters are read as the search page reads them: a bad one is dropped, and
     `page` and `page_size` are ignored. The results come page after page from
     service.search, so the database answers when OpenSearch cannot (up to its own
-    fallback.MAX_MATCHES)."""
-    search, _problems = SearchRequest.from_query_dict(request.GET, ui_language=get_language(), strict=False)
+    search.fallback.MAX_MATCHES)."""
+    search, _problems = service.read(request.GET, ui_language=get_language(), strict=False)
     search = replace(search, page=1, page_size=EXPORT_PAGE_SIZE, counts=False)
     # The first page is read before the response starts: its total goes first in JSON.
     first = service.search(search)

@@ -1,10 +1,6 @@
 """The OpenAPI 3.1 description of the public API, served at /api/v1/openapi.json."""
 
-from . import registry
-from .documents import UI_LANGUAGES
-from .facets import FACETS
-from .query import MAX_QUERY_WORDS
-from .understanding import RECOGNISED_FACETS
+from search import registry, service
 
 LIST_PARAMETER_NOTE = "Repeat the parameter for several values (OR within a facet; facets combine with AND)."
 
@@ -22,7 +18,7 @@ def facet_parameter(facet):
 
 
 def type_facet_parameter(declared, facet):
-    """A facet a page type brings: the API reads it when that type alone is asked for (facets.site_facets)."""
+    """A facet a page type brings: the API reads it when that type alone is asked for (search.service.site_facets)."""
     parameter = facet_parameter(facet)
     return {**parameter, "description": f"{parameter['description']} Read with type={declared.type} alone."}
 
@@ -32,7 +28,7 @@ def query_parameter(name, schema, description):
 
 
 UI_LANGUAGE = query_parameter(
-    "ui_language", {"type": "string", "enum": UI_LANGUAGES, "default": "en"}, "Language of labels and results."
+    "ui_language", {"type": "string", "enum": service.UI_LANGUAGES, "default": "en"}, "Language of labels and results."
 )
 ERROR = {
     "description": "A malformed parameter or an unknown facet value.",
@@ -72,7 +68,7 @@ UNDERSTOOD = {
     "items": {
         "type": "object",
         "properties": {
-            "facet": {"type": "string", "enum": list(RECOGNISED_FACETS)},
+            "facet": {"type": "string", "enum": list(service.RECOGNISED_FACETS)},
             "value": {"type": ["string", "integer"]},
             "label": {"type": "string"},
             "text": {"type": "string", "description": "The words of the query that name it."},
@@ -125,7 +121,7 @@ def schema():
                     "parameters": [
                         query_parameter("q", {"type": "string"}, "Free text; only its first 500 characters count."),
                         UI_LANGUAGE,
-                        *(facet_parameter(facet) for facet in FACETS),
+                        *(facet_parameter(facet) for facet in service.FACETS),
                         *(
                             type_facet_parameter(declared, facet)
                             for declared in registry.documents()
@@ -175,7 +171,7 @@ def schema():
                                                 "type": ["string", "null"],
                                                 "description": (
                                                     "The end of a query too long to search (more than "
-                                                    f"{MAX_QUERY_WORDS} words, or more clauses than the "
+                                                    f"{service.MAX_QUERY_WORDS} words, or more clauses than the "
                                                     "engine allows), as typed; "
                                                     "null when every word was searched."
                                                 ),

@@ -2,18 +2,14 @@
 
 from django.http import JsonResponse
 from django.utils import translation
-from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from search import service
 from searchstats.models import Source
 
-from . import service, suggest
-from .documents import UI_LANGUAGES
-from .facets import site_facets
 from .openapi import schema
 from .page_context import recorded
-from .query import InvalidParameter, SearchRequest
 
 RESULT_FIELDS = ("external_id", "type", "url", "title", "language", "summary", "highlight", "city", "country",
                  "region", "themes", "sdgs", "translations")  # fmt: skip
@@ -36,10 +32,10 @@ def api_result(hit):
 @read_only
 def search_view(request):
     try:
-        search, _problems = SearchRequest.from_query_dict(
-            request.GET, ui_language="en", strict=True, facets=site_facets(request.GET)
+        search, _problems = service.read(
+            request.GET, ui_language="en", strict=True, facets=service.site_facets(request.GET)
         )
-    except InvalidParameter as problem:
+    except service.InvalidParameter as problem:
         return error(problem.parameter, str(problem))
     with translation.override(search.ui_language):
         results = service.search(search)
@@ -67,20 +63,12 @@ def search_view(request):
 @read_only
 def suggest_view(request):
     ui_language = request.GET.get("ui_language") or "en"
-    if ui_language not in UI_LANGUAGES:
-        return error("ui_language", f"must be one of {', '.join(UI_LANGUAGES)}")
+    if ui_language not in service.UI_LANGUAGES:
+        return error("ui_language", f"must be one of {', '.join(service.UI_LANGUAGES)}")
     with translation.override(ui_language):
-        return JsonResponse({"suggestions": suggest.suggestions(request.GET.get("q", ""), ui_language)})
+        return JsonResponse({"suggestions": service.suggestions(request.GET.get("q", ""), ui_language)})
 
 
 @read_only
 def schema_view(request):
     return JsonResponse(schema())
-
-
-def server_error(request):
-    """The site's handler500 (site/urls.py): an API client reads JSON, even about a
-    failure nobody foresaw; a visitor gets the site's error page."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"error": {"message": "Internal server error"}}, status=500)
-    return defaults.server_error(request)

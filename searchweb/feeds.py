@@ -18,10 +18,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from . import service
-from .criteria import criteria, describe, read_criteria
-from .facets import FACETS_BY_PARAMETER
-from .query import InvalidParameter
+from search import service
 
 FEED_LENGTH = 30
 
@@ -44,22 +41,22 @@ class SearchFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         try:
             return super().__call__(request, *args, **kwargs)
-        except InvalidParameter as error:
+        except service.InvalidParameter as error:
             # A feed reader shows the answer as it is: plain words naming the parameter.
             return HttpResponseBadRequest(f"{error.parameter}: {error}", content_type="text/plain; charset=utf-8")
 
     def get_object(self, request):
-        search, _problems = read_criteria(request.GET.urlencode(), ui_language=get_language(), strict=True)
+        search, _problems = service.read_criteria(request.GET.urlencode(), ui_language=get_language(), strict=True)
         return replace(search, page_size=FEED_LENGTH, counts=False)
 
     def title(self, search):
-        if not criteria(search):
+        if not service.criteria(search):
             return _("New on %(site)s") % {"site": settings.SITE_NAME}
-        return _("New: %(search)s") % {"search": describe(search)}
+        return _("New: %(search)s") % {"search": service.describe(search)}
 
     def link(self, search):
         """The search page listing the same pages, newest first."""
-        query = criteria(search)
+        query = service.criteria(search)
         return f"{reverse('search:search')}?{query}{'&' if query else ''}sort=newest"
 
     def items(self, search):
@@ -82,4 +79,4 @@ class SearchFeed(Feed):
         return date(hit.get("last_published_at"))
 
     def item_categories(self, hit):
-        return list(FACETS_BY_PARAMETER["theme"].labels(hit.get("themes") or []).values())
+        return list(service.FACETS_BY_PARAMETER["theme"].labels(hit.get("themes") or []).values())

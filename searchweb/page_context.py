@@ -1,7 +1,12 @@
 """What a page of search results shows: results as cards, facets, chips and
-pagination. The search page shows the whole site; a spotlight page searches its
-collection and a page type's listing (the expert directory) searches that type alone,
-both through the functions at the end."""
+pagination. The search page shows the whole site (views.py); a spotlight page searches
+its collection and a page type's listing (the expert directory) searches that type
+alone, both through search.service.page_search_context, which this module serves
+(apps.py).
+
+A visitor's query goes one way: the view -> search_context here -> search.service
+(read, then search) -> the query and OpenSearch; the results come back here to be
+drawn."""
 
 from math import ceil
 
@@ -10,15 +15,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
 from core import world_map
+from search import registry, service
 from searchstats import recording
 from searchstats.models import Source
 from taxonomy.cache import terms_by_key
 from taxonomy.models import City, Country, SustainableDevelopmentGoal
-
-from . import registry, service
-from .criteria import criteria
-from .facets import FACETS, FACETS_BY_PARAMETER, SPOTLIGHT_FACETS
-from .query import SORTS, SearchRequest
 
 # A facet shows its first values and folds the rest behind "Show all", rather than
 # scrolling inside a box that cuts labels off on a phone; a fold hiding a mere value
@@ -60,9 +61,9 @@ def filter_suggestions(request, search_request):
     ]
 
 
-def search_context(request, *, scope=None, facets=FACETS, years=True, source=Source.SEARCH_PAGE):
+def search_context(request, *, scope=None, facets=service.FACETS, years=True, source=Source.SEARCH_PAGE):
     """Results, facets, chips and pagination for a search page, whole-site or scoped."""
-    search_request, problems = SearchRequest.from_query_dict(
+    search_request, problems = service.read(
         request.GET, ui_language=get_language(), strict=False, scope=scope, facets=facets
     )
     results = service.search(search_request)
@@ -83,7 +84,7 @@ def search_context(request, *, scope=None, facets=FACETS, years=True, source=Sou
         "query": search_request.text,
         "search": search_request,
         # What a feed or a saved search of this search keeps (search/criteria.py).
-        "criteria": criteria(search_request),
+        "criteria": service.criteria(search_request),
         "results": results,
         # What the result links hand back when one is opened (searchstats/).
         "search_record": recorded(request, search_request, results, source),
@@ -95,10 +96,12 @@ def search_context(request, *, scope=None, facets=FACETS, years=True, source=Sou
         "problems": problems,
         # Some page types have no start years: a search of those alone offers no year range or sort.
         "offers_years": years,
-        "sorts": [sort for sort in SORTS if years or sort != "start_year"],
+        "sorts": [sort for sort in service.SORTS if years or sort != "start_year"],
         "page_count": pages,
         "previous_page": f"{base}&page={search_request.page - 1}" if search_request.page > 1 else None,
         "next_page": f"{base}&page={search_request.page + 1}" if search_request.page < pages else None,
+        # The panel a spotlight page or the directory includes (they cannot name this app's templates).
+        "search_panel": "searchweb/includes/search_panel.html",
     }
 
 
@@ -204,18 +207,8 @@ def card(hit):
         hit.update(declared.card(hit))
 
 
-def collection_search_context(request, spotlight):
-    """A spotlight page's search: every count scoped to its collection, with the collection's facets."""
-    return search_context(
-        request, scope={"spotlights": spotlight.slug}, facets=SPOTLIGHT_FACETS, source=Source.SPOTLIGHT
-    )
-
-
-def type_search_context(request, type_key):
-    """The search of one page type alone, with the facets that type offers (SearchDocument.scoped_facets)."""
-    declared = registry.get(type_key)
-    own = {facet.parameter: facet for facet in declared.facets}
-    facets = [own.get(name) or FACETS_BY_PARAMETER[name] for name in declared.scoped_facets]
-    return search_context(
-        request, scope={"type": type_key}, facets=facets, years=declared.start_years, source=Source.DIRECTORY
-    )
+def scoped_search_context(request, *, scope, facets, years):
+    """What search.service.page_search_context answers a page that shows the search of
+    part of the site: a page type's listing (the expert directory) or a collection."""
+    source = Source.DIRECTORY if "type" in scope else Source.SPOTLIGHT
+    return search_context(request, scope=scope, facets=facets, years=years, source=source)
