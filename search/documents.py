@@ -16,9 +16,25 @@ from .facets import FACET_VALUES, counted_fields
 from .registry import labels
 
 UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# The vocabulary relations every document carries as slugs and labels (empty where its
-# type has none), besides the SDGs, which it carries as numbers.
-TAXONOMIES = ("themes", "topics", "target_groups", "approaches", "spotlights")
+# The vocabulary relations every page type may have (taxonomy.ThemedMixin); the SDGs
+# are carried as numbers.
+SHARED_TAXONOMIES = ("themes", "topics", "sdgs")
+# The labels every document carries: its shared vocabularies' and its place's.
+SHARED_LABEL_FIELDS = ("themes_labels", "topics_labels", "sdgs_labels", "place_labels")
+
+
+def own_taxonomies():
+    """The vocabulary relations the page types bring themselves."""
+    return [name for name in registry.taxonomies() if name not in SHARED_TAXONOMIES]
+
+
+def own_label_fields():
+    """The label fields the page types bring: their own vocabularies' and those they fill themselves."""
+    return list(dict.fromkeys([*(f"{name}_labels" for name in own_taxonomies()), *registry.label_fields()]))
+
+
+def label_fields():
+    return [*SHARED_LABEL_FIELDS, *own_label_fields()]
 
 
 def document_id(page_id):
@@ -141,9 +157,10 @@ def facet_values(body):
 
 
 def taxonomy_fields(page):
-    """The terms its type prefetched (see SearchDocument.taxonomies) as slugs and labels."""
+    """The terms its type prefetched (see SearchDocument.taxonomies) as slugs and
+    labels; every document has the fields of every type's relations."""
     fields = {}
-    for name in TAXONOMIES:
+    for name in ("themes", "topics", *own_taxonomies()):
         terms = getattr(page, f"indexed_{name}", [])
         fields[name] = slugs(terms)
         fields[f"{name}_labels"] = labels(terms)

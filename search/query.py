@@ -20,7 +20,7 @@ from taxonomy.text import folded
 
 from .breaker import caused_by_request
 from .client import search_client
-from .documents import UI_LANGUAGES
+from .documents import SHARED_LABEL_FIELDS, UI_LANGUAGES, label_fields, own_label_fields
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
 from .understanding import PLACE_FACETS, STOP_WORDS, WORD, synonym_expansion, understand
@@ -72,22 +72,18 @@ SORTS = {
 }
 # The summary is part of each language's text field already: querying it on its own too
 # would add a costly clause (every search scores each matching document on it) for a
-# slight boost only.
+# slight boost only. The labels the page types bring follow, unboosted (text_fields()).
 TEXT_FIELDS = [
     "title^4", "text_en^2", "text_fr^2", "text_es^2", "all_text", "organisation",
-    "themes_labels^2", "topics_labels^2", "sdgs_labels^2", "place_labels^2", "target_groups_labels",
-    "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
+    *(f"{name}^2" for name in SHARED_LABEL_FIELDS),
 ]  # fmt: skip
 # Where a word of the query counts as written about: the page's own text.
 WORD_FIELDS = ["title^4", "text_en^2", "text_fr^2", "text_es^2", "organisation"]
 # Vocabulary labels in every language let a word find what is tagged in another
 # language ("santé" finds a case tagged Public health in English), but weakly: a word
 # that only matches a label ("affordable" in "Affordable and clean energy") must not
-# lift a document above one written about the whole query.
-LABEL_FIELDS = [
-    "themes_labels", "topics_labels", "sdgs_labels", "place_labels", "target_groups_labels",
-    "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
-]  # fmt: skip
+# lift a document above one written about the whole query. The label fields are
+# documents.label_fields(): the shared ones and those the page types bring.
 LABEL_WEIGHT = 0.3
 # A recognised term (search/understanding.py) outweighs a word found in the text, and a
 # place named in the query ("housing in Latin America") says where the practice must
@@ -112,6 +108,11 @@ FUZZY_UP_TO = 30
 WORD_NAME = "word:"
 
 
+def text_fields():
+    """Where the words of a query that names nothing are searched (text_query)."""
+    return [*TEXT_FIELDS, *own_label_fields()]
+
+
 class InvalidParameter(ValueError):
     def __init__(self, parameter, message):
         super().__init__(message)
@@ -128,9 +129,9 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
-    # A scoped search (a spotlight page) filters every count and offers its own facets.
+    # A scoped search (a collection's page) filters every count and offers its own facets.
     scope: dict = field(default_factory=dict)
-    facets: tuple = tuple(FACETS)
+    facets: tuple = field(default_factory=lambda: tuple(FACETS))
     # Without counts the search answers hits only (an export walks page after page).
     counts: bool = True
     # With year counts it also counts its results by start year (the insights charts).
@@ -277,7 +278,7 @@ def estimated_clauses(query):
 
 
 def base_filters(search):
-    """Filters every count obeys: the scope of the page (e.g. one spotlight) and the
+    """Filters every count obeys: the scope of the page (e.g. one collection) and the
     year range."""
     filters = [{"term": {name: value}} for name, value in search.scope.items()]
     if search.year_from or search.year_to:
@@ -339,7 +340,7 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
             lesser += [concept_clause(concept) for concept in understood.concepts if concept.is_city]
             words = {"dis_max": {"queries": [words, *lesser]}}
     else:  # nothing but punctuation or function words: match them as they are
-        words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
+        words = {"multi_match": {"query": search.text, "fields": text_fields(), "type": "best_fields"}}
     if related and parts:
         words = {"dis_max": {"queries": [words, feedback(parts, related, guessed)]}}
     # With no words too, when several versions of a case show because languages were chosen.
@@ -416,7 +417,7 @@ def word_clause(word, typos=False):
         "dis_max": {
             "queries": [
                 {"multi_match": {"query": word, "fields": WORD_FIELDS, **fuzzy}},
-                {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT, **fuzzy}},
+                {"multi_match": {"query": word, "fields": label_fields(), "boost": LABEL_WEIGHT, **fuzzy}},
             ],
             # Each hit then says which words it holds (run: a word none holds may be misspelt).
             "_name": WORD_NAME + word,
@@ -435,7 +436,7 @@ def concept_clause(concept):
                 all_words(concept.text),
                 # Among the documents tagged alike, those whose labels name it too first
                 # ("salud" is SDG 3, and a word of the topic Salud pública).
-                {"multi_match": {"query": concept.text, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
+                {"multi_match": {"query": concept.text, "fields": label_fields(), "boost": LABEL_WEIGHT}},
             ]
         }
     }

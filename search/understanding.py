@@ -3,7 +3,8 @@
 "affordable housing in Latin America" names the topic Housing and the region Latin
 America and the Caribbean; "personnes âgées" names the target group Older people;
 "ODS 14" names an SDG. Recognition reads every label of the themes, topics, SDGs,
-target groups, approaches, regions, countries and cities in every interface
+regions, countries and cities, and of the vocabularies of the facets that page types
+bring and mark `recognised` (cases: target groups, approaches), in every interface
 language (and the words that ask for a document type: "expert"), case- and
 accent-insensitively, singular or plural, longest match first.
 The query builder (search/query.py) then boosts what is tagged with a recognised
@@ -33,10 +34,12 @@ from taxonomy.cache import cached, forget, terms_by_key
 from taxonomy.text import folded
 
 from . import registry
-from .facets import FACETS_BY_PARAMETER
+from .facets import FACETS_BY_PARAMETER, PLACES, SUBJECTS, Registered
 
-# The facets whose terms a query may name, in the order the page offers them.
-RECOGNISED_FACETS = ("theme", "topic", "sdg", "target_group", "approach", "region", "country", "city")
+# The facets whose terms a query may name: the subjects, the page types' own, the places.
+RECOGNISED_FACETS = Registered(
+    lambda: [facet.parameter for facet in (*SUBJECTS, *registry.site_facets(), *PLACES) if facet.recognised]
+)
 # Function words of the three languages (accents folded). A query does not need them
 # in the text ("housing in Latin America"), and a label without them still matches
 # ("latin america caribbean"). Deliberately short: the analyzers' own stop lists
