@@ -177,12 +177,17 @@ def place_fields(page):
     if country is None:
         return {"city": None, "country": None, "region": None, "place_labels": []}
     region = city.region if city else country.region
-    latitude = getattr(page, "latitude", None) or (city.latitude if city else None)
-    longitude = getattr(page, "longitude", None) or (city.longitude if city else None)
     return {
         "city": city.slug if city else None,
         "country": country.code,
         "region": region.slug if region else None,
         "place_labels": labels(term for term in (city, country, region) if term),
-        "location": {"lat": float(latitude), "lon": float(longitude)} if latitude is not None else None,
+        "location": location(page, city),
     }
+
+
+def location(page, city):
+    """The page's own coordinates, or else its city's."""
+    latitude = getattr(page, "latitude", None) or (city.latitude if city else None)
+    longitude = getattr(page, "longitude", None) or (city.longitude if city else None)
+    return {"lat": float(latitude), "lon": float(longitude)} if latitude is not None else None
