@@ -4,7 +4,7 @@
 America and the Caribbean; "personnes âgées" names the target group Older people;
 "ODS 14" names an SDG. Recognition reads every label of the themes, topics, SDGs,
 regions, countries and cities, and of the vocabularies of the facets that page types
-bring and mark `recognised` (cases: target groups, approaches), in every interface
+bring and mark `recognised` (a case's target groups, say), in every interface
 language (and the words that ask for a document type: "expert"), case- and
 accent-insensitively, singular or plural, longest match first.
 The query builder (search/query.py) then boosts what is tagged with a recognised
