@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import SearchDocument, indexed, labels
-from search.service import Facet
-from taxonomy.models import Spotlight, SpotlightFacetValue
+from search.service import SHARED_FACETS, Facet
+from taxonomy.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
 
 from .models import CaseStudyPage, CityPortraitPage, EvidenceLevel, PositionPage, SpotlightPage
 from .models.collections import collections_of, in_collection
@@ -43,6 +43,23 @@ class CaseDocument(SearchDocument):
         indexed("spotlight_facet_values", SpotlightFacetValue.objects.select_related("facet")),
         indexed("tags"),
     )
+    # Who a practice serves and how it works are named in queries ("personnes âgées").
+    site_facets = (
+        Facet("target_group", "target_groups", _("Target group"), TargetGroup, recognised=True),
+        Facet("approach", "approaches", _("Approach"), Approach, recognised=True),
+        Facet("spotlight", "spotlights", _("Spotlight"), Spotlight),
+        Facet("status", "status", _("Status"), CaseStatus),
+    )
+    # A collection's page searches its cases, with the collection's own facets first.
+    scope_facets = {
+        "spotlights": (
+            Facet("facet", "spotlight_facets", _("In this collection"), SpotlightFacetValue, lookup="key_slug"),
+            *(SHARED_FACETS[name] for name in ("theme", "sdg", "region", "country", "city", "language")),
+        )
+    }
+    label_fields = ("spotlight_facets_labels",)
+    # Practices for the same people are alike (the similar cases on a case's page).
+    like_fields = ("target_groups_labels",)
     # How solid a practice is: a filter of a search of cases alone, and an insights chart.
     facets = (Facet("evidence", "evidence_level", _("Evidence level"), fixed_labels=dict(EvidenceLevel.choices)),)
     start_years = True

@@ -16,9 +16,25 @@ from .facets import FACET_VALUES, counted_fields
 from .registry import labels
 
 UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# The vocabulary relations every document carries as slugs and labels (empty where its
-# type has none), besides the SDGs, which it carries as numbers.
-TAXONOMIES = ("themes", "topics", "target_groups", "approaches", "spotlights")
+# The vocabulary relations every page type may have (taxonomy.ThemedMixin); the SDGs
+# are carried as numbers.
+SHARED_TAXONOMIES = ("themes", "topics", "sdgs")
+# The labels every document carries: its shared vocabularies' and its place's.
+SHARED_LABEL_FIELDS = ("themes_labels", "topics_labels", "sdgs_labels", "place_labels")
+
+
+def own_taxonomies():
+    """The vocabulary relations the page types bring themselves."""
+    return [name for name in registry.taxonomies() if name not in SHARED_TAXONOMIES]
+
+
+def own_label_fields():
+    """The label fields the page types bring: their own vocabularies' and those they fill themselves."""
+    return list(dict.fromkeys([*(f"{name}_labels" for name in own_taxonomies()), *registry.label_fields()]))
+
+
+def label_fields():
+    return [*SHARED_LABEL_FIELDS, *own_label_fields()]
 
 
 def document_id(page_id):
@@ -141,9 +157,10 @@ def facet_values(body):
 
 
 def taxonomy_fields(page):
-    """The terms its type prefetched (see SearchDocument.taxonomies) as slugs and labels."""
+    """The terms its type prefetched (see SearchDocument.taxonomies) as slugs and
+    labels; every document has the fields of every type's relations."""
     fields = {}
-    for name in TAXONOMIES:
+    for name in ("themes", "topics", *own_taxonomies()):
         terms = getattr(page, f"indexed_{name}", [])
         fields[name] = slugs(terms)
         fields[f"{name}_labels"] = labels(terms)
@@ -160,12 +177,17 @@ def place_fields(page):
     if country is None:
         return {"city": None, "country": None, "region": None, "place_labels": []}
     region = city.region if city else country.region
-    latitude = getattr(page, "latitude", None) or (city.latitude if city else None)
-    longitude = getattr(page, "longitude", None) or (city.longitude if city else None)
     return {
         "city": city.slug if city else None,
         "country": country.code,
         "region": region.slug if region else None,
         "place_labels": labels(term for term in (city, country, region) if term),
-        "location": {"lat": float(latitude), "lon": float(longitude)} if latitude is not None else None,
+        "location": location(page, city),
     }
+
+
+def location(page, city):
+    """The page's own coordinates, or else its city's."""
+    latitude = getattr(page, "latitude", None) or (city.latitude if city else None)
+    longitude = getattr(page, "longitude", None) or (city.longitude if city else None)
+    return {"lat": float(latitude), "lon": float(longitude)} if latitude is not None else None

@@ -1,7 +1,15 @@
 """The facets of the public search: request parameter, index field, and how a value
-is checked and labelled in the visitor's language."""
+is checked and labelled in the visitor's language.
 
-from collections.abc import Mapping
+Here are the facets every page type shares: its type, themes, topics and goals, its
+place and its language. A page type brings its own through its search document
+(search/registry.py): facets of every search of the site (`site_facets`), of a search
+of that type alone (`facets`) and of a search scoped to one of its collections
+(`scope_facets`). The lists below read the registry whenever they are used, since the
+content apps register their types after this module is loaded.
+"""
+
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -9,19 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.numbers import whole_number
 from taxonomy.cache import terms_by_key
-from taxonomy.models import (
-    Approach,
-    CaseStatus,
-    City,
-    Country,
-    Region,
-    Spotlight,
-    SpotlightFacetValue,
-    SustainableDevelopmentGoal,
-    TargetGroup,
-    Theme,
-    Topic,
-)
+from taxonomy.models import City, Country, Region, SustainableDevelopmentGoal, Theme, Topic
 
 from . import registry
 
@@ -56,6 +52,8 @@ class Facet:
     model: type | None = None
     lookup: str = "slug"
     fixed_labels: dict | None = None
+    # Whether query understanding recognises its terms in a query's words (search/understanding.py).
+    recognised: bool = False
 
     def parse(self, raw):
         """The index value of a request value, or None when it is not a known one."""
@@ -78,36 +76,73 @@ class Facet:
         return {value: str(terms[value]) for value in values if value in terms}
 
 
-FACETS = [
-    Facet("type", "type", _("Type"), fixed_labels=TYPE_LABELS),
-    Facet("theme", "themes", _("Theme"), Theme),
-    Facet("topic", "topics", _("Topic"), Topic),
-    Facet("sdg", "sdgs", _("Sustainable Development Goal"), SustainableDevelopmentGoal, lookup="number"),
-    Facet("region", "region", _("Region"), Region),
-    Facet("country", "country", _("Country"), Country, lookup="code"),
-    Facet("city", "city", _("City"), City),
-    Facet("target_group", "target_groups", _("Target group"), TargetGroup),
-    Facet("approach", "approaches", _("Approach"), Approach),
-    Facet("language", "language", _("Language"), fixed_labels=LANGUAGE_LABELS),
-    Facet("spotlight", "spotlights", _("Spotlight"), Spotlight),
-    Facet("status", "status", _("Status"), CaseStatus),
-]
-FACETS_BY_PARAMETER = {facet.parameter: facet for facet in FACETS}
+class Registered(Sequence):
+    """A list built from the registry whenever it is read."""
+
+    def __init__(self, build):
+        self.build = build
+
+    def __getitem__(self, index):
+        return self.build()[index]
+
+    def __iter__(self):
+        return iter(self.build())
+
+    def __len__(self):
+        return len(self.build())
+
+
+TYPE = Facet("type", "type", _("Type"), fixed_labels=TYPE_LABELS)
+# What a page is about (taxonomy.ThemedMixin) and where it is (taxonomy.CityMixin).
+SUBJECTS = (
+    Facet("theme", "themes", _("Theme"), Theme, recognised=True),
+    Facet("topic", "topics", _("Topic"), Topic, recognised=True),
+    Facet(
+        "sdg", "sdgs", _("Sustainable Development Goal"), SustainableDevelopmentGoal, lookup="number", recognised=True
+    ),
+)
+PLACES = (
+    Facet("region", "region", _("Region"), Region, recognised=True),
+    Facet("country", "country", _("Country"), Country, lookup="code", recognised=True),
+    Facet("city", "city", _("City"), City, recognised=True),
+)
+LANGUAGE = Facet("language", "language", _("Language"), fixed_labels=LANGUAGE_LABELS)
+# The shared facets by parameter: a page type's declaration composes its scoped searches' facets of them.
+SHARED_FACETS = {facet.parameter: facet for facet in (TYPE, *SUBJECTS, *PLACES, LANGUAGE)}
+# The facets of the site's search: the shared ones, then those the page types bring, the language last.
+FACETS = Registered(lambda: [TYPE, *SUBJECTS, *PLACES, *registry.site_facets(), LANGUAGE])
+
+
+class FacetsByParameter(Mapping):
+    """{parameter: facet} of the site's search."""
+
+    def __getitem__(self, parameter):
+        return self.facets()[parameter]
+
+    def __iter__(self):
+        return iter(self.facets())
+
+    def __len__(self):
+        return len(self.facets())
+
+    def facets(self):
+        return {facet.parameter: facet for facet in FACETS}
+
+
+FACETS_BY_PARAMETER = FacetsByParameter()
 # Every facet value of a document, as "field:value", in one keyword field: one terms
 # aggregation over it counts all the facets a search leaves unselected, at a fraction
 # of the cost of one aggregation per facet (docs/scaling.md).
 FACET_VALUES = "facet_values"
-# A spotlight page searches its own collection, with the collection's own facets first.
-SPOTLIGHT_FACETS = [
-    Facet("facet", "spotlight_facets", _("In this collection"), SpotlightFacetValue, lookup="key_slug"),
-    *(FACETS_BY_PARAMETER[name] for name in ("theme", "sdg", "region", "country", "city", "language")),
-]
+# The name search/page_context.py knows a collection page's facets by; it leaves with
+# that module for the web app (issue 25), which then asks scope_facets() itself.
+SPOTLIGHT_FACETS = Registered(lambda: registry.scope_facets("spotlights"))
 
 
 def counted_fields():
     """The index fields of every facet a search may count, those the page types bring
     included: each document holds their values in one field as well (FACET_VALUES)."""
-    return sorted({facet.field for facet in (*FACETS, *SPOTLIGHT_FACETS)} | set(registry.facet_fields()))
+    return sorted({facet.field for facet in FACETS} | {*registry.facet_fields(), *registry.scope_fields()})
 
 
 def site_facets(params):
@@ -116,4 +151,4 @@ def site_facets(params):
     availability), so that a link from the insights charts narrows it by them."""
     chosen = params.getlist("type")
     declared = registry.get(chosen[0]) if len(chosen) == 1 else None
-    return [*FACETS, *declared.facets] if declared else FACETS
+    return [*FACETS, *declared.facets] if declared else list(FACETS)

@@ -78,14 +78,24 @@ def filtered_pages(search):
     types = search.selections.get("type") or ([search.scope["type"]] if "type" in search.scope else [])
     if types:
         pages = pages.type(*(registry.get(name).model for name in types))
+    filters = chosen_filters(search)
+    return pages.filter(narrowed_by(filters)) if filters else pages
+
+
+def chosen_filters(search):
+    """{facet parameter or year bound: values} that pages must match besides their type
+    and language; a scope (one collection) counts as a choice of its facet."""
     filters = {name: values for name, values in search.selections.items() if name not in ("type", "language")}
-    if "spotlights" in search.scope:
-        filters["spotlight"] = [search.scope["spotlights"]]
+    by_field = {facet.field: facet.parameter for facet in FACETS}
+    filters.update({by_field[name]: [value] for name, value in search.scope.items() if name != "type"})
     filters.update({name: getattr(search, name) for name in ("year_from", "year_to") if getattr(search, name)})
-    if not filters:
-        return pages
+    return filters
+
+
+def narrowed_by(filters):
+    """Q of the pages of every type that match all these filters: a type without a
+    lookup for a chosen facet carries none of its values and drops out."""
     matching = Q(pk__in=[])
-    # A type without a lookup for a chosen facet carries none of its values and drops out.
     for declared in registry.documents():
         narrowing = lookups(declared)
         if set(filters) <= set(narrowing):
@@ -93,7 +103,7 @@ def filtered_pages(search):
             for name, value in filters.items():
                 narrowed = narrowed.filter(condition(narrowing[name], value))
             matching |= Q(pk__in=narrowed.values("pk"))
-    return pages.filter(matching)
+    return matching
 
 
 def label_words(facet):

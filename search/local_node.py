@@ -332,6 +332,19 @@ class LocalCluster:
         # start together, since a new cluster forms only once most nodes are up, and
         # starting them one by one would make each wait for the next.
         joining = len(missing) < len(self.nodes)
+        self.launch(missing, joining, timeout, say)
+        name = self.nodes[0].cluster_name
+        if not missing:
+            say(f"Cluster {name} of {len(self.nodes)} nodes is already running: OPENSEARCH_URL={self.url}")
+        elif joining:
+            ports = ", ".join(str(node.port) for node in missing)
+            say(f"Node(s) on port(s) {ports} joined cluster {name}: {len(self.nodes)} nodes, OPENSEARCH_URL={self.url}")
+        else:
+            say(f"Cluster {name} of {len(self.nodes)} nodes is ready: OPENSEARCH_URL={self.url}")
+
+    def launch(self, missing, joining, timeout, say):
+        """Launches the missing nodes and waits for every node to be healthy; the nodes
+        it launched are stopped again when one does not come up."""
         launched = {}
         try:
             for node in missing:
@@ -346,14 +359,6 @@ class LocalCluster:
                 if node.port in launched:
                     node.stop(say=lambda _message: None)
             raise
-        name = self.nodes[0].cluster_name
-        if not missing:
-            say(f"Cluster {name} of {len(self.nodes)} nodes is already running: OPENSEARCH_URL={self.url}")
-        elif joining:
-            ports = ", ".join(str(node.port) for node in missing)
-            say(f"Node(s) on port(s) {ports} joined cluster {name}: {len(self.nodes)} nodes, OPENSEARCH_URL={self.url}")
-        else:
-            say(f"Cluster {name} of {len(self.nodes)} nodes is ready: OPENSEARCH_URL={self.url}")
 
     def stop(self, timeout=30, say=print):
         for node in self.nodes:

@@ -9,7 +9,8 @@ SDG 3 in English.
 
 from . import registry
 from .analysis import ANALYSIS_SETTINGS, language_text_fields
-from .facets import FACET_VALUES
+from .documents import label_fields
+from .facets import FACET_VALUES, FACETS
 from .synonyms import FILTER_NAME, synonym_filter
 
 SUGGEST_ANALYSIS = {
@@ -26,16 +27,7 @@ FACET_KEYWORD = {"type": "keyword", "eager_global_ordinals": True}
 # Queries reach folded fields through the same analyzer plus the editors' synonyms.
 FOLDED = {"type": "text", "analyzer": "folded", "search_analyzer": "folded_search"}
 FOLDED_TEXT = {**FOLDED, "copy_to": ["all_text"]}
-LABEL_FIELDS = (
-    "themes_labels", "topics_labels", "sdgs_labels", "target_groups_labels", "approaches_labels",
-    "spotlights_labels", "spotlight_facets_labels", "place_labels",
-)  # fmt: skip
-KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "spotlight_facets", "tags")
-# Besides these, the facets page types bring themselves (registry.facet_fields).
-FACET_FIELDS = (
-    "type", "language", "themes", "topics", "target_groups", "approaches", "spotlights", "status", "city",
-    "country", "region",
-)  # fmt: skip
+KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "tags")
 
 
 def index_settings(shards=1, replicas=0):
@@ -66,9 +58,13 @@ def index_mappings():
     return {
         "dynamic": "strict",
         "properties": {
-            **dict.fromkeys(KEYWORD_FIELDS, KEYWORD),
-            **dict.fromkeys((*FACET_FIELDS, *registry.facet_fields(), FACET_VALUES), FACET_KEYWORD),
-            **dict.fromkeys(LABEL_FIELDS, FOLDED_TEXT),
+            # A scoped search's facets count a few documents: ordinals built when asked are enough.
+            **dict.fromkeys((*KEYWORD_FIELDS, *registry.scope_fields()), KEYWORD),
+            # The site's facets and a type's own (the integer "sdgs" below excepted).
+            **dict.fromkeys(
+                (*(facet.field for facet in FACETS), *registry.facet_fields(), FACET_VALUES), FACET_KEYWORD
+            ),
+            **dict.fromkeys(label_fields(), FOLDED_TEXT),
             **text_fields,
             "page_id": {"type": "integer"},
             "revision_id": {"type": "integer"},

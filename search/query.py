@@ -20,7 +20,7 @@ from taxonomy.text import folded
 
 from .breaker import caused_by_request
 from .client import search_client
-from .documents import UI_LANGUAGES
+from .documents import SHARED_LABEL_FIELDS, UI_LANGUAGES, label_fields, own_label_fields
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
 from .understanding import PLACE_FACETS, STOP_WORDS, WORD, synonym_expansion, understand
@@ -72,22 +72,18 @@ SORTS = {
 }
 # The summary is part of each language's text field already: querying it on its own too
 # would add a costly clause (every search scores each matching document on it) for a
-# slight boost only.
+# slight boost only. The labels the page types bring follow, unboosted (text_fields()).
 TEXT_FIELDS = [
     "title^4", "text_en^2", "text_fr^2", "text_es^2", "all_text", "organisation",
-    "themes_labels^2", "topics_labels^2", "sdgs_labels^2", "place_labels^2", "target_groups_labels",
-    "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
+    *(f"{name}^2" for name in SHARED_LABEL_FIELDS),
 ]  # fmt: skip
 # Where a word of the query counts as written about: the page's own text.
 WORD_FIELDS = ["title^4", "text_en^2", "text_fr^2", "text_es^2", "organisation"]
 # Vocabulary labels in every language let a word find what is tagged in another
 # language ("santé" finds a case tagged Public health in English), but weakly: a word
 # that only matches a label ("affordable" in "Affordable and clean energy") must not
-# lift a document above one written about the whole query.
-LABEL_FIELDS = [
-    "themes_labels", "topics_labels", "sdgs_labels", "place_labels", "target_groups_labels",
-    "approaches_labels", "spotlights_labels", "spotlight_facets_labels",
-]  # fmt: skip
+# lift a document above one written about the whole query. The label fields are
+# documents.label_fields(): the shared ones and those the page types bring.
 LABEL_WEIGHT = 0.3
 # A recognised term (search/understanding.py) outweighs a word found in the text, and a
 # place named in the query ("housing in Latin America") says where the practice must
@@ -112,6 +108,11 @@ FUZZY_UP_TO = 30
 WORD_NAME = "word:"
 
 
+def text_fields():
+    """Where the words of a query that names nothing are searched (text_query)."""
+    return [*TEXT_FIELDS, *own_label_fields()]
+
+
 class InvalidParameter(ValueError):
     def __init__(self, parameter, message):
         super().__init__(message)
@@ -128,9 +129,9 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
-    # A scoped search (a spotlight page) filters every count and offers its own facets.
+    # A scoped search (a collection's page) filters every count and offers its own facets.
     scope: dict = field(default_factory=dict)
-    facets: tuple = tuple(FACETS)
+    facets: tuple = field(default_factory=lambda: tuple(FACETS))
     # Without counts the search answers hits only (an export walks page after page).
     counts: bool = True
     # With year counts it also counts its results by start year (the insights charts).
@@ -160,27 +161,34 @@ class SearchRequest:
         if request.ui_language not in UI_LANGUAGES:
             request.ui_language = ui_language
         request.text, request.left_out = bounded(" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH])
-        for facet in request.facets:
+        request.read_selections(params, check)
+        request.everywhere = params.get("everywhere") == "1"
+        if not request.everywhere:
+            request.apply_places()
+        request.read_years(params, check)
+        sort = params.get("sort") or "relevance"
+        request.sort = sort if check("sort", sort in SORTS, f"must be one of {', '.join(SORTS)}") else "relevance"
+        request.page = read_int(params, "page", 1, 1, MAX_RESULT_WINDOW, check)
+        request.page_size = read_int(params, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, check)
+        return request, problems
+
+    def read_selections(self, params, check):
+        """The known values of each facet, once each."""
+        for facet in self.facets:
             values = []
             for raw in params.getlist(facet.parameter):
                 value = facet.parse(raw)
                 if check(facet.parameter, value is not None, f"unknown value {raw!r}"):
                     values.append(value)
             if values:
-                request.selections[facet.parameter] = list(dict.fromkeys(values))
-        request.everywhere = params.get("everywhere") == "1"
-        if not request.everywhere:
-            request.apply_places()
+                self.selections[facet.parameter] = list(dict.fromkeys(values))
+
+    def read_years(self, params, check):
         for name in ("year_from", "year_to"):
             raw = params.get(name, "")
             year = whole_number(raw, 1900, date.today().year + 10)
             if raw and check(name, year is not None, "must be a year"):
-                setattr(request, name, year)
-        sort = params.get("sort") or "relevance"
-        request.sort = sort if check("sort", sort in SORTS, f"must be one of {', '.join(SORTS)}") else "relevance"
-        request.page = read_int(params, "page", 1, 1, MAX_RESULT_WINDOW, check)
-        request.page_size = read_int(params, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, check)
-        return request, problems
+                setattr(self, name, year)
 
     @property
     def counted_facets(self):
@@ -277,7 +285,7 @@ def estimated_clauses(query):
 
 
 def base_filters(search):
-    """Filters every count obeys: the scope of the page (e.g. one spotlight) and the
+    """Filters every count obeys: the scope of the page (e.g. one collection) and the
     year range."""
     filters = [{"term": {name: value}} for name, value in search.scope.items()]
     if search.year_from or search.year_to:
@@ -298,48 +306,17 @@ def most_of(parts, relaxed=False):
 
 
 def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
+    """What documents the words find, and which come first: those in the visitor's
+    language, and those of the kind of document the words ask for ("housing expert")."""
     understood = search.understanding
     kinds = [concept for concept in understood.concepts if concept.is_kind]
     places = [concept_clause(concept) for concept in understood.concepts if concept.is_place]
-    subject = [concept_clause(concept) for concept in understood.concepts if not (concept.is_place or concept.is_kind)]
-    # A synonym term counts as many parts as it has words no concept counts already, as
-    # its words did before it was recognised: "bus rapid transit at night" still finds
-    # the service that runs by day (three parts of four), "affordable housing in Latin
-    # America" the region's housing that is not called affordable (housing, place: two
-    # parts of three), and it scores as its words would.
-    subject += [
-        clause
-        for synonym in understood.synonyms
-        for clause in [synonym_clause(synonym, typos, relaxed)] * max(1, synonym.own_words)
-    ]
-    subject += [word_clause(word, typos) for word in understood.words]
+    subject = subject_parts(understood, typos, relaxed)
     parts = subject + places
     kind_parts = [concept_clause(concept) for concept in kinds]
     if not parts:
         parts, kind_parts = kind_parts, []
-    if not search.text:
-        words = {"match_all": {}}
-    elif len(parts) == 1:
-        words = parts[0]
-    elif parts:
-        # Most of the query must be found, each part as text or as a recognised term
-        # (any part, `relaxed`: asked only when most of it found nothing).
-        words = most_of(parts, relaxed)
-        if places and subject and not relaxed:
-            # The subject elsewhere than the place named is a lesser answer, not none:
-            # "waste in Africa" lists the few African waste practices first, then others.
-            # The better of the two scores counts: their sum would score the subject's
-            # words twice and lift them above the place.
-            lesser = [most_of(subject)]
-            # A city named is where the visitor looks: its other practices (the city's
-            # near-duplicates, "How Tabriz built a joint regional plan" for "green belt
-            # Tabriz") come before the subject elsewhere, as the city's weight alone
-            # outscores the subject's words. Not so for a region or a country: most of
-            # what is there is about something else.
-            lesser += [concept_clause(concept) for concept in understood.concepts if concept.is_city]
-            words = {"dis_max": {"queries": [words, *lesser]}}
-    else:  # nothing but punctuation or function words: match them as they are
-        words = {"multi_match": {"query": search.text, "fields": TEXT_FIELDS, "type": "best_fields"}}
+    words = words_query(search, parts, subject, places, relaxed)
     if related and parts:
         words = {"dis_max": {"queries": [words, feedback(parts, related, guessed)]}}
     # With no words too, when several versions of a case show because languages were chosen.
@@ -351,6 +328,52 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
         words = {"dis_max": {"queries": [words, most_of(parts + kind_parts, relaxed)]}}
         preferred += [tagged_with(concept, KIND_WEIGHT) for concept in kinds]
     return {"bool": {"must": words, "should": preferred}}
+
+
+def subject_parts(understood, typos=False, relaxed=False):
+    """The parts of the query that say what it is about: the terms it names (places
+    and kinds of document aside), its synonym terms and its other words."""
+    subject = [concept_clause(concept) for concept in understood.concepts if not (concept.is_place or concept.is_kind)]
+    # A synonym term counts as many parts as it has words no concept counts already, as
+    # its words did before it was recognised: "bus rapid transit at night" still finds
+    # the service that runs by day (three parts of four), "affordable housing in Latin
+    # America" the region's housing that is not called affordable (housing, place: two
+    # parts of three), and it scores as its words would.
+    subject += [
+        clause
+        for synonym in understood.synonyms
+        for clause in [synonym_clause(synonym, typos, relaxed)] * max(1, synonym.own_words)
+    ]
+    return subject + [word_clause(word, typos) for word in understood.words]
+
+
+def words_query(search, parts, subject, places, relaxed=False):
+    """Most of the query's parts found, each as text or as a recognised term (any
+    part, `relaxed`: asked only when most of it found nothing)."""
+    if not search.text:
+        return {"match_all": {}}
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:  # nothing but punctuation or function words: match them as they are
+        return {"multi_match": {"query": search.text, "fields": text_fields(), "type": "best_fields"}}
+    words = most_of(parts, relaxed)
+    if places and subject and not relaxed:
+        # The subject elsewhere than the place named is a lesser answer, not none:
+        # "waste in Africa" lists the few African waste practices first, then others.
+        # The better of the two scores counts: their sum would score the subject's
+        # words twice and lift them above the place.
+        words = {"dis_max": {"queries": [words, *lesser_answers(search.understanding, subject)]}}
+    return words
+
+
+def lesser_answers(understood, subject):
+    """What follows the subject in the place named: the subject elsewhere, and the
+    other practices of a city named. A city named is where the visitor looks: its other
+    practices (the city's near-duplicates, "How Tabriz built a joint regional plan" for
+    "green belt Tabriz") come before the subject elsewhere, as the city's weight alone
+    outscores the subject's words. Not so for a region or a country: most of what is
+    there is about something else."""
+    return [most_of(subject), *(concept_clause(concept) for concept in understood.concepts if concept.is_city)]
 
 
 def feedback(parts, related, guessed=False):
@@ -383,8 +406,8 @@ def feedback_answer(client, search, response, guessed):
         "_source": ["topics"],
         "track_total_hits": FEEDBACK_BELOW,
     }
-    answer = client.search(index=alias_name(), body=body, params={"request_cache": "true"})
-    return answer if answer["hits"]["total"]["value"] < FEEDBACK_BELOW else {"hits": {"hits": []}}
+    answer = client.search(index=alias_name(), body=body, params=CACHED)
+    return answer if total_of(answer) < FEEDBACK_BELOW else {"hits": {"hits": []}}
 
 
 def shared_topics(response):
@@ -416,7 +439,7 @@ def word_clause(word, typos=False):
         "dis_max": {
             "queries": [
                 {"multi_match": {"query": word, "fields": WORD_FIELDS, **fuzzy}},
-                {"multi_match": {"query": word, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT, **fuzzy}},
+                {"multi_match": {"query": word, "fields": label_fields(), "boost": LABEL_WEIGHT, **fuzzy}},
             ],
             # Each hit then says which words it holds (run: a word none holds may be misspelt).
             "_name": WORD_NAME + word,
@@ -435,7 +458,7 @@ def concept_clause(concept):
                 all_words(concept.text),
                 # Among the documents tagged alike, those whose labels name it too first
                 # ("salud" is SDG 3, and a word of the topic Salud pública).
-                {"multi_match": {"query": concept.text, "fields": LABEL_FIELDS, "boost": LABEL_WEIGHT}},
+                {"multi_match": {"query": concept.text, "fields": label_fields(), "boost": LABEL_WEIGHT}},
             ]
         }
     }
@@ -621,88 +644,130 @@ class SearchResults:
     relaxed: bool = False
 
 
+# The shard request cache keeps whole answers (hits, total and facet counts) of
+# identical searches until the next refresh that changes the index; OpenSearch caches
+# only size=0 searches unless asked. docs/scaling.md has its effect.
+CACHED = {"request_cache": "true"}
+
+
 def run(search):
+    """The search as asked and, when its answer is poor, the searches that may improve
+    on it (up to five round trips): typos forgiven, the words as suggested, some of
+    the words only, or what the best results' topics add."""
     client = search_client()
-    # The shard request cache keeps whole answers (hits, total and facet counts) of
-    # identical searches until the next refresh that changes the index; OpenSearch
-    # caches only size=0 searches unless asked. docs/scaling.md has its effect.
-    cached = {"request_cache": "true"}
-    response = typed = first_answer(client, search, cached)
-
-    def better(body, params=cached):
-        """A second search that may improve on the first answer (typos forgiven, the
-        words as suggested, some of them only). It makes more clauses than the first,
-        and a query near CLAUSE_BUDGET may pass where this one is refused as too
-        large: the first answer then stands."""
-        try:
-            return client.search(index=alias_name(), body=body, params=params)
-        except TransportError as error:
-            if caused_by_request(error):
-                return None
-            raise
-
-    few = response["hits"]["total"]["value"] < SUGGEST_BELOW
-    # Whether the answer is a guess at what was meant (typos forgiven, a suggestion's words).
-    guessed = False
-    if search.text and 0 < len(search.understanding.words) <= MAX_TYPO_WORDS and finds_little(search, response):
-        forgiving = better(build_body(search, typos=True))
-        if forgiving and forgiving["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
-            response, guessed = forgiving, True
-    suggested = None
-    if search.text and few:
-        suggested_by = better(suggest_body(search), params=None)
-        suggested = suggested_by and suggestion(suggested_by, search.text)
-        # Only when the words as typed found nothing or left a word unmatched: an answer
-        # that holds every word ("santé" finding the health cases) stays, however few.
-        if suggested and (not typed["hits"]["total"]["value"] or misses_a_word(search, typed)):
-            # Typos of a word find the word, not its synonyms: "comunity land trust" finds
-            # the community land trust but not the fideicomiso comunitario de tierras that
-            # the words as suggested find. The better answer shows, beside the suggestion.
-            corrected = better(build_body(replace(search, text=suggested)))
-            if corrected and corrected["hits"]["total"]["value"] > response["hits"]["total"]["value"]:
-                response, guessed = corrected, True
-    relaxed = bool(search.text) and not response["hits"]["total"]["value"] and search.understanding.separable
+    typed = first_answer(client, search, CACHED)
+    response, guessed = typos_forgiven(client, search, typed)
+    suggested = did_you_mean(client, search) if search.text and total_of(typed) < SUGGEST_BELOW else None
+    # Only when the words as typed found nothing or left a word unmatched: an answer
+    # that holds every word ("santé" finding the health cases) stays, however few.
+    if suggested and (not total_of(typed) or misses_a_word(search, typed)):
+        response, guessed = as_suggested(client, search, suggested, response, guessed)
+    relaxed = bool(search.text) and not total_of(response) and search.understanding.separable
     if relaxed:
         # Nothing holds most of the words, even forgiving typos: rather than an empty
         # page, what holds some of them, said so on the page and in the API. A concept
         # with another name than the one typed ("jardines de lluvia" for a programme
         # that speaks of storm water and rain) is then still found.
-        response = better(build_body(search, relaxed=True)) or response
-    total = response["hits"]["total"]["value"]
-    if search.text and 0 < total < FEEDBACK_BELOW and not relaxed:
-        related = shared_topics(feedback_answer(client, search, response, guessed))
-        widened = related and better(build_body(search, related=related, guessed=guessed))
-        if widened and widened["hits"]["total"]["value"] > total:
-            response = widened
-            total = widened["hits"]["total"]["value"]
-    facets = {}
-    for facet in search.counted_facets:
-        buckets = facet_buckets(response["aggregations"], facet)
-        chosen = search.selections.get(facet.parameter, [])
-        values = [bucket["key"] for bucket in buckets]
-        labels = facet.labels(values + chosen)
-        counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
-        # A chosen value stays visible (with 0) so that its chip and tick can be undone.
-        facets[facet.parameter] = [
-            {
-                "value": value,
-                "label": labels.get(value, str(value)),
-                "count": counts.get(value, 0),
-                "selected": value in chosen,
-            }
-            for value in dict.fromkeys(values + chosen)
-        ]
+        response = better(client, build_body(search, relaxed=True)) or response
+    elif search.text and 0 < total_of(response) < FEEDBACK_BELOW:
+        response = widened(client, search, response, guessed)
+    return shaped(search, response, suggested, relaxed)
+
+
+def total_of(response):
+    return response["hits"]["total"]["value"]
+
+
+def better(client, body, params=CACHED):
+    """A second search that may improve on the first answer (typos forgiven, the
+    words as suggested, some of them only). It makes more clauses than the first,
+    and a query near CLAUSE_BUDGET may pass where this one is refused as too
+    large: the first answer then stands."""
+    try:
+        return client.search(index=alias_name(), body=body, params=params)
+    except TransportError as error:
+        if caused_by_request(error):
+            return None
+        raise
+
+
+def typos_forgiven(client, search, typed):
+    """The answer with typos forgiven when the words as typed find little and it finds
+    more, else the typed one; and whether it is such a guess at what was meant."""
+    words = len(search.understanding.words)
+    if search.text and 0 < words <= MAX_TYPO_WORDS and finds_little(search, typed):
+        forgiving = better(client, build_body(search, typos=True))
+        if forgiving and total_of(forgiving) > total_of(typed):
+            return forgiving, True
+    return typed, False
+
+
+def did_you_mean(client, search):
+    suggested_by = better(client, suggest_body(search), params=None)
+    return suggested_by and suggestion(suggested_by, search.text)
+
+
+def as_suggested(client, search, suggested, response, guessed):
+    """The answer of the words as suggested when it finds more (a guess too). Typos of
+    a word find the word, not its synonyms: "comunity land trust" finds the community
+    land trust but not the fideicomiso comunitario de tierras that the words as
+    suggested find. The better answer shows, beside the suggestion."""
+    corrected = better(client, build_body(replace(search, text=suggested)))
+    if corrected and total_of(corrected) > total_of(response):
+        return corrected, True
+    return response, guessed
+
+
+def widened(client, search, response, guessed):
+    """Fewer results than a page: the answer with what its best results' topics add
+    (feedback()), when that finds more."""
+    related = shared_topics(feedback_answer(client, search, response, guessed))
+    wider = related and better(client, build_body(search, related=related, guessed=guessed))
+    return wider if wider and total_of(wider) > total_of(response) else response
+
+
+def shaped(search, response, suggested, relaxed):
+    """The answer as the pages and the API show it."""
+    total = total_of(response)
     hits = [
         {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"])}
         for hit in response["hits"]["hits"]
     ]
-    years = []
-    if search.year_counts:
-        buckets = response["aggregations"][YEARS][YEARS]["buckets"]
-        years = [{"value": int(bucket["key"]), "count": bucket["doc_count"]} for bucket in buckets]
     return SearchResults(
-        total=total, hits=hits, facets=facets, suggestion=suggested, years=years, relaxed=relaxed and total > 0
+        total=total,
+        hits=hits,
+        facets={facet.parameter: facet_list(search, response, facet) for facet in search.counted_facets},
+        suggestion=suggested,
+        years=year_counts(search, response),
+        relaxed=relaxed and total > 0,
     )
+
+
+def facet_list(search, response, facet):
+    """[{value, label, count, selected}] of a facet, most frequent first."""
+    buckets = facet_buckets(response["aggregations"], facet)
+    chosen = search.selections.get(facet.parameter, [])
+    values = [bucket["key"] for bucket in buckets]
+    labels = facet.labels(values + chosen)
+    counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+    # A chosen value stays visible (with 0) so that its chip and tick can be undone.
+    return [
+        {
+            "value": value,
+            "label": labels.get(value, str(value)),
+            "count": counts.get(value, 0),
+            "selected": value in chosen,
+        }
+        for value in dict.fromkeys(values + chosen)
+    ]
+
+
+def year_counts(search, response):
+    """[{value: year, count}] in year order, when the search asked for them."""
+    if not search.year_counts:
+        return []
+    buckets = response["aggregations"][YEARS][YEARS]["buckets"]
+    return [{"value": int(bucket["key"]), "count": bucket["doc_count"]} for bucket in buckets]
 
 
 def first_answer(client, search, params):
@@ -721,7 +786,7 @@ def finds_little(search, response):
     """Few results, or a word of the query that none of the best ones holds: the other
     words found something ("comunity land trust" finds land and trust), the misspelt one
     nothing, and its typos are worth a second search."""
-    return response["hits"]["total"]["value"] < SUGGEST_BELOW or misses_a_word(search, response)
+    return total_of(response) < SUGGEST_BELOW or misses_a_word(search, response)
 
 
 def misses_a_word(search, response):

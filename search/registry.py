@@ -61,9 +61,16 @@ class SearchDocument:
     # Words a query uses to ask for this type, in every language ("housing expert",
     # "experta en energía"): query understanding recognises them like a vocabulary term.
     query_names = ()
-    # Vocabulary relations ("themes", "topics", "sdgs", "target_groups", "approaches",
-    # "spotlights"), indexed as slugs for facets and as labels for text.
+    # Vocabulary relations ("themes", "topics", "sdgs", or a type's own), indexed as
+    # slugs for facets and as labels (`<relation>_labels`) for text. Every document
+    # carries every type's relations, empty where its type has none.
     taxonomies = ()
+    # Text fields that `fields` fills with vocabulary labels in every language, besides
+    # those of `taxonomies`: the query searches them as it searches labels.
+    label_fields = ()
+    # Label fields that make two of its pages alike (search/related.py), besides the
+    # shared subjects' (themes, topics, SDGs).
+    like_fields = ()
     # Rich text whose words join the title and summary in the field of the page's language.
     text_fields = ()
     # What building a batch of documents reads besides the locale and `taxonomies`.
@@ -71,8 +78,15 @@ class SearchDocument:
     prefetch_related = ()
     image = "hero_image"
     image_filter = THUMBNAIL
-    # Facets only this type carries (search.facets.Facet); their fields are facet keywords in the index.
+    # Facets this type brings to every search of the site (search.facets.Facet), shown
+    # after the shared ones; documents of other types have no value for them.
+    site_facets = ()
+    # Facets only this type carries, offered by a search of this type alone; their
+    # fields are facet keywords in the index.
     facets = ()
+    # {scope field: facets} of a search scoped to one value of that field (a
+    # collection's page searches what the collection holds), in the page's order.
+    scope_facets = {}
     # The facet parameters a search of this type alone offers (the expert directory), in order.
     scoped_facets = ()
     # Whether its pages have start years: a search of this type alone then offers the year range and sort.
@@ -87,7 +101,7 @@ class SearchDocument:
         page's own rows (say, which collections hold them), and keep it on the pages."""
 
     def fields(self, page):
-        """The document fields only this type has: years, status, organisation, tags..."""
+        """The document fields only this type has: years, organisation, tags..."""
         return {}
 
     def card(self, hit):
@@ -141,6 +155,43 @@ def models():
     return [document.model for document in _documents.values()]
 
 
+def ordered_union(lists):
+    return list(dict.fromkeys(item for items in lists for item in items))
+
+
+def site_facets():
+    """The facets the page types bring to every search of the site, in their order
+    (one per parameter: two types may bring the same)."""
+    by_parameter = {facet.parameter: facet for document in _documents.values() for facet in document.site_facets}
+    return list(by_parameter.values())
+
+
+def scope_facets(field):
+    """The facets of a search scoped to one value of `field`, as a page type declares them."""
+    return next(
+        (list(document.scope_facets[field]) for document in _documents.values() if field in document.scope_facets), []
+    )
+
+
 def facet_fields():
-    """The index fields of the facets that page types bring themselves."""
+    """The index fields of the facets a search of one page type alone adds."""
     return [facet.field for document in _documents.values() for facet in document.facets]
+
+
+def scope_fields():
+    """The index fields of the facets of the page types' scoped searches."""
+    return ordered_union(
+        [facet.field for facet in facets]
+        for document in _documents.values()
+        for facets in document.scope_facets.values()
+    )
+
+
+def taxonomies():
+    """The vocabulary relations the page types declare, in their order."""
+    return ordered_union(document.taxonomies for document in _documents.values())
+
+
+def label_fields():
+    """The label fields the page types fill themselves."""
+    return ordered_union(document.label_fields for document in _documents.values())

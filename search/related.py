@@ -1,6 +1,7 @@
 """Pages like this one and of its type (the case page shows similar cases):
-OpenSearch's more_like_this over the page's words and its themes, topics and SDGs, in
-the visitor's language when a page has a version in it."""
+OpenSearch's more_like_this over the page's words and its themes, topics and SDGs (and
+the labels its type names, SearchDocument.like_fields), in the visitor's language when
+a page has a version in it."""
 
 from core import page_cache
 
@@ -11,7 +12,7 @@ from .index import alias_name
 from .query import own_language_first
 
 SIMILAR_PAGES = 4
-LIKE_FIELDS = ["all_text", "themes_labels", "topics_labels", "sdgs_labels", "target_groups_labels"]
+LIKE_FIELDS = ["all_text", "themes_labels", "topics_labels", "sdgs_labels"]
 
 
 def similar_pages(page, ui_language, size=SIMILAR_PAGES):
@@ -36,6 +37,7 @@ def similar_pages(page, ui_language, size=SIMILAR_PAGES):
 def similarity_query(page, ui_language, size):
     """OpenSearch's more_like_this over the page's indexed words and labels, built only
     when the kept answer is missing or stale."""
+    declared = registry.for_page(page)
     return {
         "size": size,
         "_source": ["title", "url", "language", "summary", "thumbnail"],
@@ -43,7 +45,7 @@ def similarity_query(page, ui_language, size):
             "bool": {
                 "must": {
                     "more_like_this": {
-                        "fields": LIKE_FIELDS,
+                        "fields": [*LIKE_FIELDS, *declared.like_fields],
                         "like": [{"_index": alias_name(), "_id": document_id(page.pk)}],
                         # Cases are short: a word or a label shared once already says something.
                         "min_term_freq": 1,
@@ -51,7 +53,7 @@ def similarity_query(page, ui_language, size):
                         "max_query_terms": 40,
                     }
                 },
-                "filter": [{"term": {"type": registry.for_page(page).type}}, {"term": {"represents": ui_language}}],
+                "filter": [{"term": {"type": declared.type}}, {"term": {"represents": ui_language}}],
                 "must_not": [{"term": {"translation_key": str(page.translation_key)}}],
                 "should": [own_language_first(ui_language)],
             }

@@ -14,8 +14,8 @@ shows a search of part of the site (a spotlight page, the expert directory) thro
 - Searching: `read`, `search`, `InvalidParameter`, `SORTS`,
   `MAX_QUERY_WORDS`, `MAX_RESULT_WINDOW`, `UI_LANGUAGES`, `RECOGNISED_FACETS`.
 - Facets: `FACETS` (the site's), `FACETS_BY_PARAMETER`, `SPOTLIGHT_FACETS` (a
-  collection's), `site_facets(params)`, `type_facets(type)`; `Facet` and `any_of` for
-  a page type's declaration.
+  collection's), `site_facets(params)`, `type_facets(type)`; `Facet`, `SHARED_FACETS` (the facets
+  every page type may carry) and `any_of` for a page type's declaration.
 - What a saved search or a feed keeps of a search: `criteria`, `describe`, `read_criteria`.
 - Pages showing a search of part of the site: `page_search_context`,
   `type_search_context`; `serve_page_search` for the web app.
@@ -30,7 +30,7 @@ from . import breaker, fallback, index, query, registry, sync
 from .client import search_client
 from .criteria import criteria, describe, read_criteria
 from .documents import UI_LANGUAGES
-from .facets import FACETS, FACETS_BY_PARAMETER, SPOTLIGHT_FACETS, Facet, site_facets
+from .facets import FACETS, FACETS_BY_PARAMETER, SHARED_FACETS, SPOTLIGHT_FACETS, Facet, site_facets
 from .fallback import any_of
 from .query import MAX_QUERY_WORDS, MAX_RESULT_WINDOW, SORTS, InvalidParameter, SearchRequest
 from .suggest import suggestion_type_labels, suggestions
@@ -44,6 +44,7 @@ __all__ = [
     "MAX_QUERY_WORDS",
     "MAX_RESULT_WINDOW",
     "RECOGNISED_FACETS",
+    "SHARED_FACETS",
     "SORTS",
     "SPOTLIGHT_FACETS",
     "UI_LANGUAGES",

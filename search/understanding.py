@@ -3,7 +3,8 @@
 "affordable housing in Latin America" names the topic Housing and the region Latin
 America and the Caribbean; "personnes âgées" names the target group Older people;
 "ODS 14" names an SDG. Recognition reads every label of the themes, topics, SDGs,
-target groups, approaches, regions, countries and cities in every interface
+regions, countries and cities, and of the vocabularies of the facets that page types
+bring and mark `recognised` (a case's target groups, say), in every interface
 language (and the words that ask for a document type: "expert"), case- and
 accent-insensitively, singular or plural, longest match first.
 The query builder (search/query.py) then boosts what is tagged with a recognised
@@ -33,10 +34,12 @@ from taxonomy.cache import cached, forget, terms_by_key
 from taxonomy.text import folded
 
 from . import registry
-from .facets import FACETS_BY_PARAMETER
+from .facets import FACETS_BY_PARAMETER, PLACES, SUBJECTS, Registered
 
-# The facets whose terms a query may name, in the order the page offers them.
-RECOGNISED_FACETS = ("theme", "topic", "sdg", "target_group", "approach", "region", "country", "city")
+# The facets whose terms a query may name: the subjects, the page types' own, the places.
+RECOGNISED_FACETS = Registered(
+    lambda: [facet.parameter for facet in (*SUBJECTS, *registry.site_facets(), *PLACES) if facet.recognised]
+)
 # Function words of the three languages (accents folded). A query does not need them
 # in the text ("housing in Latin America"), and a label without them still matches
 # ("latin america caribbean"). Deliberately short: the analyzers' own stop lists
@@ -88,19 +91,23 @@ def label_keys(label):
     taken when every item is a single word: in "Affordable and clean energy" the
     items share their last word, and "affordable" alone names no goal."""
     text = folded(label)
-    items = [WORD.findall(item) for item in LIST_SEPARATORS.split(text)]
-    items = [strip_function_words(words) for words in items]
-    items = [words for words in items if words]
     words = WORD.findall(text)
-    keys = {tuple(words)}
+    keys = {tuple(words), *list_items(text)}
     content = tuple(word for word in words if word not in STOP_WORDS)
     # One word left is too loose a name: "La Paz" is not "paz" (peace).
     if len(content) > 1:
         keys.add(content)
-    if len(items) > 1:
-        single_words_only = all(len(words) == 1 for words in items)
-        keys.update(tuple(words) for words in items if single_words_only or len(words) > 1)
     return {tuple(canonical(word) for word in key) for key in keys if key}
+
+
+def list_items(text):
+    """The items of a folded label that lists several things, as word sequences (see label_keys)."""
+    items = [strip_function_words(WORD.findall(item)) for item in LIST_SEPARATORS.split(text)]
+    items = [words for words in items if words]
+    if len(items) < 2:
+        return []
+    single_words_only = all(len(words) == 1 for words in items)
+    return [tuple(words) for words in items if single_words_only or len(words) > 1]
 
 
 def strip_function_words(words):
@@ -292,18 +299,36 @@ def understand(text):
     """The concepts named in `text` (longest match first, left to right), the synonym
     terms that are more than a concept, and the words left over."""
     tokens = [(match, canonical(folded(match.group()))) for match in WORD.finditer(text)]
+    concepts, spans = named_concepts(text, tokens)
+    synonyms, covered = named_synonyms(text, tokens, spans)
+    words = content_words(tokens, covered)
+    specific = tuple(word for word in words if canonical(folded(word)) not in GENERIC_KEYS)
+    if concepts or synonyms or specific:
+        words = specific
+    return Understanding(concepts=tuple(concepts), synonyms=tuple(synonyms), words=words)
 
-    def stretch_text(start, end):
-        return text[tokens[start][0].start() : tokens[end - 1][0].end()]
 
+def stretch_text(text, tokens, start, end):
+    """The stretch of `text` from token `start` to token `end` (excluded), as typed."""
+    return text[tokens[start][0].start() : tokens[end - 1][0].end()]
+
+
+def named_concepts(text, tokens):
+    """The concepts the tokens name, and the token positions each spans."""
     concepts, spans = [], []
     position = 0
     while position < len(tokens):
         length, terms = longest_match(label_index(), tokens, position)
         if length:
-            concepts.append(Concept(stretch_text(position, position + length), terms))
+            concepts.append(Concept(stretch_text(text, tokens, position, position + length), terms))
             spans.append(range(position, position + length))
         position += length or 1
+    return concepts, spans
+
+
+def named_synonyms(text, tokens, spans):
+    """The synonym terms that reach beyond the concepts' spans, and the token
+    positions that concepts and synonyms cover."""
     in_concepts = {position for span in spans for position in span}
     covered = set(in_concepts)
     synonyms = []
@@ -314,14 +339,11 @@ def understand(text):
         if length and not any(set(stretch) <= set(span) for span in spans):
             words = content_words(tokens[position : position + length])
             own = content_words([tokens[at] for at in stretch if at not in in_concepts])
-            synonyms.append(Synonym(stretch_text(position, position + length), found.term, words, len(own)))
+            synonym_text = stretch_text(text, tokens, position, position + length)
+            synonyms.append(Synonym(synonym_text, found.term, words, len(own)))
             covered.update(stretch)
         position += length or 1
-    words = content_words(tokens, covered)
-    specific = tuple(word for word in words if canonical(folded(word)) not in GENERIC_KEYS)
-    if concepts or synonyms or specific:
-        words = specific
-    return Understanding(concepts=tuple(concepts), synonyms=tuple(synonyms), words=words)
+    return synonyms, covered
 
 
 def content_words(tokens, skipped=()):

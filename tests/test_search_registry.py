@@ -17,6 +17,7 @@ from search.documents import document_id
 from search.service import type_search_context
 from taxonomy.models import City, Theme
 from tests.testapp.models import EventFormat, EventPage
+from tests.testapp.search_documents import EventDocument
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 
@@ -83,6 +84,20 @@ def test_a_registered_page_type_is_indexed_found_and_faceted(client, festival):
     # A rebuild reads it from the database like every registered type.
     index.rebuild()
     assert index.verify().total == 0
+
+
+def test_a_page_type_brings_a_facet_to_the_whole_site_search(client, festival, monkeypatch):
+    """Declared among its site facets, the event's format is offered and counted by
+    every search of the site, as a case's target group is, not only by a search of
+    events alone."""
+    monkeypatch.setattr(EventDocument, "site_facets", EventDocument.facets)
+
+    found = api(client, q="tamales")
+    assert counts(found["facets"], "format") == {"on-site": 1}
+    assert api(client, q="tamales", format="online")["total"] == 0
+    assert api(client, format="on-site")["results"][0]["title"] == "Street food festival"
+    page = client.get("/en/search/", {"q": "tamales"}).content.decode()
+    assert "<legend>Format</legend>" in page
 
 
 def test_a_registered_page_type_is_exported(client, festival):

@@ -45,21 +45,31 @@ class Command(BaseCommand):
         nodes = 1 if nodes is None else nodes
         if not 1 <= nodes <= MAX_NODES:
             raise CommandError(f"--nodes must be from 1 to {MAX_NODES}, not {nodes}.")
-        opensearch_dir = settings.VAR_DIR / "opensearch"
-        if nodes == 1:
-            homes = {port: settings.BASE_DIR / home if home else opensearch_dir / f"node-{port}"}
-        else:
-            parent = settings.BASE_DIR / home if home else opensearch_dir
-            homes = {number: parent / f"node-{number}" for number in range(port, port + nodes)}
         try:
             cluster = LocalCluster.on_ports(
-                port, nodes, homes.get, opensearch_dir / "lib", heap or ("1g" if nodes == 1 else "512m")
+                port,
+                nodes,
+                node_homes(port, nodes, home).get,
+                settings.VAR_DIR / "opensearch" / "lib",
+                heap or ("1g" if nodes == 1 else "512m"),
             )
-            if action == "start":
-                cluster.start(timeout=timeout, say=self.stdout.write)
-            elif action == "stop":
-                cluster.stop(say=self.stdout.write)
-            else:
-                self.stdout.write(cluster.status())
+            self.act(cluster, action, timeout)
         except NodeError as error:
             raise CommandError(str(error)) from error
+
+    def act(self, cluster, action, timeout):
+        if action == "start":
+            cluster.start(timeout=timeout, say=self.stdout.write)
+        elif action == "stop":
+            cluster.stop(say=self.stdout.write)
+        else:
+            self.stdout.write(cluster.status())
+
+
+def node_homes(port, nodes, home=None):
+    """{port: folder} of each node: `home` itself for a lone node, a node-PORT folder in it for a cluster."""
+    opensearch_dir = settings.VAR_DIR / "opensearch"
+    if nodes == 1:
+        return {port: settings.BASE_DIR / home if home else opensearch_dir / f"node-{port}"}
+    parent = settings.BASE_DIR / home if home else opensearch_dir
+    return {number: parent / f"node-{number}" for number in range(port, port + nodes)}
