@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Site
 
+from core import links
 from search import service
 
 from .models import SavedSearch, SentAlert
@@ -114,7 +115,7 @@ def digest_email(user, sections, base):
     everything = reverse("alerts:unsubscribe", args=[unsubscribe_token([s.saved_search.pk for s in sections])])
     for section in sections:
         saved = section.saved_search
-        section.search_url = absolute(base, f"{reverse('search:search')}?{saved.query}")
+        section.search_url = absolute(base, links.link("search", query=saved.query))
         section.unsubscribe_url = absolute(base, reverse("alerts:unsubscribe", args=[unsubscribe_token([saved.pk])]))
         for hit in section.practices:
             hit["absolute_url"] = absolute(base, hit["url"])

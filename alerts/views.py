@@ -4,12 +4,12 @@ and the unsubscribe link of the digests, which works without signing in."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core import links
 from search import service
 
 from .forms import FrequencyForm, SavedSearchForm
@@ -27,7 +27,7 @@ def save_search(request):
         source.get("query", "") if request.method == "POST" else source.urlencode(), ui_language=get_language()
     )
     query = service.criteria(search)
-    search_url = f"{reverse('search:search')}?{query}"
+    search_url = links.link("search", query=query)
     refusal = None
     if len(query) > MAX_QUERY_LENGTH:
         refusal = _("This search is too long to be saved: remove some words or filters.")
@@ -53,7 +53,7 @@ def save_search(request):
 def saved_searches(request):
     searches = list(request.user.saved_searches.all())
     for saved in searches:
-        saved.search_url = f"{reverse('search:search')}?{saved.query}"
+        saved.search_url = links.link("search", query=saved.query)
         saved.frequency_form = FrequencyForm(initial={"frequency": saved.frequency}, prefix=f"search-{saved.pk}")
     return render(request, "alerts/saved_searches.html", {"searches": searches, "limit": MAX_SAVED_SEARCHES})
 

@@ -2,15 +2,16 @@
 (searchweb/feeds.py): their addresses lead there for good, so subscriptions keep working."""
 
 from django.http import HttpResponsePermanentRedirect
-from django.urls import path, reverse
-from django.utils.http import urlencode
+from django.urls import path
+
+from core import links
 
 app_name = "feeds"
 
 
 def case_feed(request, theme=None):
     filters = {"type": "case", **({"theme": theme} if theme else {})}
-    return HttpResponsePermanentRedirect(f"{reverse('search:feed')}?{urlencode(filters)}")
+    return HttpResponsePermanentRedirect(links.link("search_feed", query=filters))
 
 
 urlpatterns = [

@@ -15,4 +15,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Home page"
 
     def ready(self):
+        from django.urls import reverse
+
+        from core import links
+
         post_migrate.connect(create_cache_table, sender=self)
+        # The language switcher (core) sends a page without a translation here.
+        links.register("nearest_translation", lambda page_id: reverse("nearest_translation", args=[page_id]))

@@ -1,9 +1,9 @@
 """Autocomplete: page titles from the index (as you type), and the cities, themes and
 topics whose label in the visitor's language starts like the query."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import links
 from taxonomy.cache import folded_labels
 from taxonomy.models import City, Theme, Topic
 from taxonomy.text import folded
@@ -39,7 +39,7 @@ def suggestions(text, ui_language):
 
 def term_suggestions(text, ui_language):
     wanted = folded(text)
-    search_url = reverse("search:search")
+    search_url = links.link("search")
     found = []
     for parameter, (model, _label) in SUGGESTED_TERMS.items():
         for folded_label, label, term in folded_labels(model, ui_language):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core import links
 from core.numbers import whole_number
 from core.throttle import wait_seconds
 
@@ -82,7 +83,7 @@ class ReportFilter(forms.Form):
 def search_url(row):
     """The search page, in the row's language, showing what was searched."""
     with translation.override(row["language"]):
-        path = reverse("search:search")
+        path = links.link("search")
     return f"{path}?{urlencode({'q': row['words']})}" + (f"&{row['filters']}" if row.get("filters") else "")
 
 

@@ -10,11 +10,10 @@ drawn."""
 
 from math import ceil
 
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 
-from core import world_map
+from core import links, world_map
 from search import registry, service
 from searchstats import recording
 from searchstats.models import Source
@@ -199,7 +198,7 @@ def card(hit):
     place = (terms_by_key(City, "slug").get(hit.get("city")), terms_by_key(Country, "code").get(hit.get("country")))
     hit["place"] = ", ".join(str(term) for term in place if term)
     # Every city with a live practice or expert has a page (cities/).
-    hit["city_url"] = reverse("cities:city", args=[place[0].slug]) if place[0] else None
+    hit["city_url"] = links.link("city", place[0].slug) if place[0] else None
     declared = registry.get(hit["type"])
     # A document of a type no app registers any more still shows, under its raw type.
     hit["type_label"] = declared.label if declared else hit["type"]

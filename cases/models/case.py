@@ -1,12 +1,10 @@
 from datetime import date
-from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -26,7 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core import world_map
+from core import links, world_map
 from core.choice_filter import FilteredCheckboxSelectMultiple
 from core.import_tools import IMPORT_ID
 from core.seo import postal_address, site_name
@@ -313,7 +311,7 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             return None
         place = world_map.Place(
             name=gettext("Practices in %(city)s") % {"city": self.city.label},
-            url=f"{reverse('search:search')}?{urlencode({'city': self.city.slug, 'type': 'case'})}",
+            url=links.link("search", query={"city": self.city.slug, "type": "case"}),
             latitude=self.latitude,
             longitude=self.longitude,
         )

@@ -1,15 +1,22 @@
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site, get_page_models
 
+from core.links import link
 from core.privacy import private_sections
 
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+@register.simple_tag(name="link")
+def link_tag(key, *args):
+    """`{% link "city" slug %}`: the address of a page a higher app serves (core/links.py)."""
+    return link(key, *args)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -34,7 +41,7 @@ def language_switcher(context):
             url = urls[code]
         else:
             with translation.override(code):
-                url = reverse("nearest_translation", args=[page.pk])
+                url = link("nearest_translation", page.pk)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
@@ -80,8 +87,8 @@ def main_menu(context):
     kept_out = [model for model in get_page_models() if not getattr(model, "in_main_menu", True)]
     if kept_out:
         items = items.not_type(*kept_out)
-    # Then the views that are no page of the tree (named, not imported: core sits below them).
-    views = [(_("Insights"), reverse("insights:insights"))]
+    # Then the views that are no page of the tree (registered by their apps: core sits below them).
+    views = [(_("Insights"), link("insights"))]
     return {
         "links": [(item.title, item.get_url(request)) for item in items] + views,
         "nav_class": "main-menu",
