@@ -22,7 +22,7 @@ django.setup()
 
 from opensearchpy import helpers  # noqa: E402
 
-from search.analysis import ANALYSIS_SETTINGS  # noqa: E402
+from search.analysis import analysis_settings  # noqa: E402
 from search.client import get_client  # noqa: E402
 from search.synonyms import FILTER_NAME, rules  # noqa: E402
 
@@ -38,7 +38,7 @@ def synonym_filter(sets):
 
 def main():
     client = get_client()
-    analysis = ANALYSIS_SETTINGS["analysis"]
+    analysis = analysis_settings()["analysis"]
     settings = {"analysis": {**analysis, "filter": {**analysis["filter"], FILTER_NAME: synonym_filter(STARTER)}}}
     settings.update(number_of_shards=1, number_of_replicas=0)
     client.indices.create(

@@ -7,7 +7,6 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -330,11 +329,15 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # upgrades come through pyproject.toml instead, and connect-src stays our origin.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Languages: the interface and the content exist in English, French and Spanish.
+# Languages: the interface and the content exist in English, French and Spanish. This
+# list is the only one: content languages, search analyzers and fields, vocabulary
+# labels, SEO locales, imports and the message catalogues all follow from it (adding a
+# language: docs/languages.md). Each language is named in its own tongue; LANGUAGE_CODE
+# is the source language that labels and texts fall back to.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A new translation of a live page would otherwise be published at once, untranslated
 # and unreviewed; it starts as a draft that goes through the editorial review
 # (core/translation_review.py).
