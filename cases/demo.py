@@ -263,7 +263,7 @@ class DemoBuilder:
             taxonomy__spotlight_facet_values=list(SpotlightFacetValue.objects.filter(slug=section_value))
             if spotlight
             else [],
-            taxonomy__tags=[choices["topic"].label_en.lower(), choices["city"].label_en.lower()],
+            taxonomy__tags=[choices[name].label_in(settings.LANGUAGE_CODE).lower() for name in ("topic", "city")],
         )
         if spotlight and choices["spotlight"] == "care":
             SpotlightSectionCase.objects.create(page=spotlight["sections"][section_value, language], case=page)
