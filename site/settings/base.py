@@ -338,6 +338,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# OpenGraph locales where a language's code is not its territory's (core/seo.py og_locale).
+OG_LOCALES = {"en": "en_GB"}
 # A new translation of a live page would otherwise be published at once, untranslated
 # and unreviewed; it starts as a draft that goes through the editorial review
 # (core/translation_review.py).
