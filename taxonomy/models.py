@@ -274,7 +274,7 @@ class Country(Labelled):
 
     class Meta:
         db_table = "home_country"
-        ordering = [KT(f"labels__{settings.LANGUAGE_CODE}")]
+        ordering = [f"labels__{settings.LANGUAGE_CODE}"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
 
@@ -301,7 +301,7 @@ class City(Term):
 
     class Meta:
         db_table = "home_city"
-        ordering = [KT(f"labels__{settings.LANGUAGE_CODE}")]
+        ordering = [f"labels__{settings.LANGUAGE_CODE}"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 

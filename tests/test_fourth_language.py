@@ -115,7 +115,7 @@ def test_a_portuguese_practice_is_imported_found_and_announced_in_portuguese(
 def test_an_import_in_an_unconfigured_language_is_refused(case_index, jsonl, capsys):
     with pytest.raises(CommandError, match="1 row"):
         call_command("import_cases", jsonl(record("bcn-gardens-de", language="de")), verbosity=0)
-    assert "line 1: language:" in capsys.readouterr().out
+    assert "line 1: language: must be one of en, fr, es, pt, not 'de'" in capsys.readouterr().err
 
 
 @in_portuguese

@@ -2,7 +2,6 @@
 # a language to settings.LANGUAGES needs no migration. The labels are carried over (and
 # back, on reversal) row by row, on SQLite and PostgreSQL alike.
 
-import django.db.models.fields.json
 from django.db import migrations, models
 
 MODELS = [
@@ -44,7 +43,7 @@ def labels_to_columns(apps, schema_editor):
 
 def by_english_label(verbose_name, verbose_name_plural):
     return {
-        "ordering": [django.db.models.fields.json.KeyTextTransform("en", "labels")],
+        "ordering": ["labels__en"],
         "verbose_name": verbose_name,
         "verbose_name_plural": verbose_name_plural,
     }
