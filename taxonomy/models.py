@@ -4,9 +4,8 @@ approaches, spotlight collections and their facets, case status, countries and c
 Each term has a stable slug (used by imports, URLs, facets and the search API) and a
 label in every interface language, kept as {language code: label} in one JSON field
 so that adding a language to settings.LANGUAGES is data, not a migration; code refers
-to slugs, people see labels. The terms
-are loaded from taxonomy/data/ by the `load_vocabularies` command (taxonomy/loader.py)
-and editable as snippets in the admin.
+to slugs, people see labels. The terms are loaded from taxonomy/data/ by the
+`load_vocabularies` command (taxonomy/loader.py) and editable as snippets in the admin.
 
 The tables keep the names they had when the vocabularies lived in the `home` app
 (`db_table`): SQLite cannot rename a table that other tables' foreign keys point to

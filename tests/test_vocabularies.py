@@ -109,6 +109,15 @@ def test_an_editor_renames_a_topic_in_the_admin(client):
     assert topic.labels["en"] == "Housing and shelter"
 
 
+def test_an_editor_finds_a_city_in_the_admin_by_the_start_of_any_languages_label(client):
+    client.force_login(SuperUserFactory())
+    listing = client.get("/admin/snippets/taxonomy/city/", {"q": "Barcel"})
+    assert "Barcelona" in listing.content.decode()
+    # Only the French label (not the slug, nor the English one) names Beijing "Pékin".
+    found = client.get("/admin/snippets/taxonomy/city/", {"q": "Péki"}).content.decode()
+    assert "Beijing" in found and "Barcelona" not in found
+
+
 def test_the_admin_rejects_a_malformed_sdg_colour(client):
     client.force_login(SuperUserFactory())
     goal = SustainableDevelopmentGoal.objects.get(number=11)
