@@ -20,6 +20,7 @@ MODELS = [
 ]
 # The languages the columns held when this migration was written.
 COLUMN_LANGUAGES = ("en", "fr", "es")
+COLUMN_NAMES = {"en": "label (English)", "fr": "label (French)", "es": "label (Spanish)"}
 
 
 def columns_to_labels(apps, schema_editor):
@@ -59,6 +60,17 @@ class Migration(migrations.Migration):
         migrations.RunPython(columns_to_labels, labels_to_columns),
         migrations.AlterModelOptions(name="city", options=by_english_label("city", "cities")),
         migrations.AlterModelOptions(name="country", options=by_english_label("country", "countries")),
+        # A default first, so that the reversal can add the columns back to filled
+        # tables (PostgreSQL refuses a NOT NULL column without one) before it copies.
+        *(
+            migrations.AlterField(
+                model_name=name,
+                name=f"label_{code}",
+                field=models.CharField(max_length=200, default="", verbose_name=COLUMN_NAMES[code]),
+            )
+            for name in MODELS
+            for code in COLUMN_LANGUAGES
+        ),
         *(
             migrations.RemoveField(model_name=name, name=f"label_{code}")
             for name in MODELS
