@@ -36,7 +36,8 @@ SOURCE_LABEL = (label_column(settings.LANGUAGE_CODE, dict(settings.LANGUAGES)[se
 
 
 def term_viewset(term_model, *, icon="tag", columns=("slug", *LABELS), filters=()):
-    """A snippet view set for one vocabulary: searchable, with every language's label."""
+    """A snippet view set for one vocabulary, with every language's label, searched
+    through the model's search fields (every language's label, Labelled.label_text)."""
     return type(
         f"{term_model.__name__}ViewSet",
         (SnippetViewSet,),
@@ -45,7 +46,6 @@ def term_viewset(term_model, *, icon="tag", columns=("slug", *LABELS), filters=(
             "icon": icon,
             "list_display": list(columns),
             "list_filter": list(filters),
-            "search_fields": ["label_text"],
         },
     )
 
