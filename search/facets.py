@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from core.numbers import whole_number
@@ -44,28 +43,9 @@ class TypeLabels(Mapping):
         return len(registry.types())
 
 
-class LanguageLabels(Mapping):
-    """{code: name in the visitor's language} of the configured languages, read from
-    settings when asked (settings.LANGUAGES names each in its own tongue)."""
-
-    def __getitem__(self, code):
-        if code not in self.codes():
-            raise KeyError(code)
-        return get_language_info(code)["name_translated"]
-
-    def __iter__(self):
-        return iter(self.codes())
-
-    def __len__(self):
-        return len(self.codes())
-
-    @staticmethod
-    def codes():
-        return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
 TYPE_LABELS = TypeLabels()
-LANGUAGE_LABELS = LanguageLabels()
+# Content languages named in the visitor's language (settings.LANGUAGES names each in its own).
+LANGUAGE_LABELS = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 @dataclass(frozen=True)

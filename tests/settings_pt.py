@@ -5,7 +5,7 @@ stories in a process started with these settings."""
 from usesite.settings.test import *  # noqa: F403
 
 LANGUAGES = [*LANGUAGES, ("pt", "Português")]  # noqa: F405
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_CONTENT_LANGUAGES = named_in_the_visitors_language(LANGUAGES)  # noqa: F405
 # The interface catalogue: a stub of a few strings (compiled by the launching test).
 LOCALE_PATHS = [*LOCALE_PATHS, BASE_DIR / "tests" / "fourth_language"]  # noqa: F405
 # A test database of its own beside the launching run's (on SQLite each process has its own file).

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -337,7 +339,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+
+def named_in_the_visitors_language(languages):
+    """The same list with each language named in the language it is shown in, by
+    Django's own catalogue (the admin, the language facet), for the languages Django knows."""
+    return [(code, _(LANG_INFO[code]["name"]) if code in LANG_INFO else name) for code, name in languages]
+
+
+WAGTAIL_CONTENT_LANGUAGES = named_in_the_visitors_language(LANGUAGES)
 # OpenGraph locales where a language's code is not its territory's (core/seo.py og_locale).
 OG_LOCALES = {"en": "en_GB"}
 # A new translation of a live page would otherwise be published at once, untranslated
