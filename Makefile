@@ -47,12 +47,12 @@ redis:
 nginx:
 	@command -v nginx >/dev/null || { apt-get update -q && $(APT_INSTALL) nginx; }
 
-messages: install ## Compile the French and Spanish interface translations (installs gettext when missing)
+messages: install ## Compile the interface translations of every language in settings.LANGUAGES (installs gettext when missing)
 	@command -v msgfmt >/dev/null || { apt-get update -q && $(APT_INSTALL) gettext; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0
 
-catalogs: install ## Refresh the fr/es catalogs after changing interface strings (then translate what is new)
-	$(MANAGE) makemessages -l fr -l es --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete --no-location
+catalogs: install ## Refresh (or start) the catalogs of settings.LANGUAGES after changing interface strings (then translate what is new)
+	$(MANAGE) makemessages $(addprefix -l ,$(shell $(MANAGE) languages --translated)) --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete --no-location
 
 run: install messages ## Start OpenSearch, migrate, load the demo, build the index, serve on http://127.0.0.1:8000 with the index worker
 	$(MANAGE) opensearch start

@@ -36,6 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "usesite.settings.dev")
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
 from tests.hostile import hostile_queries  # noqa: E402 (after Django's setup)
 
 BASE_URL = os.environ.get("BENCH_URL", "http://127.0.0.1:8000")
@@ -95,7 +97,7 @@ def during_exports():
         for _ in range(50):  # bounded even if the searches never end
             if stop.is_set():
                 return
-            _seconds, body = get("/en/search/export.csv")
+            _seconds, body = get(f"/{settings.LANGUAGE_CODE}/search/export.csv")
             exported.append(body.count(b"\n") - 1)
 
     threads = [threading.Thread(target=export) for _ in range(EXPORTS)]

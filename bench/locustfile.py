@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 import requests
 from locust import FastHttpUser, constant, events, task
 
-LANGUAGES = ["en", "fr", "es"]
+# The interface languages, read from the site under test in learn_the_site.
+LANGUAGES = []
 WORDS = ["housing", "water", "mobility", "care", "climate", "logement", "salud", "transport", "participation"]
 PREFIXES = ["hou", "wat", "mob", "car", "cli", "log", "sal"]
 SITE = {}
@@ -37,6 +38,9 @@ def learn_the_site(environment, **kwargs):
     if urlsplit(environment.host).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit(f"make load only tests a layout on this machine's loopback, not {environment.host}")
     SITE.update(urls={}, facets={})
+    schema = requests.get(f"{environment.host}/api/v1/openapi.json", timeout=30).json()
+    parameters = schema["paths"]["/api/v1/search/"]["get"]["parameters"]
+    LANGUAGES[:] = next(parameter["schema"]["enum"] for parameter in parameters if parameter["name"] == "ui_language")
     for kind in ("case", "expert", "spotlight"):
         answer = requests.get(f"{environment.host}/api/v1/search/", {"type": kind, "page_size": 50}, timeout=30)
         answer.raise_for_status()

@@ -57,7 +57,7 @@ def synthetic_sources(count, seed):
     topics = list(Topic.objects.select_related("theme"))
     sdgs = list(SustainableDevelopmentGoal.objects.all())
     for number in range(count):
-        language = pick.choice(("en", "fr", "es"))
+        language = pick.choice(list(WORDS))
         city, topic = pick.choice(cities), pick.choice(topics)
         goals = pick.sample(sdgs, 2)
         text = " ".join(pick.choices(WORDS[language], k=40))
@@ -66,21 +66,21 @@ def synthetic_sources(count, seed):
             "type": "case",
             "language": language,
             "translation_key": f"key-{number}",
-            "represents": [language] + [code for code in ("en", "fr", "es") if code != language and number % 3],
+            "represents": [language] + [code for code in WORDS if code != language and number % 3],
             "url": f"/{language}/bench/{number}/",
             "title": f"{topic.label_in(language)} {city.label_in(language)} {number}",
             "summary": text[:160],
             f"text_{language}": text,
             "themes": [topic.theme.slug],
-            "themes_labels": list(topic.theme.labels.values()),
+            "themes_labels": list(topic.theme.all_labels.values()),
             "topics": [topic.slug],
-            "topics_labels": list(topic.labels.values()),
+            "topics_labels": list(topic.all_labels.values()),
             "sdgs": [goal.number for goal in goals],
-            "sdgs_labels": [label for goal in goals for label in goal.labels.values()],
+            "sdgs_labels": [label for goal in goals for label in goal.all_labels.values()],
             "city": city.slug,
             "country": city.country.code,
             "region": city.region.slug,
-            "place_labels": list(city.labels.values()),
+            "place_labels": list(city.all_labels.values()),
             "start_year": pick.randint(2000, 2025),
             "first_published_at": f"2024-01-{pick.randint(1, 28):02d}T10:00:00Z",
         }
@@ -135,7 +135,7 @@ def requests(count, seed):
     pick = random.Random(seed)  # noqa: S311
     facets = {"sdg": [str(n) for n in range(1, 18)], "region": ["europe", "africa", "asia-pacific"]}
     for _ in range(count):
-        language = pick.choice(("en", "fr", "es"))
+        language = pick.choice(list(WORDS))
         params = {"q": " ".join(pick.sample(WORDS[language], 2)), "ui_language": language}
         params.update({name: pick.choice(values) for name, values in facets.items() if pick.random() < 0.5})
         yield language, params

@@ -51,7 +51,7 @@ def figures(times):
 
 
 def search(words):
-    return recording.Search("search", "en", "opensearch", words, "sdg=11", 4)
+    return recording.Search("search", settings.LANGUAGE_CODE, "opensearch", words, "sdg=11", 4)
 
 
 def main():
@@ -64,7 +64,7 @@ def main():
     print(f"record a search again     {figures(updated)}")
     print(f"record an opened result   {figures(opened)}")
     client = Client()
-    url = f"/en/search/?q={MARK}+page&sdg=11"
+    url = f"/{settings.LANGUAGE_CODE}/search/?q={MARK}+page&sdg=11"
     with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
         for days in (90, 0):
             with override_settings(SEARCH_ANALYTICS_DAYS=days):

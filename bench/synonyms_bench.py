@@ -20,15 +20,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "usesite.settings.dev")
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from opensearchpy import helpers  # noqa: E402
 
-from search.analysis import ANALYSIS_SETTINGS  # noqa: E402
+from search.analysis import analysis_settings  # noqa: E402
 from search.client import get_client  # noqa: E402
 from search.synonyms import FILTER_NAME, rules  # noqa: E402
 
 DOCUMENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
 ROUNDS = 5
 INDEX = "bench-synonyms"
+# The source language's analyzer, which the measured synonym filter sits in.
+TEXT = f"text_{settings.LANGUAGE_CODE}"
 STARTER = json.loads((Path(__file__).resolve().parent.parent / "search/data/synonyms.json").read_text())["sets"]
 
 
@@ -38,15 +41,15 @@ def synonym_filter(sets):
 
 def main():
     client = get_client()
-    analysis = ANALYSIS_SETTINGS["analysis"]
-    settings = {"analysis": {**analysis, "filter": {**analysis["filter"], FILTER_NAME: synonym_filter(STARTER)}}}
-    settings.update(number_of_shards=1, number_of_replicas=0)
+    analysis = analysis_settings()["analysis"]
+    body = {"analysis": {**analysis, "filter": {**analysis["filter"], FILTER_NAME: synonym_filter(STARTER)}}}
+    body.update(number_of_shards=1, number_of_replicas=0)
     client.indices.create(
         index=INDEX,
         body={
-            "settings": settings,
+            "settings": body,
             "mappings": {
-                "properties": {"text": {"type": "text", "analyzer": "text_en", "search_analyzer": "text_en_search"}}
+                "properties": {"text": {"type": "text", "analyzer": TEXT, "search_analyzer": f"{TEXT}_search"}}
             },
         },
     )

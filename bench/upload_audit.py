@@ -79,9 +79,9 @@ def send_case(client, title, **uploads):
     for number in range(1, len(STEPS) + 1):
         last = number == len(STEPS)
         url = (
-            "/en/members/contributions/new/"
+            f"/{settings.LANGUAGE_CODE}/members/contributions/new/"
             if contribution is None
-            else f"/en/members/contributions/{contribution.pk}/step/{number}/"
+            else f"/{settings.LANGUAGE_CODE}/members/contributions/{contribution.pk}/step/{number}/"
         )
         response = client.post(url, {**data, **(uploads if last else {}), "action": "send" if last else "next"})
         if response.status_code != 302:
@@ -157,7 +157,7 @@ def member_files(user):
 def main():
     call_command("migrate", verbosity=0)
     call_command("setup_site", no_admin=True, verbosity=0)
-    CaseIndexPageFactory(parent=Page.objects.get(depth=2, locale__language_code="en"))
+    CaseIndexPageFactory(parent=Page.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE))
     users = {}
     for name in ("owner", "another member", "editor", "moderator"):
         users[name] = get_user_model().objects.create_user(name.replace(" ", "-"), f"{name[:5]}@example.org", PASSWORD)
@@ -217,7 +217,7 @@ def main():
     files = member_files(users["owner"])
     live_files = shown_files(CaseStudyPage.objects.get(pk=page.pk))
     before = sum(path.stat().st_size for path in files)
-    owner.post("/en/members/delete/", {"password": PASSWORD})
+    owner.post(f"/{settings.LANGUAGE_CODE}/members/delete/", {"password": PASSWORD})
     left = {path for path in files if path.exists()}
     unused_left = left - live_files
     kept = left & live_files

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from tqdm import tqdm
 from wagtail_localize.fields import BaseTranslatableField
 
-from taxonomy.loader import country_labels, label_fields
+from taxonomy.loader import country_labels
 from taxonomy.models import City, Country, Region, SustainableDevelopmentGoal, Theme, Topic
 from taxonomy.text import folded
 
@@ -184,7 +184,7 @@ class PlaceResolver:
             self.remember(city)
 
     def remember(self, city):
-        for key in (city.slug, city.label_en, city.label_fr, city.label_es):
+        for key in (city.slug, *city.all_labels.values()):
             self.cities.setdefault(folded(key), city)
 
     def resolve(self, reader, *, city_required=True):
@@ -201,7 +201,9 @@ class PlaceResolver:
         city = self.cities.get(folded(name)) if name else None
         if city is not None:
             if city.country.code != code:
-                raise RowError("country", f"{city.label_en} is in {city.country.code}, not {code}")
+                raise RowError(
+                    "country", f"{city.label_in(settings.LANGUAGE_CODE)} is in {city.country.code}, not {code}"
+                )
             return Place(code, city.country, region or city.region, city)
         if country is not None and not name:
             return Place(code, country, region or country.region)
@@ -216,9 +218,7 @@ class PlaceResolver:
         vocabulary still lacks them (an earlier row of the same file may have added them)."""
         country = place.country or Country.objects.filter(code=place.code).first()
         if country is None:
-            country = Country.objects.create(
-                code=place.code, region=place.region, **label_fields(country_labels(place.code))
-            )
+            country = Country.objects.create(code=place.code, region=place.region, labels=country_labels(place.code))
         city = place.city
         if place.new_city_name:
             city = self.cities.get(folded(place.new_city_name)) or self.create_city(
@@ -229,9 +229,9 @@ class PlaceResolver:
     def create_city(self, name, country, region):
         taken = set(City.objects.values_list("slug", flat=True))
         slug = first_free(slugify(name)[:70] or "city", taken)
-        city = City.objects.create(
-            slug=slug, label_en=name, label_fr=name, label_es=name, country=country, region=region
-        )
+        # The name as the file gives it, in every language, until an editor translates it.
+        labels = {code: name for code, _name in settings.LANGUAGES}
+        city = City.objects.create(slug=slug, labels=labels, country=country, region=region)
         self.remember(city)
         return city
 

@@ -18,7 +18,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, to_locale
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
@@ -26,8 +26,6 @@ from core.templatetags.navigation_tags import live_translation_urls
 
 logger = logging.getLogger(__name__)
 
-# OpenGraph names a locale by language and territory (https://ogp.me/#optional).
-OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
 # Facebook, LinkedIn and X crop link previews to 1.91:1; 1200 pixels wide stays sharp.
 SHARE_IMAGE_FILTER = "fill-1200x630"
 DESCRIPTION_LENGTH = 300
@@ -35,6 +33,17 @@ DESCRIPTION_LENGTH = 300
 OG_TYPES = {"Article": "article", "Person": "profile"}
 # As Django's json_script does: a "</script>" or "<!--" inside a title cannot end the element.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def og_locale(language):
+    """OpenGraph names a locale by language and territory (https://ogp.me/#optional):
+    settings.OG_LOCALES where the language's code is not its territory's, as for
+    English; a regional code as it says ("pt-br": pt_BR); otherwise the territory of
+    the same code (fr_FR, es_ES, pt_PT)."""
+    if language in settings.OG_LOCALES:
+        return settings.OG_LOCALES[language]
+    locale = to_locale(language)
+    return locale if "_" in locale else f"{locale}_{locale.upper()}"
 
 
 def site_name():
@@ -96,8 +105,8 @@ def head_context(*, canonical, versions, language, title, description, og_type="
         "description": Truncator(description).chars(DESCRIPTION_LENGTH),
         "og_type": og_type,
         "site_name": site_name(),
-        "locale": OG_LOCALES[language],
-        "locale_alternates": [OG_LOCALES[code] for code in versions if code != language],
+        "locale": og_locale(language),
+        "locale_alternates": [og_locale(code) for code in versions if code != language],
         "image": image,
         "json_ld": json_ld(data) if data else None,
     }

@@ -64,7 +64,10 @@ SPOTLIGHT_TOPICS = {
                  "digital-transformation", "food", "housing"},
     "care": {"care", "gender-mainstreaming", "womens-leadership", "health", "poverty-inequality"},
 }  # fmt: skip
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The configured languages the demo is written in (demo_text.py); the others are
+# translated from the source language (LANGUAGE_CODE), which also has most cases.
+SOURCE = settings.LANGUAGE_CODE
+LANGUAGES = [code for code, _name in settings.LANGUAGES if code in text.SUMMARY]
 # Which facet's values make the sections of each spotlight tree.
 SECTION_FACETS = {"covid-19": "phase", "care": "care_dimension"}
 
@@ -115,7 +118,7 @@ class DemoBuilder:
         for code in LANGUAGES:
             title, intro = text.STRUCTURE[key][code]
             pages[code] = model.objects.filter(locale=self.locales[code]).first() or self.translate_or_create(
-                model, pages.get("en"), code, title=title, intro=intro, slug=slugify(title)
+                model, pages.get(SOURCE), code, title=title, intro=intro, slug=slugify(title)
             )
         return pages
 
@@ -142,7 +145,7 @@ class DemoBuilder:
             if roots[code] is None:
                 roots[code] = self.translate_or_create(
                     SpotlightPage,
-                    roots.get("en"),
+                    roots.get(SOURCE),
                     code,
                     title=spotlight.label_in(code),
                     intro=text.STRUCTURE[slug][code],
@@ -156,7 +159,7 @@ class DemoBuilder:
                 existing = SpotlightSectionPage.objects.child_of(roots[code]).filter(slug=value.slug).first()
                 sections[value.slug, code] = existing or self.translate_or_create(
                     SpotlightSectionPage,
-                    sections.get((value.slug, "en")),
+                    sections.get((value.slug, SOURCE)),
                     code,
                     parent=roots[code],
                     title=value.label_in(code),
@@ -195,7 +198,7 @@ class DemoBuilder:
         practice %= len(subject.practices)
         spotlight = pick.choices([None, "covid-19", "care"], weights=(6, 3, 3))[0]
         return {
-            "language": pick.choices(LANGUAGES, weights=(6, 2, 2))[0],
+            "language": pick.choices(LANGUAGES, weights=[6 if code == SOURCE else 2 for code in LANGUAGES])[0],
             "city": city,
             "topic": topic,
             "subject": subject,
@@ -263,7 +266,7 @@ class DemoBuilder:
             taxonomy__spotlight_facet_values=list(SpotlightFacetValue.objects.filter(slug=section_value))
             if spotlight
             else [],
-            taxonomy__tags=[choices["topic"].label_en.lower(), choices["city"].label_en.lower()],
+            taxonomy__tags=[choices[name].label_in(settings.LANGUAGE_CODE).lower() for name in ("topic", "city")],
         )
         if spotlight and choices["spotlight"] == "care":
             SpotlightSectionCase.objects.create(page=spotlight["sections"][section_value, language], case=page)

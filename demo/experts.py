@@ -16,6 +16,7 @@ from experts.directory import directory_for
 from experts.models import Availability, ExpertProfilePage, ProfileType
 from taxonomy.models import City, SustainableDevelopmentGoal, Topic
 
+from .cases import LANGUAGES, SOURCE
 from .pictures import portrait
 from .subjects import SUBJECTS
 
@@ -46,6 +47,9 @@ BIOGRAPHIES = {
     "es": "<p>Trabaja desde hace {years} años con los gobiernos locales en {topic}, últimamente en {practice} "
     "en {city}. {does}</p>",
 }
+# Three in five in the source language, like the cases, then the others in turn: en fr en es en.
+OTHERS = [code for code in LANGUAGES if code != SOURCE] or [SOURCE]
+ROTATION = [OTHERS[(turn // 2) % len(OTHERS)] if turn % 2 else SOURCE for turn in range(5)]
 SPOKEN = ("en", "fr", "es", "pt", "ar", "zh", "de", "sw")
 
 
@@ -56,7 +60,7 @@ def build_demo_experts(seed=2026, count=EXPERT_COUNT, progress=None):
     goals = {goal.number: goal for goal in SustainableDevelopmentGoal.objects.all()}
     for number in range(1, count + 1):
         # Every draw happens whether or not the profile exists, so a second run makes the same choices.
-        language = ("en", "fr", "en", "es", "en")[number % 5]  # three in five in English, like the cases
+        language = ROTATION[number % 5]
         city, main = pick.choice(cities), pick.choice(topics)
         second = pick.choice([topic for topic in topics if topic.theme_id == main.theme_id and topic != main])
         chosen_topics, subject = [main, second], SUBJECTS[main.slug]

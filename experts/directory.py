@@ -35,7 +35,8 @@ def ensure_expert_directories():
             source.save_revision().publish()
             continue
         translation = source.copy_for_translation(home.locale)
-        for name, value in DIRECTORY_CONTENT[code].items():
+        # A language without texts here keeps the first directory's, for an editor to translate.
+        for name, value in DIRECTORY_CONTENT.get(code, {}).items():
             setattr(translation, name, value)
         translation.save_revision().publish()
 

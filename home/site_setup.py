@@ -14,6 +14,8 @@ from wagtail.models import Collection, Locale, Page, Site
 from .information_text import INFORMATION_PAGES
 from .models import HomePage, InformationPage
 
+# The home page's first text in each language; a language configured later starts
+# with the source language's copy (LANGUAGE_CODE), for an editor to translate.
 HOME_CONTENT = {
     "en": {
         "title": "Cities Exchange",
@@ -47,27 +49,28 @@ def ensure_root_collection():
 
 @transaction.atomic
 def ensure_home_pages():
-    """One published home page per language, the English one as the default site's
-    root; Wagtail serves /fr/ and /es/ from its translations."""
+    """One published home page per language, the source language's (LANGUAGE_CODE) as
+    the default site's root; Wagtail serves the others (/fr/, /es/) from its translations."""
+    source = settings.LANGUAGE_CODE
     locales = ensure_locales()
     ensure_root_collection()
-    home = HomePage.objects.filter(locale=locales["en"]).first()
+    home = HomePage.objects.filter(locale=locales[source]).first()
     if home is None:
         # Wagtail's first migration leaves a plain "Welcome" page (and the site on it)
         # where our home page belongs.
         Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
-        home = tree_root().add_child(instance=HomePage(slug="home", locale=locales["en"], **HOME_CONTENT["en"]))
+        home = tree_root().add_child(instance=HomePage(slug="home", locale=locales[source], **HOME_CONTENT[source]))
         home.save_revision().publish()
     # An existing site keeps the hostname and name an administrator gave it.
     Site.objects.get_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HOME_CONTENT["en"]["title"]},
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HOME_CONTENT[source]["title"]},
     )
     for code, locale in locales.items():
-        if code == "en" or home.has_translation(locale):
+        if code == source or home.has_translation(locale):
             continue
         translation = home.copy_for_translation(locale)
-        for name, value in HOME_CONTENT[code].items():
+        for name, value in HOME_CONTENT.get(code, {}).items():
             setattr(translation, name, value)
         translation.save_revision().publish()
     return home
@@ -81,17 +84,19 @@ def ensure_information_pages():
     a page the operator deleted or renamed is never brought back; a translation that
     is missing is added to a page set-up made."""
     homes = {home.locale.language_code: home for home in Page.get_first_root_node().get_children().specific()}
-    english = homes["en"]
-    if not InformationPage.objects.child_of(english).exists():
+    language = settings.LANGUAGE_CODE
+    original = homes[language]
+    if not InformationPage.objects.child_of(original).exists():
         for texts in INFORMATION_PAGES:
-            english.add_child(instance=InformationPage(**texts["en"])).save_revision().publish()
-    by_english_slug = {texts["en"]["slug"]: texts for texts in INFORMATION_PAGES}
-    for source in InformationPage.objects.child_of(english).filter(slug__in=by_english_slug):
+            original.add_child(instance=InformationPage(**texts[language])).save_revision().publish()
+    by_english_slug = {texts[language]["slug"]: texts for texts in INFORMATION_PAGES}
+    for source in InformationPage.objects.child_of(original).filter(slug__in=by_english_slug):
         for code, home in homes.items():
-            if code == "en" or source.has_translation(home.locale):
+            if code == language or source.has_translation(home.locale):
                 continue
+            # A language without texts here keeps the English copy for an editor to translate.
             translation = source.copy_for_translation(home.locale)
-            for name, value in by_english_slug[source.slug][code].items():
+            for name, value in by_english_slug[source.slug].get(code, {}).items():
                 setattr(translation, name, value)
             translation.save_revision().publish()
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class SearchConfig(AppConfig):
@@ -7,3 +8,6 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the outbox to page changes
+        from .checks import language_analyzers
+
+        checks.register(language_analyzers)

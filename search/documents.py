@@ -11,7 +11,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from . import registry
-from .analysis import CONTENT_LANGUAGES
+from .analysis import content_languages
 from .facets import FACET_VALUES, counted_fields
 from .registry import labels
 
@@ -140,7 +140,7 @@ def document(page, url, versions, translations, words):
     body.update(declared.fields(page))
     body["thumbnail"] = declared.thumbnail(page)
     body[FACET_VALUES] = facet_values(body)
-    for code in CONTENT_LANGUAGES:
+    for code in content_languages():
         body[f"text_{code}"] = words.get(code)
     return body
 

@@ -23,7 +23,7 @@ from taxonomy.cache import cached, terms_by_key
 from taxonomy.text import folded
 
 from . import registry
-from .analysis import CONTENT_LANGUAGES
+from .analysis import content_languages
 from .documents import build_documents, indexable_pages
 from .facets import FACETS
 from .index import specific_pages
@@ -111,7 +111,7 @@ def label_words(facet):
 
     def load():
         return {
-            value: {word for code in CONTENT_LANGUAGES for word in re.findall(r"\w+", folded(term.label_in(code)))}
+            value: {word for code in content_languages() for word in re.findall(r"\w+", folded(term.label_in(code)))}
             for value, term in terms_by_key(facet.model, facet.lookup).items()
         }
 

@@ -1,6 +1,7 @@
 """The public index: settings and field mapping.
 
-Text is analysed by its own language (`text_en`, `text_fr`, `text_es`); every
+Text is analysed by its own language (`text_en`, `text_fr`... one per language of
+settings.LANGUAGES); every
 document also feeds a folded, language-neutral field, so a word in any language and
 without accents still matches. Taxonomy terms are keywords (slugs) for filters and
 facets, and their labels in every language are text, so "santé" finds a case tagged
@@ -8,7 +9,7 @@ SDG 3 in English.
 """
 
 from . import registry
-from .analysis import ANALYSIS_SETTINGS, language_text_fields
+from .analysis import analysis_settings, language_text_fields
 from .documents import label_fields
 from .facets import FACET_VALUES, FACETS
 from .synonyms import FILTER_NAME, synonym_filter
@@ -31,13 +32,14 @@ KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "tags")
 
 
 def index_settings(shards=1, replicas=0):
+    text_analysis = analysis_settings()["analysis"]
     analysis = {
         "filter": {
-            **ANALYSIS_SETTINGS["analysis"]["filter"],
+            **text_analysis["filter"],
             **SUGGEST_ANALYSIS["filter"],
             FILTER_NAME: synonym_filter(),
         },
-        "analyzer": {**ANALYSIS_SETTINGS["analysis"]["analyzer"], **SUGGEST_ANALYSIS["analyzer"]},
+        "analyzer": {**text_analysis["analyzer"], **SUGGEST_ANALYSIS["analyzer"]},
     }
     return {
         "number_of_shards": shards,

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
+from django.conf import settings
 from opensearchpy.exceptions import TransportError
 
 from core.numbers import whole_number
 from taxonomy.text import folded
 
+from .analysis import text_field_names
 from .breaker import caused_by_request
 from .client import search_client
 from .documents import SHARED_LABEL_FIELDS, UI_LANGUAGES, label_fields, own_label_fields
@@ -74,11 +76,11 @@ SORTS = {
 # would add a costly clause (every search scores each matching document on it) for a
 # slight boost only. The labels the page types bring follow, unboosted (text_fields()).
 TEXT_FIELDS = [
-    "title^4", "text_en^2", "text_fr^2", "text_es^2", "all_text", "organisation",
+    "title^4", *text_field_names("^2"), "all_text", "organisation",
     *(f"{name}^2" for name in SHARED_LABEL_FIELDS),
 ]  # fmt: skip
 # Where a word of the query counts as written about: the page's own text.
-WORD_FIELDS = ["title^4", "text_en^2", "text_fr^2", "text_es^2", "organisation"]
+WORD_FIELDS = ["title^4", *text_field_names("^2"), "organisation"]
 # Vocabulary labels in every language let a word find what is tagged in another
 # language ("santé" finds a case tagged Public health in English), but weakly: a word
 # that only matches a label ("affordable" in "Affordable and clean energy") must not
@@ -122,7 +124,7 @@ class InvalidParameter(ValueError):
 @dataclass
 class SearchRequest:
     text: str = ""
-    ui_language: str = "en"
+    ui_language: str = settings.LANGUAGE_CODE
     selections: dict = field(default_factory=dict)
     year_from: int | None = None
     year_to: int | None = None
@@ -592,7 +594,7 @@ def build_body(search, typos=False, relaxed=False, related=(), guessed=False):
             "encoder": "html",
             "pre_tags": ["<mark>"],
             "post_tags": ["</mark>"],
-            "fields": {"text_en": {}, "text_fr": {}, "text_es": {}},
+            "fields": {name: {} for name in text_field_names()},
             "fragment_size": 180,
             # The best may be where the text begins, with the title the card shows already
             # (own_highlight): then the next.

@@ -29,7 +29,7 @@ def plain_text(html):
 def labels(terms):
     """Every label of these vocabulary terms, in every language: a query in one
     language then matches pages tagged in another."""
-    return [label for term in terms for label in term.labels.values()]
+    return [label for term in terms for label in term.all_labels.values()]
 
 
 def indexed(name, queryset=None):

@@ -1,5 +1,6 @@
 """The public JSON API: /api/v1/search/, /api/v1/suggest/ and its OpenAPI schema."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -33,7 +34,7 @@ def api_result(hit):
 def search_view(request):
     try:
         search, _problems = service.read(
-            request.GET, ui_language="en", strict=True, facets=service.site_facets(request.GET)
+            request.GET, ui_language=settings.LANGUAGE_CODE, strict=True, facets=service.site_facets(request.GET)
         )
     except service.InvalidParameter as problem:
         return error(problem.parameter, str(problem))
@@ -62,7 +63,7 @@ def search_view(request):
 
 @read_only
 def suggest_view(request):
-    ui_language = request.GET.get("ui_language") or "en"
+    ui_language = request.GET.get("ui_language") or settings.LANGUAGE_CODE
     if ui_language not in service.UI_LANGUAGES:
         return error("ui_language", f"must be one of {', '.join(service.UI_LANGUAGES)}")
     with translation.override(ui_language):

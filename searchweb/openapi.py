@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 description of the public API, served at /api/v1/openapi.json."""
 
+from django.conf import settings
+
 from search import registry, service
 
 LIST_PARAMETER_NOTE = "Repeat the parameter for several values (OR within a facet; facets combine with AND)."
@@ -28,7 +30,9 @@ def query_parameter(name, schema, description):
 
 
 UI_LANGUAGE = query_parameter(
-    "ui_language", {"type": "string", "enum": service.UI_LANGUAGES, "default": "en"}, "Language of labels and results."
+    "ui_language",
+    {"type": "string", "enum": service.UI_LANGUAGES, "default": settings.LANGUAGE_CODE},
+    "Language of labels and results.",
 )
 ERROR = {
     "description": "A malformed parameter or an unknown facet value.",

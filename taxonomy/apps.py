@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_delete, post_save
 
 
@@ -8,8 +9,10 @@ class TaxonomyConfig(AppConfig):
 
     def ready(self):
         from .cache import forget_vocabularies
+        from .checks import vocabulary_labels
         from .models import VOCABULARY_MODELS
 
         for model in VOCABULARY_MODELS:
             post_save.connect(forget_vocabularies, sender=model, dispatch_uid=f"forget-{model._meta.label}-saved")
             post_delete.connect(forget_vocabularies, sender=model, dispatch_uid=f"forget-{model._meta.label}-deleted")
+        checks.register(vocabulary_labels)

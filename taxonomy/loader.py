@@ -33,7 +33,7 @@ from .models import (
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TAXONOMY_FILE = DATA_DIR / "taxonomy.json"
 MEMBERS_FILE = DATA_DIR / "metropolis-members.csv"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LABELS_FILE = DATA_DIR / "labels.json"
 
 # The official colours of the UN Sustainable Development Goals (UN brand guidelines).
 SDG_COLOURS = {
@@ -56,21 +56,14 @@ SDG_COLOURS = {
     17: "#19486A",
 }
 
-# The shared taxonomy names spotlight facets by key only; these are their labels.
-FACET_LABELS = {
-    "response_area": {"en": "Response area", "fr": "Domaine d'action", "es": "Ámbito de respuesta"},
-    "phase": {"en": "Phase", "fr": "Phase", "es": "Fase"},
-    "care_dimension": {"en": "Care dimension", "fr": "Dimension des soins", "es": "Dimensión de los cuidados"},
-    "care_recipient": {
-        "en": "Who receives care",
-        "fr": "Personnes recevant des soins",
-        "es": "Personas que reciben cuidados",
-    },
-}
 
-# ISO 3166 names in inverted form ("Korea, Republic of") read badly as facet labels:
-# the loader keeps the part before the comma, except where that would be ambiguous.
-COUNTRY_NAME_OVERRIDES = {"KR": {"fr": "Corée du Sud", "es": "Corea del Sur"}}
+def read_extra_labels(path=LABELS_FILE):
+    """Labels the shared files lack: spotlight facets' and some countries'."""
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+EXTRA_LABELS = read_extra_labels()
 
 
 @dataclass
@@ -91,8 +84,10 @@ class LoadReport:
         return ", ".join(parts) or "vocabularies already up to date"
 
 
-def label_fields(labels):
-    return {f"label_{code}": labels.get(code) or labels["en"] for code in LANGUAGES}
+def configured_labels(labels):
+    """The labels a data file gives in the configured languages; a language it lacks
+    shows the source language's label (Labelled.label_in) until an editor adds one."""
+    return {code: labels[code] for code, _name in settings.LANGUAGES if labels.get(code)}
 
 
 class VocabularyLoader:
@@ -103,10 +98,12 @@ class VocabularyLoader:
 
     def upsert(self, model, lookup, labels, **values):
         """Create the term; an existing one is only changed on request."""
-        defaults = {**values, **label_fields(labels)}
+        defaults = {**values, "labels": configured_labels(labels)}
         obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
         changed = False
         if not created and self.overwrite:
+            # Labels of the languages the file lacks (typed in the admin) are kept.
+            defaults["labels"] = {**obj.labels, **defaults["labels"]}
             for name, value in defaults.items():
                 if getattr(obj, name) != value:
                     setattr(obj, name, value)
@@ -145,7 +142,9 @@ class VocabularyLoader:
                 Spotlight, {"slug": spotlight_data["slug"]}, spotlight_data["label"], sort_order=order
             )
             for key, values in spotlight_data["facets"].items():
-                labels = FACET_LABELS.get(key) or {"en": key.replace("_", " ").capitalize()}
+                labels = EXTRA_LABELS["spotlight_facets"].get(key) or {
+                    settings.LANGUAGE_CODE: key.replace("_", " ").capitalize()
+                }
                 facet = self.upsert(SpotlightFacet, {"spotlight": spotlight, "key": key}, labels)
                 for value_order, value in enumerate(values):
                     self.upsert(
@@ -162,12 +161,15 @@ class VocabularyLoader:
             code = row["country_code"]
             if code not in countries:
                 countries[code] = self.upsert(
-                    Country, {"code": code}, country_labels(code, row["country_en"]), region=regions[row["region"]]
+                    Country,
+                    {"code": code},
+                    country_labels(code, row[f"country_{settings.LANGUAGE_CODE}"]),
+                    region=regions[row["region"]],
                 )
             self.upsert(
                 City,
                 {"slug": row["slug"]},
-                {"en": row["name_en"], "fr": row["name_fr"], "es": row["name_es"]},
+                {code: row.get(f"name_{code}") for code, _name in settings.LANGUAGES},
                 country=countries[code],
                 region=regions[row["region"]],
                 institution=row["institution"],
@@ -177,18 +179,21 @@ class VocabularyLoader:
             )
 
 
-def country_labels(code, english_name=None):
-    """Country names in every language, from the ISO 3166 translations of pycountry."""
+def country_labels(code, source_name=None):
+    """Country names in every configured language, from the ISO 3166 translations of
+    pycountry (their English names in the source language unless one is given)."""
     country = pycountry.countries.get(alpha_2=code)
-    english_name = english_name or (country.name.split(", ")[0] if country else code)
-    labels = {"en": english_name}
-    for language in LANGUAGES[1:]:
+    source_name = source_name or (country.name.split(", ")[0] if country else code)
+    labels = {settings.LANGUAGE_CODE: source_name}
+    for language, _name in settings.LANGUAGES:
+        if language == settings.LANGUAGE_CODE:
+            continue
         if country is None:
-            labels[language] = english_name
+            labels[language] = source_name
             continue
         translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
         labels[language] = translation.gettext(country.name).split(", ")[0]
-    labels.update(COUNTRY_NAME_OVERRIDES.get(code, {}))
+    labels.update(EXTRA_LABELS["countries"].get(code, {}))
     return labels
 
 

@@ -2,21 +2,26 @@
 approaches, spotlight collections and their facets, case status, countries and cities.
 
 Each term has a stable slug (used by imports, URLs, facets and the search API) and a
-label in every interface language; code refers to slugs, people see labels. The terms
-are loaded from taxonomy/data/ by the `load_vocabularies` command (taxonomy/loader.py)
-and editable as snippets in the admin.
+label in every interface language, kept as {language code: label} in one JSON field
+so that adding a language to settings.LANGUAGES is data, not a migration; code refers
+to slugs, people see labels. The terms are loaded from taxonomy/data/ by the
+`load_vocabularies` command (taxonomy/loader.py) and editable as snippets in the admin.
 
 The tables keep the names they had when the vocabularies lived in the `home` app
 (`db_table`): SQLite cannot rename a table that other tables' foreign keys point to
 inside Django's migrations without rebuilding each of those tables.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
@@ -46,25 +51,54 @@ def longitude_field(**options):
 
 
 def label_order():
-    """Orders terms by their label in the visitor's language (the English one when
-    that is blank), as they are shown."""
+    """Orders terms by their label in the visitor's language (the source language's
+    when that is blank), as they are shown."""
     code = (get_language() or settings.LANGUAGE_CODE)[:2]
-    return Coalesce(NullIf(f"label_{code}", models.Value("")), "label_en")
+    return Coalesce(NullIf(KT(f"labels__{code}"), models.Value("")), KT(f"labels__{settings.LANGUAGE_CODE}"))
+
+
+def label_field_name(code):
+    """The admin form's field for one language's label."""
+    return f"label_{code}"
+
+
+class LabelsForm(WagtailAdminModelForm):
+    """The admin form of a term: one label field per configured language (declared by
+    labels_form_class), kept together in the term's `labels`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _name in settings.LANGUAGES:
+            self.initial.setdefault(label_field_name(code), self.instance.labels.get(code, ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        # Labels of languages no longer configured are kept: configuring them again restores them.
+        self.instance.labels = {
+            **self.instance.labels,
+            **{code: cleaned.get(label_field_name(code), "") for code, _name in settings.LANGUAGES},
+        }
+        return cleaned
+
+
+def labels_form_class():
+    fields = {
+        label_field_name(code): forms.CharField(label=format_lazy("{} ({})", _("label"), name), max_length=200)
+        for code, name in settings.LANGUAGES
+    }
+    return type("LabelsForm", (LabelsForm,), fields)
 
 
 class Labelled(index.Indexed, models.Model):
     """A label in each interface language, shown in the visitor's language."""
 
-    label_en = models.CharField(_("label (English)"), max_length=200)
-    label_fr = models.CharField(_("label (French)"), max_length=200)
-    label_es = models.CharField(_("label (Spanish)"), max_length=200)
+    # {language code: label}; edited through one form field per language (LabelsForm).
+    labels = models.JSONField(default=dict)
 
-    label_panels = [FieldRowPanel([FieldPanel("label_en"), FieldPanel("label_fr"), FieldPanel("label_es")])]
+    base_form_class = labels_form_class()
+    label_panels = [FieldRowPanel([FieldPanel(label_field_name(code)) for code, _name in settings.LANGUAGES])]
     # Autocomplete lets the admin's choosers find "Barcelona" from "Barc".
-    search_fields = [
-        *(index.SearchField(f"label_{code}") for code, _name in settings.LANGUAGES),
-        *(index.AutocompleteField(f"label_{code}") for code, _name in settings.LANGUAGES),
-    ]
+    search_fields = [index.SearchField("label_text"), index.AutocompleteField("label_text")]
 
     class Meta:
         abstract = True
@@ -73,17 +107,23 @@ class Labelled(index.Indexed, models.Model):
         return self.label
 
     def label_in(self, language_code):
+        """The label in that language, or in the source language (LANGUAGE_CODE) when
+        it has none yet."""
         language = (language_code or settings.LANGUAGE_CODE)[:2]
-        return getattr(self, f"label_{language}", None) or self.label_en
+        return self.labels.get(language) or self.labels.get(settings.LANGUAGE_CODE, "")
 
     @property
     def label(self):
         return self.label_in(get_language())
 
     @property
-    def labels(self):
-        """Every language's label, as the search index stores them."""
+    def all_labels(self):
+        """Every configured language's label, as the search index stores them."""
         return {code: self.label_in(code) for code, _name in settings.LANGUAGES}
+
+    def label_text(self):
+        """Every language's label in one text, for the admin's search."""
+        return " ".join(self.all_labels.values())
 
 
 class Term(Labelled):
@@ -233,7 +273,7 @@ class Country(Labelled):
 
     class Meta:
         db_table = "home_country"
-        ordering = ["label_en"]
+        ordering = [f"labels__{settings.LANGUAGE_CODE}"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
 
@@ -260,7 +300,7 @@ class City(Term):
 
     class Meta:
         db_table = "home_city"
-        ordering = ["label_en"]
+        ordering = [f"labels__{settings.LANGUAGE_CODE}"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 

@@ -19,8 +19,8 @@ FILLER = [
 def hostile_queries(count, seed=28):
     chance = random.Random(seed)
     synonyms = [term for synonym_set in SynonymSet.objects.all() for term in synonym_set.term_list()]
-    labels = [label for model in (City, Topic) for row in model.objects.values_list("label_en", "label_fr", "label_es")
-              for label in row]  # fmt: skip
+    labels = [label for model in (City, Topic) for row in model.objects.values_list("labels", flat=True)
+              for label in row.values()]  # fmt: skip
     pools = [synonyms, labels, FILLER, synonyms + labels + FILLER]
     for number in range(count):
         pool = pools[number % len(pools)]

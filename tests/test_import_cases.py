@@ -79,7 +79,7 @@ def test_bad_rows_are_named_and_nothing_is_half_written(case_index, jsonl, capsy
     ):
         assert expected in captured.err
     assert list(CaseStudyPage.objects.values_list("external_id", flat=True)) == ["good"]
-    assert not City.objects.filter(label_en="Atlantis").exists()
+    assert not City.objects.filter(labels__en="Atlantis").exists()
 
 
 def test_importing_again_updates_instead_of_duplicating(case_index, jsonl, capsys):
@@ -114,7 +114,7 @@ def test_dry_run_checks_everything_and_writes_nothing(case_index, jsonl, capsys)
     )
     assert "2 would be created" in capsys.readouterr().out
     assert not CaseStudyPage.objects.exists()
-    assert not City.objects.filter(label_en="Atlantis").exists()
+    assert not City.objects.filter(labels__en="Atlantis").exists()
 
 
 def test_an_unknown_city_is_created_and_reported_and_extra_fields_warned(case_index, jsonl, capsys):
@@ -124,9 +124,9 @@ def test_an_unknown_city_is_created_and_reported_and_extra_fields_warned(case_in
     err = capsys.readouterr().err
     assert "line 1: city: 'Kyiv' is not in the vocabulary" in err
     assert "line 1: award: unknown field, ignored" in err
-    kyiv = City.objects.get(label_en="Kyiv")
+    kyiv = City.objects.get(labels__en="Kyiv")
     assert (kyiv.is_member, kyiv.country.code, kyiv.region.slug) == (False, "UA", "europe")
-    assert kyiv.country.label_fr == "Ukraine"
+    assert kyiv.country.labels["fr"] == "Ukraine"
 
 
 def test_draft_imports_stay_unpublished(case_index, jsonl):

@@ -150,7 +150,7 @@ def test_dry_run_checks_everything_and_writes_nothing(jsonl, capsys):
     call_command("import_experts", jsonl(*rows), dry_run=True, verbosity=0)
     assert "2 would be created, 0 would be updated, 0 rejected (dry run" in capsys.readouterr().out
     assert not ExpertProfilePage.objects.exists()
-    assert not City.objects.filter(label_en="Kyiv").exists() and not Country.objects.filter(code="UA").exists()
+    assert not City.objects.filter(labels__en="Kyiv").exists() and not Country.objects.filter(code="UA").exists()
     assert not get_user_model().objects.filter(email="amara@example.org").exists()
 
 
@@ -171,9 +171,9 @@ def test_unknown_places_are_created_and_reported_and_extra_fields_warned(jsonl, 
     assert "line 1: award: unknown field, ignored" in err
     assert "line 2: country: IS is not in the vocabulary; it is created in europe" in err
     kyiv = profile("kyiv-1").city
-    assert (kyiv.label_en, kyiv.is_member, kyiv.country.code, kyiv.region.slug) == ("Kyiv", False, "UA", "europe")
+    assert (kyiv.labels["en"], kyiv.is_member, kyiv.country.code, kyiv.region.slug) == ("Kyiv", False, "UA", "europe")
     iceland = profile("reykjavik-1").country
-    assert (iceland.code, iceland.region.slug, iceland.label_fr) == ("IS", "europe", "Islande")
+    assert (iceland.code, iceland.region.slug, iceland.labels["fr"]) == ("IS", "europe", "Islande")
 
 
 def test_an_imported_expert_claims_the_account_through_forgot_password(jsonl, client):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import ANALYSIS_SETTINGS, language_text_fields
+from search.analysis import analysis_settings, language_text_fields
 from search.client import get_client, index_name
 
 pytestmark = pytest.mark.opensearch
@@ -15,7 +15,7 @@ def practices(index_prefix):
     client.indices.create(
         index=name,
         body={
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0, **ANALYSIS_SETTINGS},
+            "settings": {"number_of_shards": 1, "number_of_replicas": 0, **analysis_settings()},
             "mappings": {"properties": {"language": {"type": "keyword"}, **language_text_fields()}},
         },
     )

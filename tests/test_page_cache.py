@@ -131,7 +131,7 @@ def test_a_view_restriction_hides_a_cached_page_at_once(case, case_index):
 def test_renaming_a_city_refreshes_every_page_that_shows_it(case):
     cached_twice(case.url)
     accra = City.objects.get(slug="accra")
-    accra.label_en = "Greater Accra"
+    accra.labels["en"] = "Greater Accra"
     accra.save()
     response = visit(case.url)
     assert response["X-Cache"] == "miss"

@@ -138,7 +138,7 @@ def spotlight_showing(index, size, slug):
     """A spotlight page with `size` sections, each with `size` cases of its own and
     `size` curated from elsewhere, and `size` featured cases."""
     spotlight = Spotlight.objects.get(slug=slug)
-    page = SpotlightPage(title=spotlight.label_en, slug=slug, spotlight=spotlight, intro="How cities responded.")
+    page = SpotlightPage(title=spotlight.labels["en"], slug=slug, spotlight=spotlight, intro="How cities responded.")
     HomePage.objects.get(locale__language_code="en").add_child(instance=page)
     page.save_revision().publish()
     for number in range(size):

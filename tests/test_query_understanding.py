@@ -90,7 +90,7 @@ def test_a_word_that_only_belongs_to_a_longer_label_names_nothing(text):
 def test_a_renamed_term_is_recognised_at_once():
     region = Region.objects.get(slug="latin-america-caribbean")
     assert recognised("Amérique du Sud") == []
-    region.label_fr = "Amérique du Sud"
+    region.labels["fr"] = "Amérique du Sud"
     region.save()
     assert recognised("Amérique du Sud") == [("region", "latin-america-caribbean")]
 

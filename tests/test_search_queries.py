@@ -138,7 +138,7 @@ def test_each_keystroke_matches_places_and_themes_without_reading_the_vocabulari
 def test_a_renamed_city_is_suggested_under_its_new_name_at_once(client, catalogue):
     client.get("/api/v1/suggest/", {"q": "barc", "ui_language": "en"})
     city = City.objects.get(slug="barcelona")
-    city.label_en = "Barcelona (Catalonia)"
+    city.labels["en"] = "Barcelona (Catalonia)"
     city.save()
     places = client.get("/api/v1/suggest/", {"q": "barc", "ui_language": "en"}).json()["suggestions"]
     assert places[0]["text"] == "Barcelona (Catalonia)"

@@ -176,10 +176,10 @@ def test_renaming_a_taxonomy_label_reaches_the_documents(case_index):
     case = CaseStudyPageFactory(parent=case_index, taxonomy__topic="housing")
     sync.drain()
     housing = Topic.objects.get(slug="housing")
-    housing.label_fr = "Habitat"
+    housing.labels["fr"] = "Habitat"
     housing.save()
     barcelona = City.objects.get(slug="barcelona")
-    barcelona.label_es = "Barcelona (Cataluña)"
+    barcelona.labels["es"] = "Barcelona (Cataluña)"
     barcelona.save()
     sync.drain()
     document = indexed(case)

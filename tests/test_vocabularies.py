@@ -47,7 +47,7 @@ def test_topics_belong_to_their_theme_and_speak_three_languages():
 def test_sdgs_carry_number_official_colour_and_labels():
     health = SustainableDevelopmentGoal.objects.get(number=3)
     assert health.colour == "#4C9F38"
-    assert health.label_fr.startswith("Bonne santé")
+    assert health.labels["fr"].startswith("Bonne santé")
     with translation.override("fr"):
         assert str(health).startswith("3. Bonne santé")
 
@@ -55,11 +55,11 @@ def test_sdgs_carry_number_official_colour_and_labels():
 def test_cities_know_their_country_region_and_position():
     barcelona = City.objects.get(slug="barcelona")
     assert (barcelona.country.code, barcelona.region.slug) == ("ES", "europe")
-    assert barcelona.label_fr == "Barcelone"
+    assert barcelona.labels["fr"] == "Barcelone"
     assert float(barcelona.latitude) == pytest.approx(41.3874)
     assert Country.objects.get(code="DE").labels == {"en": "Germany", "fr": "Allemagne", "es": "Alemania"}
     # Inverted ISO names ("Iran, Islamic Republic of") are shortened for facets.
-    assert Country.objects.get(code="IR").label_fr == "Iran"
+    assert Country.objects.get(code="IR").labels["fr"] == "Iran"
 
 
 def test_spotlights_have_their_own_facets():
@@ -72,17 +72,18 @@ def test_spotlights_have_their_own_facets():
 
 
 def test_loading_again_keeps_editors_changes_unless_asked(capsys):
-    Theme.objects.filter(slug="gender-equality").update(label_en="Gender", sort_order=0)
+    theme = Theme.objects.get(slug="gender-equality")
+    Theme.objects.filter(pk=theme.pk).update(labels={**theme.labels, "en": "Gender"}, sort_order=0)
     City.objects.filter(slug="berlin").update(institution="Senate of Berlin")
     call_command("load_vocabularies", verbosity=0)
     assert "already up to date" in capsys.readouterr().out
-    assert Theme.objects.get(slug="gender-equality").label_en == "Gender"
+    assert Theme.objects.get(slug="gender-equality").labels["en"] == "Gender"
     assert City.objects.get(slug="berlin").institution == "Senate of Berlin"
     assert Theme.objects.count() == 5
 
     call_command("load_vocabularies", overwrite=True, verbosity=0)
     assert "1 themes updated, 1 cities updated" in capsys.readouterr().out
-    assert Theme.objects.get(slug="gender-equality").label_en != "Gender"
+    assert Theme.objects.get(slug="gender-equality").labels["en"] != "Gender"
 
 
 def test_an_editor_renames_a_topic_in_the_admin(client):
@@ -105,7 +106,16 @@ def test_an_editor_renames_a_topic_in_the_admin(client):
     )
     assert response.status_code == 302
     topic.refresh_from_db()
-    assert topic.label_en == "Housing and shelter"
+    assert topic.labels["en"] == "Housing and shelter"
+
+
+def test_an_editor_finds_a_city_in_the_admin_by_the_start_of_any_languages_label(client):
+    client.force_login(SuperUserFactory())
+    listing = client.get("/admin/snippets/taxonomy/city/", {"q": "Barcel"})
+    assert "Barcelona" in listing.content.decode()
+    # Only the French label (not the slug, nor the English one) names Beijing "Pékin".
+    found = client.get("/admin/snippets/taxonomy/city/", {"q": "Péki"}).content.decode()
+    assert "Beijing" in found and "Barcelona" not in found
 
 
 def test_the_admin_rejects_a_malformed_sdg_colour(client):

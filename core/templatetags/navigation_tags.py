@@ -95,3 +95,10 @@ def main_menu(context):
         "nav_id": "main-menu",
         "label": _("Main"),
     }
+
+
+@register.simple_tag
+def language_codes():
+    """The codes of settings.LANGUAGES, for a template rendered without context
+    processors (the 500 page) that speaks every language."""
+    return [code for code, _name in settings.LANGUAGES]

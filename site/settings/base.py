@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -335,11 +336,25 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # upgrades come through pyproject.toml instead, and connect-src stays our origin.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Languages: the interface and the content exist in English, French and Spanish.
+# Languages: the interface and the content exist in English, French and Spanish. This
+# list is the only one: content languages, search analyzers and fields, vocabulary
+# labels, SEO locales, imports and the message catalogues all follow from it (adding a
+# language: docs/languages.md). Each language is named in its own tongue; LANGUAGE_CODE
+# is the source language that labels and texts fall back to.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+
+
+def named_in_the_visitors_language(languages):
+    """The same list with each language named in the language it is shown in, by
+    Django's own catalogue (the admin, the language facet), for the languages Django knows."""
+    return [(code, _(LANG_INFO[code]["name"]) if code in LANG_INFO else name) for code, name in languages]
+
+
+WAGTAIL_CONTENT_LANGUAGES = named_in_the_visitors_language(LANGUAGES)
+# OpenGraph locales where a language's code is not its territory's (core/seo.py og_locale).
+OG_LOCALES = {"en": "en_GB"}
 # A new translation of a live page would otherwise be published at once, untranslated
 # and unreviewed; it starts as a draft that goes through the editorial review
 # (editorial/translation_review.py).
