@@ -657,6 +657,7 @@ def run(search):
     on it (up to five round trips): typos forgiven, the words as suggested, some of
     the words only, or what the best results' topics add."""
     client = search_client()
+    exact = None  # the page's documents holding the whole question, when a tier of related ones follows them
     typed = first_answer(client, search, CACHED)
     response, guessed = typos_forgiven(client, search, typed)
     suggested = did_you_mean(client, search) if search.text and total_of(typed) < SUGGEST_BELOW else None
@@ -672,8 +673,8 @@ def run(search):
         # that speaks of storm water and rain) is then still found.
         response = better(client, build_body(search, relaxed=True)) or response
     elif search.text and 0 < total_of(response) < FEEDBACK_BELOW:
-        response = widened(client, search, response, guessed)
-    return shaped(search, response, suggested, relaxed)
+        response, exact = widened(client, search, response, guessed)
+    return shaped(search, response, suggested, relaxed, exact)
 
 
 def total_of(response):
@@ -722,17 +723,26 @@ def as_suggested(client, search, suggested, response, guessed):
 
 def widened(client, search, response, guessed):
     """Fewer results than a page: the answer with what its best results' topics add
-    (feedback()), when that finds more."""
+    (feedback()), when that finds more; and the pages of the answer it widens, which
+    hold the whole question, so that the page can say where they end. Read by page,
+    not by rank: a weak match of every word may score below a strong related one."""
     related = shared_topics(feedback_answer(client, search, response, guessed))
     wider = related and better(client, build_body(search, related=related, guessed=guessed))
-    return wider if wider and total_of(wider) > total_of(response) else response
+    if wider and total_of(wider) > total_of(response):
+        return wider, {hit["_source"]["page_id"] for hit in response["hits"]["hits"]}
+    return response, None
 
 
-def shaped(search, response, suggested, relaxed):
-    """The answer as the pages and the API show it."""
+def shaped(search, response, suggested, relaxed, exact=None):
+    """The answer as the pages and the API show it; a hit is `related` when it came
+    with the tier of what the best results' topics add, not holding the question."""
     total = total_of(response)
     hits = [
-        {**hit["_source"], "highlight": own_highlight(hit.get("highlight", {}), hit["_source"])}
+        {
+            **hit["_source"],
+            "highlight": own_highlight(hit.get("highlight", {}), hit["_source"]),
+            "related": exact is not None and hit["_source"]["page_id"] not in exact,
+        }
         for hit in response["hits"]["hits"]
     ]
     return SearchResults(

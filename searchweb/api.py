@@ -27,7 +27,11 @@ def read_only(view):
 
 
 def api_result(hit):
-    return {"id": hit["page_id"], **{name: hit.get(name) for name in RESULT_FIELDS}}
+    return {
+        "id": hit["page_id"],
+        **{name: hit.get(name) for name in RESULT_FIELDS},
+        "related": hit.get("related", False),
+    }
 
 
 @read_only

@@ -101,6 +101,13 @@ def result_schema():
             "region": {"type": ["string", "null"]},
             "themes": {"type": "array", "items": {"type": "string"}},
             "sdgs": {"type": "array", "items": {"type": "integer"}},
+            "related": {
+                "type": "boolean",
+                "description": (
+                    "True for a result that does not hold the whole question but shares topics with the best "
+                    "results; such results come after those that hold it."
+                ),
+            },
             "translations": {
                 "type": "array",
                 "items": {"type": "object", "properties": {"language": {"type": "string"}, "url": {"type": "string"}}},
