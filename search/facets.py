@@ -134,8 +134,7 @@ FACETS_BY_PARAMETER = FacetsByParameter()
 # aggregation over it counts all the facets a search leaves unselected, at a fraction
 # of the cost of one aggregation per facet (docs/scaling.md).
 FACET_VALUES = "facet_values"
-# The name search/page_context.py knows a collection page's facets by; it leaves with
-# that module for the web app (issue 25), which then asks scope_facets() itself.
+# The facets of a search scoped to one collection (a spotlight page), as its page type declares them.
 SPOTLIGHT_FACETS = Registered(lambda: registry.scope_facets("spotlights"))
 
 
