@@ -62,7 +62,8 @@ def learn_the_site(environment, **kwargs):
             }
     print(
         f"Site learnt: {', '.join(f'{len(urls)} {kind} pages' for kind, urls in SITE['urls'].items())}, "
-        f"facets {', '.join(SITE['facets']) or 'none (the database answered)'}, page cache {page_cache(environment.host)}"
+        f"facets {', '.join(SITE['facets']) or 'none (the database answered)'},"
+        f" page cache {page_cache(environment.host)}"
     )
     missing = [kind for kind, urls in SITE["urls"].items() if not urls]
     if missing:
@@ -70,7 +71,7 @@ def learn_the_site(environment, **kwargs):
 
 
 def page_cache(host):
-    """"on" when the site answers a page asked twice from its page cache, else "off"
+    """ "on" when the site answers a page asked twice from its page cache, else "off"
     (PAGE_CACHE_TIMEOUT=0, `make load-search-nocache`)."""
     for _ in range(2):
         answer = requests.get(f"{host}/{LANGUAGES[0]}/", timeout=30)
@@ -154,4 +155,5 @@ class UniqueSearcher(SiteUser):
     @task
     def api_search(self):
         language, params, facets = self.unique_search()
-        self.client.get("/api/v1/search/", params={**params, "ui_language": language}, name=f"unique API search{facets}")
+        params["ui_language"] = language
+        self.client.get("/api/v1/search/", params=params, name=f"unique API search{facets}")

@@ -32,9 +32,9 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
+from vocabulary import WORDS, UniqueSearches  # noqa: E402
 
 from core import page_cache  # noqa: E402
-from vocabulary import WORDS, UniqueSearches  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "150"))
 WARM_UP = 20
@@ -46,7 +46,11 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES if code in WORDS]
 def site_facets(client):
     """{facet: [values with results]} of the theme, SDG and region facets, as the API counts them."""
     body = client.get("/api/v1/search/", {"type": "case", "page_size": 1}).json()
-    return {name: [value["value"] for value in values if value["count"]] for name, values in body["facets"].items() if name in ("theme", "sdg", "region")}
+    return {
+        name: [value["value"] for value in values if value["count"]]
+        for name, values in body["facets"].items()
+        if name in ("theme", "sdg", "region")
+    }
 
 
 def requests(kind, count, searches, facets):
@@ -67,7 +71,7 @@ def measure(client, kind, searches, facets):
     for url, params in requests(kind, WARM_UP, searches, facets):
         client.get(url, params)
     times, cpu = [], []
-    profile = cProfile.Profile() if PROFILE == kind else None
+    profile = cProfile.Profile() if kind == PROFILE else None
     for url, params in requests(kind, REQUESTS, searches, facets):
         started, started_cpu = time.perf_counter(), time.process_time()
         if profile:
