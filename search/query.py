@@ -663,8 +663,7 @@ def run(search):
     client = search_client()
     exact = None  # the page's documents holding the whole question, when a tier of related ones follows them
     typed = first_answer(client, search, CACHED)
-    # The suggestion does not wait for the typos' answer: both are asked at once.
-    asked = ALONGSIDE.submit(did_you_mean, client, search) if search.text and total_of(typed) < SUGGEST_BELOW else None
+    asked = suggestion_asked(client, search, typed)
     response, guessed = typos_forgiven(client, search, typed)
     suggested = asked.result() if asked else None
     # Only when the words as typed found nothing or left a word unmatched: an answer
@@ -709,6 +708,14 @@ def typos_forgiven(client, search, typed):
         if forgiving and total_of(forgiving) > total_of(typed):
             return forgiving, True
     return typed, False
+
+
+def suggestion_asked(client, search, typed):
+    """The "did you mean" of words that find little, asked now and answered while the
+    typos' search runs (it does not wait for that answer); None when they find enough."""
+    if search.text and total_of(typed) < SUGGEST_BELOW:
+        return ALONGSIDE.submit(did_you_mean, client, search)
+    return None
 
 
 def did_you_mean(client, search):
