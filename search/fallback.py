@@ -28,6 +28,7 @@ from .documents import build_documents, indexable_pages
 from .facets import FACETS
 from .index import specific_pages
 from .query import SearchResults
+from .stemming import word_stems
 from .understanding import synonym_alternatives
 
 MAX_MATCHES = 1000
@@ -144,7 +145,9 @@ def matching_groups(word):
     """{translation key: rank} of the pages whose text in any language, or whose
     terms' labels in any language, hold this word; text matches rank first."""
     ranks = {}
-    for spelling in dict.fromkeys((word, folded(word))):
+    # As typed first, then another inflection: the stems every page's text is also
+    # indexed as (search/stemming.py).
+    for spelling in dict.fromkeys((word, folded(word), *word_stems(word))):
         for page in indexable_pages().search(spelling)[:MAX_MATCHES]:
             ranks.setdefault(page.translation_key, len(ranks))
     matches = label_matches(folded(word))

@@ -12,6 +12,9 @@ from html import unescape
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.search import index
+
+from .stemming import stems_of
 
 # Filter objects rather than specs: each one parses its spec once, not once per page.
 THUMBNAIL = Filter("fill-480x270|format-webp")
@@ -43,6 +46,23 @@ def image_with_rendition(field, spec):
     """The image and its thumbnail rendition, prefetched for a whole batch: looking
     each rendition up on its own cost a query per page."""
     return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(spec))
+
+
+class StemmedText:
+    """A page mixin for the database fallback, which answers while OpenSearch cannot be
+    reached: the page's text is also indexed as the stems of its words in its language
+    (search/stemming.py), so another inflection of a word finds it there as it does in
+    the index. Put `STEMMED_TEXT` among the page type's `search_fields`; an existing
+    database needs `manage.py update_index` once."""
+
+    def stemmed_text(self):
+        fields = [field for field in self.get_search_fields() if isinstance(field, index.SearchField)]
+        values = (getattr(self, field.field_name) for field in fields if field.field_name != "stemmed_text")
+        text = " ".join(plain_text(str(value)) for value in values if value and not callable(value))
+        return " ".join(stems_of(text, self.locale.language_code))
+
+
+STEMMED_TEXT = index.SearchField("stemmed_text")
 
 
 class SearchDocument:
