@@ -36,7 +36,7 @@ MAX_MATCHES = 1000
 MAX_WORDS = 8
 # A synonym term finds the other terms of its sets, each one or more searches: the
 # term as typed and the first few others are enough to find most of what they name.
-MAX_ALTERNATIVES = 4
+MAX_ALTERNATIVES = 20
 
 
 def any_of(conditions):
