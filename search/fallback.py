@@ -28,14 +28,14 @@ from .documents import build_documents, indexable_pages
 from .facets import FACETS
 from .index import specific_pages
 from .query import SearchResults
-from .stemming import word_stems
+from .stemming import stems_of, word_stems
 from .understanding import synonym_alternatives
 
 MAX_MATCHES = 1000
 # Parts beyond these add little and cost a search or more each.
 MAX_WORDS = 8
-# A synonym term finds the other terms of its sets, each one or more searches: the
-# term as typed and the first few others are enough to find most of what they name.
+# A synonym term finds the other terms of its sets (at most 20 by search/synonyms.py),
+# each a search per word not searched yet.
 MAX_ALTERNATIVES = 20
 
 
@@ -112,7 +112,11 @@ def label_words(facet):
 
     def load():
         return {
-            value: {word for code in content_languages() for word in re.findall(r"\w+", folded(term.label_in(code)))}
+            value: {
+                word
+                for code in content_languages()
+                for word in (*re.findall(r"\w+", folded(term.label_in(code))), *stems_of(term.label_in(code), code))
+            }
             for value, term in terms_by_key(facet.model, facet.lookup).items()
         }
 
@@ -121,12 +125,13 @@ def label_words(facet):
 
 def label_matches(word):
     """{facet parameter: [value, ...]} of the vocabulary terms whose label, in any
-    language, holds this folded word, or its singular."""
+    language, holds this folded word, its singular or its stem (labels are stemmed in their language)."""
     matches = {}
+    forms = {word, word.removesuffix("s"), *word_stems(word)}
     for facet in FACETS:
         if facet.model is not None:
             for value, words in label_words(facet).items():
-                if word in words or word.removesuffix("s") in words:
+                if forms & words:
                     matches.setdefault(facet.parameter, []).append(value)
     return matches
 
@@ -145,11 +150,11 @@ def matching_groups(word):
     """{translation key: rank} of the pages whose text in any language, or whose
     terms' labels in any language, hold this word; text matches rank first."""
     ranks = {}
-    # As typed first, then another inflection: the stems every page's text is also
-    # indexed as (search/stemming.py).
-    for spelling in dict.fromkeys((word, folded(word), *word_stems(word))):
-        for page in indexable_pages().search(spelling)[:MAX_MATCHES]:
-            ranks.setdefault(page.translation_key, len(ranks))
+    # The word or another inflection of it, in one search: the stems every page's text
+    # is also indexed as (search/stemming.py).
+    spellings = " ".join(dict.fromkeys((folded(word), *word_stems(word))))
+    for page in indexable_pages().search(spellings, operator="or")[:MAX_MATCHES]:
+        ranks.setdefault(page.translation_key, len(ranks))
     matches = label_matches(folded(word))
     if matches:
         tagged = indexable_pages().filter(tagged_with(matches)).order_by("-first_published_at")
