@@ -4,8 +4,10 @@ request, the same result shape, without facet counts or highlights.
 Like the index, it matches a word in any language's version of a page and in the
 labels of the page's vocabulary terms in every language, accents folded, and shows
 each page once, in the visitor's language where it has a version ("agua" and "eau"
-find the water practices written in English). Each word is one bounded database
-search (Wagtail's search backend) plus a filter on the terms whose labels hold it.
+find the water practices written in English), and another inflection of a word finds
+it, through the stems every page is also indexed as (search/stemming.py). Each word,
+with its stems, is one bounded database search (Wagtail's search backend) plus a
+filter on the terms whose labels hold it.
 
 It reads the query as the engine does (search/understanding.py): a recognised term
 finds what is tagged with it, a synonym term finds the other terms of its sets, a kind
