@@ -16,6 +16,7 @@ of document ("expert") finds that kind, and a page must hold most of these parts
 one of them. A place the words name narrows the search already (SearchRequest.places).
 """
 
+import difflib
 import re
 from functools import cache
 
@@ -31,7 +32,7 @@ from .facets import FACETS
 from .index import specific_pages
 from .query import SearchResults
 from .stemming import stems_of, word_stems
-from .understanding import synonym_alternatives
+from .understanding import synonym_alternatives, synonym_index, understand
 
 MAX_MATCHES = 1000
 # Parts beyond these add little and cost a search or more each.
@@ -39,6 +40,11 @@ MAX_WORDS = 8
 # A synonym term finds the other terms of its sets (at most 20 by search/synonyms.py),
 # each a search per word not searched yet.
 MAX_ALTERNATIVES = 20
+# A misspelt word is read as a vocabulary word this close (difflib's ratio: one letter
+# left out of ten is 0.95), and only from this length: short words have too many
+# neighbours.
+TYPO_CUTOFF = 0.85
+MIN_TYPO_LENGTH = 5
 
 
 def any_of(conditions):
@@ -192,14 +198,39 @@ def term_groups(terms):
     return {key: rank for rank, key in enumerate(dict.fromkeys(keys))}
 
 
+def vocabulary():
+    """The folded words of every vocabulary label (and their stems) and of every synonym
+    term, in every language: the words a misspelt one is read as."""
+    words = set()
+    for facet in FACETS:
+        if facet.model is not None:
+            words.update(*label_words(facet).values())
+    for found in synonym_index().keys.values():
+        words.update(word for term in found.alternatives for word in re.findall(r"\w+", folded(term)))
+    return words
+
+
+def corrected(text, groups):
+    """The text with each word that nothing holds read as the closest word of the
+    vocabulary ("compostge": "compostage"), as the engine forgives a typo; the database
+    search has no edit distance. Unchanged when nothing is close enough."""
+    fixed = text
+    for word in dict.fromkeys(re.findall(r"\w+", text)):
+        if len(word) >= MIN_TYPO_LENGTH and not groups(word):
+            close = difflib.get_close_matches(folded(word), vocabulary(), n=1, cutoff=TYPO_CUTOFF)
+            fixed = re.sub(rf"\b{re.escape(word)}\b", close[0], fixed) if close else fixed
+    return fixed
+
+
 def query_parts(search):
     """What a page should hold, each as {translation key: rank}, text matches first,
     and the keys of the kind of document asked for ("housing expert": the experts come
     first, and the practices on housing follow, as the engine ranks them)."""
-    understood = search.understanding
     # The terms of a synonym's sets share words ("solar roofs", "solar panels"): each is
     # searched once.
     groups = cache(matching_groups)
+    text = corrected(search.text, groups)
+    understood = understand(text) if text != search.text else search.understanding
     parts, kinds = [], {}
     for concept in understood.concepts:
         if concept.is_kind:
@@ -217,7 +248,7 @@ def query_parts(search):
             for key, rank in text_of(term, groups).items():
                 found.setdefault(key, order * MAX_MATCHES + rank)
         parts.append(found)
-    words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", search.text.casefold())
+    words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", text.casefold())
     parts += [groups(word) for word in list(dict.fromkeys(words))[: MAX_WORDS - len(parts)]]
     return (parts[:MAX_WORDS] or [kinds]), kinds
 
