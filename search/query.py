@@ -25,7 +25,15 @@ from .client import search_client
 from .documents import SHARED_LABEL_FIELDS, UI_LANGUAGES, label_fields, own_label_fields
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
-from .understanding import PLACE_FACETS, STOP_WORDS, WORD, synonym_expansion, understand
+from .understanding import (
+    PLACE_FACETS,
+    STOP_WORDS,
+    WORD,
+    narrower_terms,
+    synonym_expansion,
+    term_names,
+    understand,
+)
 
 MAX_QUERY_LENGTH = 500
 # OpenSearch refuses a query of more than 1,024 clauses (`indices.query.bool.
@@ -92,6 +100,10 @@ LABEL_WEIGHT = 0.3
 # be: it outweighs a rare word in a title (title^4) too.
 CONCEPT_WEIGHT = 20
 PLACE_WEIGHT = 40
+# Each other term a concept names that a document is tagged with adds this share of
+# CONCEPT_WEIGHT; a term under one it names (a theme's topic) is worth this share of it.
+TERMS_TIE = 0.25
+NARROWER_WEIGHT = 0.5
 # The kind of document a query asks for outweighs how well any document matches.
 KIND_WEIGHT = 100
 PHRASE_WEIGHT = 2
@@ -453,17 +465,55 @@ def concept_clause(concept):
     """A recognised term: documents tagged with it (whatever their language), or
     whose text holds its words (or a synonym's) in one field: how close they stand
     counts in the rescoring, not here."""
+    if concept.is_place:
+        tagged, named = tagged_with(concept, PLACE_WEIGHT), all_words(concept.text)
+    else:
+        tagged, named = tagged_with_terms(concept), named_in_text(concept)
     return {
         "bool": {
             "should": [
-                tagged_with(concept, PLACE_WEIGHT if concept.is_place else CONCEPT_WEIGHT),
-                all_words(concept.text),
+                tagged,
+                named,
                 # Among the documents tagged alike, those whose labels name it too first
                 # ("salud" is SDG 3, and a word of the topic Salud pública).
                 {"multi_match": {"query": concept.text, "fields": label_fields(), "boost": LABEL_WEIGHT}},
             ]
         }
     }
+
+
+def tagged_with_terms(concept):
+    """The documents tagged with the concept's terms: CONCEPT_WEIGHT for one of them, a
+    little more for each other one ("gender equality" names a theme and an SDG: the
+    practices tagged with both come before those tagged with the goal alone), and
+    those tagged only with a narrower term (a theme's topics) after them."""
+    clauses = [
+        {"constant_score": {"filter": {"term": {FACETS_BY_PARAMETER[parameter].field: value}}, "boost": CONCEPT_WEIGHT}}
+        for parameter, value in concept.terms
+    ]
+    narrower = {}
+    for parameter, value in concept.terms:
+        for narrower_parameter, narrower_value in narrower_terms(parameter, value):
+            narrower.setdefault(FACETS_BY_PARAMETER[narrower_parameter].field, []).append(narrower_value)
+    clauses += [
+        {"constant_score": {"filter": {"terms": {field: values}}, "boost": CONCEPT_WEIGHT * NARROWER_WEIGHT}}
+        for field, values in narrower.items()
+    ]
+    return clauses[0] if len(clauses) == 1 else {"dis_max": {"queries": clauses, "tie_breaker": TERMS_TIE}}
+
+
+def named_in_text(concept):
+    """The concept's words as typed in one field, or a name of one of its terms in the
+    text of that name's language: "eau" finds the English practice that speaks of
+    water, tagged or not. The names are read without the editors' synonyms (the
+    field's own analyzer): as many clauses as their words, not their sets' words."""
+    names = dict.fromkeys(name for parameter, value in concept.terms for name in term_names(parameter, value))
+    clauses = [all_words(concept.text)]
+    clauses += [
+        {"match": {f"text_{code}": {"query": name, "operator": "and", "analyzer": f"text_{code}"}}}
+        for code, name in names
+    ]
+    return {"dis_max": {"queries": clauses}}
 
 
 def all_words(text):

@@ -34,6 +34,7 @@ from taxonomy.cache import cached, forget, terms_by_key
 from taxonomy.text import folded
 
 from . import registry
+from .analysis import content_languages
 from .facets import FACETS_BY_PARAMETER, PLACES, SUBJECTS, Registered
 
 # The facets whose terms a query may name: the subjects, the page types' own, the places.
@@ -158,6 +159,43 @@ def label_index():
         return LabelIndex(keys=frozen, longest=max(map(len, frozen), default=0))
 
     return cached("understanding-label-index", load)
+
+
+def term_names(parameter, value):
+    """[(language code, name)] of a recognised term: in each language its label (folded)
+    and, when the label lists several things, each item of it ("residuos solidos",
+    "economia circular"). A concept is searched as text by all of them, each in its
+    language's text, so that "eau" finds the English practice that speaks of water
+    without being tagged Water."""
+
+    def load():
+        names = {}
+        for facet_parameter in RECOGNISED_FACETS:
+            facet = FACETS_BY_PARAMETER[facet_parameter]
+            for key, term in terms_by_key(facet.model, facet.lookup).items():
+                found = {}
+                for code in content_languages():
+                    text = folded(term.labels.get(code, ""))
+                    found[(code, text)] = None
+                    found.update(((code, " ".join(item)), None) for item in list_items(text))
+                names[(facet_parameter, key)] = tuple(name for name in found if WORD.search(name[1]))
+        return names
+
+    return cached("understanding-term-names", load).get((parameter, value), ())
+
+
+def narrower_terms(parameter, value):
+    """[(facet parameter, value)] of the terms under a recognised one: a theme's topics."""
+    if parameter != "theme":
+        return []
+
+    def load():
+        topics = {}
+        for slug, theme in FACETS_BY_PARAMETER["topic"].model.objects.values_list("slug", "theme__slug"):
+            topics.setdefault(theme, []).append(("topic", slug))
+        return topics
+
+    return cached("understanding-narrower-terms", load).get(value, [])
 
 
 def words_key(text):
