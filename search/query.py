@@ -19,6 +19,7 @@ from opensearchpy.exceptions import TransportError
 from core.numbers import whole_number
 from taxonomy.text import folded
 
+from . import registry
 from .analysis import text_field_names
 from .breaker import caused_by_request
 from .client import search_client
@@ -341,7 +342,17 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
         # of its words is still found; what else is on the subject follows.
         words = {"dis_max": {"queries": [words, most_of(parts + kind_parts, relaxed)]}}
         preferred += [tagged_with(concept, KIND_WEIGHT) for concept in kinds]
-    return {"bool": {"must": words, "should": preferred}}
+    return unasked_kinds_after({"bool": {"must": words, "should": preferred}}, asked=bool(kinds))
+
+
+def unasked_kinds_after(query, asked):
+    """Documents of the types that count less when not asked for (registry:
+    `unasked_weight`) scored so, unless the query asks for a kind of document."""
+    weights = {} if asked else registry.unasked_weights()
+    if not weights:
+        return query
+    functions = [{"filter": {"term": {"type": kind}}, "weight": weight} for kind, weight in weights.items()]
+    return {"function_score": {"query": query, "functions": functions, "boost_mode": "multiply"}}
 
 
 def subject_parts(understood, typos=False, relaxed=False):
