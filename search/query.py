@@ -30,6 +30,7 @@ from .understanding import (
     PLACE_FACETS,
     STOP_WORDS,
     WORD,
+    Concept,
     narrower_terms,
     synonym_expansion,
     term_names,
@@ -549,9 +550,12 @@ def synonym_clause(synonym, typos=False, relaxed=False):
     synonyms make of them)."""
     as_term = {"multi_match": {"query": synonym.term, "fields": WORD_FIELDS, "type": "phrase", "slop": PHRASE_SLOP}}
     words = [word_clause(word, typos) for word in synonym.words]
+    # A set that holds a vocabulary term's name ("waste management", "solid waste"):
+    # what is tagged with the term is found by any of the set's names, in any language.
+    tagged = [tagged_with_terms(Concept(synonym.text, synonym.names))] if synonym.names else []
     if not words:
-        return as_term
-    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words, relaxed)]}}
+        return {"dis_max": {"queries": [as_term, *tagged]}} if tagged else as_term
+    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words, relaxed), *tagged]}}
 
 
 def phrase_rescore(search):

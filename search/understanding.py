@@ -210,6 +210,9 @@ class SynonymTerm:
     term: str
     alternatives: tuple
     expansion: int
+    # (facet parameter, value) of the subjects a term of its sets names as a whole
+    # ("gestión de residuos" is in a set with "solid waste", a name of the topic Waste).
+    names: tuple = ()
 
 
 def synonym_index():
@@ -229,11 +232,23 @@ def synonym_index():
                 key = words_key(term)
                 if key not in keys:
                     others = tuple(dict.fromkeys(alternatives[key]))
-                    keys[key] = SynonymTerm(term, others, sum(len(WORD.findall(other)) for other in others))
+                    expansion = sum(len(WORD.findall(other)) for other in others)
+                    keys[key] = SynonymTerm(term, others, expansion, subjects_named(others))
         keys.pop((), None)
         return LabelIndex(keys=keys, longest=max(map(len, keys), default=0))
 
     return cached(SYNONYM_INDEX, load)
+
+
+def subjects_named(terms):
+    """The subject terms (not places nor kinds of document) that any of these synonym
+    terms names as a whole."""
+    named = {}
+    for term in terms:
+        for parameter, value in label_index().keys.get(words_key(term), ()):
+            if parameter not in PLACE_FACETS and parameter != "type":
+                named[(parameter, value)] = None
+    return tuple(named)
 
 
 def forget_synonyms():
@@ -300,6 +315,8 @@ class Synonym:
     term: str
     words: tuple
     own_words: int
+    # The subjects its set names (SynonymTerm.names): what is tagged with them matches it too.
+    names: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -378,7 +395,7 @@ def named_synonyms(text, tokens, spans):
             words = content_words(tokens[position : position + length])
             own = content_words([tokens[at] for at in stretch if at not in in_concepts])
             synonym_text = stretch_text(text, tokens, position, position + length)
-            synonyms.append(Synonym(synonym_text, found.term, words, len(own)))
+            synonyms.append(Synonym(synonym_text, found.term, words, len(own), found.names))
             covered.update(stretch)
         position += length or 1
     return synonyms, covered
