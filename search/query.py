@@ -28,6 +28,7 @@ from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
 from .understanding import (
     PLACE_FACETS,
+    RECOGNISED_FACETS,
     STOP_WORDS,
     WORD,
     Concept,
@@ -57,6 +58,8 @@ CLAUSE_BUDGET = 1500
 FEEDBACK_BELOW = 10
 FEEDBACK_HITS = 3
 FEEDBACK_WEIGHT = 0.1
+# Each tag a tier document shares with the best results, before FEEDBACK_WEIGHT.
+FEEDBACK_TAG_WEIGHT = 10
 # Typos are forgiven (a second, fuzzy search: costly per word) in questions of this
 # many words left to match as text at most.
 MAX_TYPO_WORDS = 6
@@ -405,15 +408,24 @@ def lesser_answers(understood, subject):
 def feedback(parts, related, guessed=False):
     """The tier behind the documents holding the query: those tagged with a topic the
     best of them share, scored far below them, the ones holding a part of the query
-    first. A practice that speaks of "compost" is found for "food scraps", a
-    "habitat participatif" for "cohousing". When the best documents were a guess (typos
-    forgiven, the words of a suggestion), a document must hold a part of the query too:
-    a wrong guess's topics would fill the page with noise."""
+    first, then those sharing more of the best documents' tags (topics, goals, target
+    groups...: a respite service for family carers brings the other services for
+    carers before the health practices that only share a topic). A practice that
+    speaks of "compost" is found for "food scraps", a "habitat participatif" for
+    "cohousing". When the best documents were a guess (typos forgiven, the words of a
+    suggestion), a document must hold a part of the query too: a wrong guess's topics
+    would fill the page with noise."""
     any_part = most_of(parts, relaxed=True)
-    topic = {"terms": {FACETS_BY_PARAMETER["topic"].field: list(related)}}
+    topic_field = FACETS_BY_PARAMETER["topic"].field
+    topic = {"terms": {topic_field: list(related[topic_field])}}
+    shared = [
+        {"constant_score": {"filter": {"term": {name: value}}, "boost": FEEDBACK_TAG_WEIGHT}}
+        for name, values in related.items()
+        for value in values
+    ]
     if guessed:
-        return {"bool": {"must": any_part, "filter": [topic], "boost": FEEDBACK_WEIGHT}}
-    return {"bool": {"filter": [topic], "should": [any_part], "boost": FEEDBACK_WEIGHT}}
+        return {"bool": {"must": any_part, "filter": [topic], "should": shared, "boost": FEEDBACK_WEIGHT}}
+    return {"bool": {"filter": [topic], "should": [any_part, *shared], "boost": FEEDBACK_WEIGHT}}
 
 
 def feedback_answer(client, search, response, guessed):
@@ -429,25 +441,37 @@ def feedback_answer(client, search, response, guessed):
     body = {
         "size": FEEDBACK_HITS,
         "query": {"bool": {"must": text_query(search, typos=guessed), "filter": filters}},
-        "_source": ["topics"],
+        "_source": feedback_fields(),
         "track_total_hits": FEEDBACK_BELOW,
     }
     answer = client.search(index=alias_name(), body=body, params=CACHED)
     return answer if total_of(answer) < FEEDBACK_BELOW else {"hits": {"hits": []}}
 
 
+def feedback_fields():
+    """The tag fields whose values the best documents share: those of the subjects a
+    query may name (themes, topics, goals, and the page types' own: target groups...)."""
+    return [FACETS_BY_PARAMETER[parameter].field for parameter in RECOGNISED_FACETS if parameter not in PLACE_FACETS]
+
+
 def shared_topics(response):
-    """The topics the best documents of an answer share: those of the first, and any
-    that two of the first three hold."""
+    """{tag field: values} the best documents of an answer share: the values of the
+    first, and any that two of the first three hold; empty when they share no topic
+    (the tier is what is tagged with one of those)."""
     hits = response["hits"]["hits"][:FEEDBACK_HITS]
     if not hits:
-        return ()
-    counts = {}
-    for hit in hits:
-        for topic in hit["_source"].get("topics") or ():
-            counts[topic] = counts.get(topic, 0) + 1
-    first = hits[0]["_source"].get("topics") or ()
-    return tuple(sorted(set(first) | {topic for topic, count in counts.items() if count >= 2}))
+        return {}
+    shared = {}
+    for name in feedback_fields():
+        counts = {}
+        for hit in hits:
+            for value in hit["_source"].get(name) or ():
+                counts[value] = counts.get(value, 0) + 1
+        first = hits[0]["_source"].get(name) or ()
+        values = sorted(set(first) | {value for value, count in counts.items() if count >= 2})
+        if values:
+            shared[name] = tuple(values)
+    return shared if shared.get(FACETS_BY_PARAMETER["topic"].field) else {}
 
 
 def tagged_with(concept, weight):
