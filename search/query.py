@@ -411,8 +411,8 @@ def feedback(parts, related, guessed=False):
     first, then those sharing more of the best documents' tags (topics, goals, target
     groups...: a respite service for family carers brings the other services for
     carers before the health practices that only share a topic). A practice that
-    speaks of "compost" is found for "food scraps", a "habitat participatif" for
-    "cohousing". When the best documents were a guess (typos forgiven, the words of a
+    speaks of "compost" is found for "food scraps", neighbours building their block
+    together for "cohousing". When the best documents were a guess (typos forgiven, the words of a
     suggestion), a document must hold a part of the query too: a wrong guess's topics
     would fill the page with noise."""
     any_part = most_of(parts, relaxed=True)
