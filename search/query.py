@@ -9,6 +9,7 @@ other selections.
 
 import html
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -739,6 +740,9 @@ class SearchResults:
 # identical searches until the next refresh that changes the index; OpenSearch caches
 # only size=0 searches unless asked. docs/scaling.md has its effect.
 CACHED = {"request_cache": "true"}
+# Runs a search's second request beside the first (run()): the client is thread-safe
+# and OpenSearch answers both at once, so the visitor waits for the longer, not both.
+ALONGSIDE = ThreadPoolExecutor(max_workers=8, thread_name_prefix="search-alongside")
 
 
 def run(search):
@@ -748,8 +752,10 @@ def run(search):
     client = search_client()
     exact = None  # the page's documents holding the whole question, when a tier of related ones follows them
     typed = first_answer(client, search, CACHED)
+    # The suggestion does not wait for the typos' answer: both are asked at once.
+    asked = ALONGSIDE.submit(did_you_mean, client, search) if search.text and total_of(typed) < SUGGEST_BELOW else None
     response, guessed = typos_forgiven(client, search, typed)
-    suggested = did_you_mean(client, search) if search.text and total_of(typed) < SUGGEST_BELOW else None
+    suggested = asked.result() if asked else None
     # Only when the words as typed found nothing or left a word unmatched: an answer
     # that holds every word ("santé" finding the health cases) stays, however few.
     if suggested and (not total_of(typed) or misses_a_word(search, typed)):

@@ -148,12 +148,21 @@ class SearchDocument:
 
 
 _documents = {}
+# Counts the registrations: what is built from the registry (search/facets.py) is
+# built again only when it changes, not on every read.
+_version = 0
 
 
 def register(*document_classes):
     """Called from an app's ready(): the index holds these page types from now on."""
+    global _version
     for document_class in document_classes:
         _documents[document_class.type] = document_class()
+    _version += 1
+
+
+def version():
+    return _version
 
 
 def documents():
