@@ -4,8 +4,10 @@ request, the same result shape, without facet counts or highlights.
 Like the index, it matches a word in any language's version of a page and in the
 labels of the page's vocabulary terms in every language, accents folded, and shows
 each page once, in the visitor's language where it has a version ("agua" and "eau"
-find the water practices written in English). Each word is one bounded database
-search (Wagtail's search backend) plus a filter on the terms whose labels hold it.
+find the water practices written in English), and another inflection of a word finds
+it, through the stems every page is also indexed as (search/stemming.py). Each word,
+with its stems, is one bounded database search (Wagtail's search backend) plus a
+filter on the terms whose labels hold it.
 
 It reads the query as the engine does (search/understanding.py): a recognised term
 finds what is tagged with it, a synonym term finds the other terms of its sets, a kind
@@ -14,6 +16,7 @@ of document ("expert") finds that kind, and a page must hold most of these parts
 one of them. A place the words name narrows the search already (SearchRequest.places).
 """
 
+import difflib
 import re
 from functools import cache
 
@@ -28,14 +31,20 @@ from .documents import build_documents, indexable_pages
 from .facets import FACETS
 from .index import specific_pages
 from .query import SearchResults
-from .understanding import synonym_alternatives
+from .stemming import stems_of, word_stems
+from .understanding import synonym_alternatives, synonym_index, understand
 
 MAX_MATCHES = 1000
 # Parts beyond these add little and cost a search or more each.
 MAX_WORDS = 8
-# A synonym term finds the other terms of its sets, each one or more searches: the
-# term as typed and the first few others are enough to find most of what they name.
-MAX_ALTERNATIVES = 4
+# A synonym term finds the other terms of its sets (at most 20 by search/synonyms.py),
+# each a search per word not searched yet.
+MAX_ALTERNATIVES = 20
+# A misspelt word is read as a vocabulary word this close (difflib's ratio: one letter
+# left out of ten is 0.95), and only from this length: short words have too many
+# neighbours.
+TYPO_CUTOFF = 0.85
+MIN_TYPO_LENGTH = 5
 
 
 def any_of(conditions):
@@ -111,7 +120,11 @@ def label_words(facet):
 
     def load():
         return {
-            value: {word for code in content_languages() for word in re.findall(r"\w+", folded(term.label_in(code)))}
+            value: {
+                word
+                for code in content_languages()
+                for word in (*re.findall(r"\w+", folded(term.label_in(code))), *stems_of(term.label_in(code), code))
+            }
             for value, term in terms_by_key(facet.model, facet.lookup).items()
         }
 
@@ -120,12 +133,13 @@ def label_words(facet):
 
 def label_matches(word):
     """{facet parameter: [value, ...]} of the vocabulary terms whose label, in any
-    language, holds this folded word, or its singular."""
+    language, holds this folded word, its singular or its stem (labels are stemmed in their language)."""
     matches = {}
+    forms = {word, word.removesuffix("s"), *word_stems(word)}
     for facet in FACETS:
         if facet.model is not None:
             for value, words in label_words(facet).items():
-                if word in words or word.removesuffix("s") in words:
+                if forms & words:
                     matches.setdefault(facet.parameter, []).append(value)
     return matches
 
@@ -144,9 +158,11 @@ def matching_groups(word):
     """{translation key: rank} of the pages whose text in any language, or whose
     terms' labels in any language, hold this word; text matches rank first."""
     ranks = {}
-    for spelling in dict.fromkeys((word, folded(word))):
-        for page in indexable_pages().search(spelling)[:MAX_MATCHES]:
-            ranks.setdefault(page.translation_key, len(ranks))
+    # The word or another inflection of it, in one search: the stems every page's text
+    # is also indexed as (search/stemming.py).
+    spellings = " ".join(dict.fromkeys((folded(word), *word_stems(word))))
+    for page in indexable_pages().search(spellings, operator="or")[:MAX_MATCHES]:
+        ranks.setdefault(page.translation_key, len(ranks))
     matches = label_matches(folded(word))
     if matches:
         tagged = indexable_pages().filter(tagged_with(matches)).order_by("-first_published_at")
@@ -182,14 +198,39 @@ def term_groups(terms):
     return {key: rank for rank, key in enumerate(dict.fromkeys(keys))}
 
 
+def vocabulary():
+    """The folded words of every vocabulary label (and their stems) and of every synonym
+    term, in every language: the words a misspelt one is read as."""
+    words = set()
+    for facet in FACETS:
+        if facet.model is not None:
+            words.update(*label_words(facet).values())
+    for found in synonym_index().keys.values():
+        words.update(word for term in found.alternatives for word in re.findall(r"\w+", folded(term)))
+    return words
+
+
+def corrected(text, groups):
+    """The text with each word that nothing holds read as the closest word of the
+    vocabulary ("compostge": "compostage"), as the engine forgives a typo; the database
+    search has no edit distance. Unchanged when nothing is close enough."""
+    fixed = text
+    for word in dict.fromkeys(re.findall(r"\w+", text)):
+        if len(word) >= MIN_TYPO_LENGTH and not groups(word):
+            close = difflib.get_close_matches(folded(word), vocabulary(), n=1, cutoff=TYPO_CUTOFF)
+            fixed = re.sub(rf"\b{re.escape(word)}\b", close[0], fixed) if close else fixed
+    return fixed
+
+
 def query_parts(search):
     """What a page should hold, each as {translation key: rank}, text matches first,
     and the keys of the kind of document asked for ("housing expert": the experts come
     first, and the practices on housing follow, as the engine ranks them)."""
-    understood = search.understanding
     # The terms of a synonym's sets share words ("solar roofs", "solar panels"): each is
     # searched once.
     groups = cache(matching_groups)
+    text = corrected(search.text, groups)
+    understood = understand(text) if text != search.text else search.understanding
     parts, kinds = [], {}
     for concept in understood.concepts:
         if concept.is_kind:
@@ -207,7 +248,7 @@ def query_parts(search):
             for key, rank in text_of(term, groups).items():
                 found.setdefault(key, order * MAX_MATCHES + rank)
         parts.append(found)
-    words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", search.text.casefold())
+    words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", text.casefold())
     parts += [groups(word) for word in list(dict.fromkeys(words))[: MAX_WORDS - len(parts)]]
     return (parts[:MAX_WORDS] or [kinds]), kinds
 

@@ -12,6 +12,9 @@ from html import unescape
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.search import index
+
+from .stemming import stems_of
 
 # Filter objects rather than specs: each one parses its spec once, not once per page.
 THUMBNAIL = Filter("fill-480x270|format-webp")
@@ -45,6 +48,23 @@ def image_with_rendition(field, spec):
     return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(spec))
 
 
+class StemmedText:
+    """A page mixin for the database fallback, which answers while OpenSearch cannot be
+    reached: the page's text is also indexed as the stems of its words in its language
+    (search/stemming.py), so another inflection of a word finds it there as it does in
+    the index. Put `STEMMED_TEXT` among the page type's `search_fields`; an existing
+    database needs `manage.py update_index` once."""
+
+    def stemmed_text(self):
+        fields = [field for field in self.get_search_fields() if isinstance(field, index.SearchField)]
+        values = (getattr(self, field.field_name) for field in fields if field.field_name != "stemmed_text")
+        text = " ".join(plain_text(str(value)) for value in values if value and not callable(value))
+        return " ".join(stems_of(text, self.locale.language_code))
+
+
+STEMMED_TEXT = index.SearchField("stemmed_text")
+
+
 class SearchDocument:
     """What one page type puts in the public index; subclass it beside the page type.
 
@@ -61,6 +81,10 @@ class SearchDocument:
     # Words a query uses to ask for this type, in every language ("housing expert",
     # "experta en energía"): query understanding recognises them like a vocabulary term.
     query_names = ()
+    # What a document of this type scores, as a share of its relevance, for a query that
+    # asks for no kind of document: below 1 for a lesser answer to a plain question
+    # (an expert's profile mentions a subject in a line; a practice is written about it).
+    unasked_weight = 1.0
     # Vocabulary relations ("themes", "topics", "sdgs", or a type's own), indexed as
     # slugs for facets and as labels (`<relation>_labels`) for text. Every document
     # carries every type's relations, empty where its type has none.
@@ -166,6 +190,11 @@ def models():
 
 def ordered_union(lists):
     return list(dict.fromkeys(item for items in lists for item in items))
+
+
+def unasked_weights():
+    """{type: weight} of the types whose documents count less when not asked for."""
+    return {document.type: document.unasked_weight for document in documents() if document.unasked_weight != 1}
 
 
 def site_facets():

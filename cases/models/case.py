@@ -28,6 +28,7 @@ from core import links, world_map
 from core.choice_filter import FilteredCheckboxSelectMultiple
 from core.import_tools import IMPORT_ID
 from core.seo import postal_address, site_name
+from search.registry import STEMMED_TEXT, StemmedText
 from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
 from taxonomy.models import latitude_field, longitude_field
 
@@ -110,7 +111,7 @@ def follow_the_city(form, cleaned_data):
         cleaned_data["latitude"], cleaned_data["longitude"] = city.latitude, city.longitude
 
 
-class CaseStudyPage(ThemedMixin, CityMixin, Page):
+class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, Page):
     """A good practice, structured as context, solution, results and lessons."""
 
     external_id = models.CharField(
@@ -203,6 +204,7 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
         index.SearchField("lessons"),
         index.SearchField("organisation"),
         index.FilterField("external_id"),
+        STEMMED_TEXT,
     ]
 
     # Translations share the source's vocabulary (see ThemedMixin), not its import id.

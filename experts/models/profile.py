@@ -30,6 +30,7 @@ from cases.models.case import CaseStudyPage, case_card_relations
 from core.import_tools import IMPORT_ID
 from core.seo import postal_address
 from search import service
+from search.registry import STEMMED_TEXT, StemmedText
 from taxonomy.mixins import ThemedMixin, ThemedPageForm
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -92,7 +93,7 @@ class ExpertiseTag(TaggedItemBase):
     content_object = ParentalKey("experts.ExpertProfilePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ExpertProfilePage(ThemedMixin, Page):
+class ExpertProfilePage(StemmedText, ThemedMixin, Page):
     owner_account = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -164,6 +165,7 @@ class ExpertProfilePage(ThemedMixin, Page):
         index.SearchField("biography"),
         index.SearchField("organisation"),
         index.FilterField("external_id"),
+        STEMMED_TEXT,
     ]
     content_panels = [
         *Page.content_panels,
