@@ -187,3 +187,10 @@ def test_the_api_finds_inflected_words_while_opensearch_is_down_and_counts_stay_
     assert found["total"] == 1
     # A facet the visitor ticks still narrows, and the count says so.
     assert (elsewhere["total"], elsewhere["results"]) == (0, [])
+
+
+def test_a_misspelt_word_is_read_as_the_closest_word_of_the_vocabulary(inflected):
+    # "biciclta": "bicicleta", a word of the bike-sharing synonym set; "publica" by its stem.
+    assert titles("biciclta publica", ui_language="es") == ["Bicicletas públicas compartidas"]
+    # Nothing close enough: nothing found, rather than a guess.
+    assert titles("zzyzx") == []
