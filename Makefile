@@ -17,7 +17,7 @@ RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load
+.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load load-search load-search-nocache
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -157,5 +157,19 @@ LOCUST = $(VENV)/bin/locust -f bench/locustfile.py --headless --users $(LOAD_USE
 # those cold figures too). LOAD_WARMUP=0s measures from cold.
 load: install ## Load-test the running prod-up layout with Locust: LOAD_USERS (50) for LOAD_TIME (60s) after LOAD_WARMUP (60s), prints req/s, p50/p95/p99, errors
 	@if [ "$(LOAD_WARMUP)" != "0s" ]; then echo "Warming up for $(LOAD_WARMUP) (not counted)..."; \
-		$(LOCUST) --run-time $(LOAD_WARMUP) > /dev/null; fi
-	$(LOCUST) --run-time $(LOAD_TIME)
+		$(LOCUST) --run-time $(LOAD_WARMUP) Visitor > /dev/null; fi
+	$(LOCUST) --run-time $(LOAD_TIME) Visitor
+
+# Every search one never asked before (bench/vocabulary.py): the page cache cannot
+# answer, so this measures searching and rendering. The warm-up's searches are new too.
+load-search: install ## Load-test the running prod-up layout with unique searches (pages and API, en/fr/es, half with a facet): same variables and figures as `make load`
+	@if [ "$(LOAD_WARMUP)" != "0s" ]; then echo "Warming up for $(LOAD_WARMUP) (not counted)..."; \
+		$(LOCUST) --run-time $(LOAD_WARMUP) UniqueSearcher > /dev/null; fi
+	$(LOCUST) --run-time $(LOAD_TIME) UniqueSearcher
+
+# gunicorn is restarted without the page cache (PAGE_CACHE_TIMEOUT=0: no page and no
+# remembered value is kept), and with it again afterwards, whatever the outcome.
+load-search-nocache: install ## `make load-search` with the app server's page cache off
+	PAGE_CACHE_TIMEOUT=0 $(PROD_ENV) $(PY) deploy/loopback.py app
+	@status=0; $(MAKE) --no-print-directory load-search || status=$$?; \
+	$(PROD_ENV) $(PY) deploy/loopback.py app; exit $$status

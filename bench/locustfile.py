@@ -4,6 +4,13 @@ sees it: pages of cases, the home page, searches with and without facets, expert
 spotlight collections, the JSON API and the search box's suggestions.
 
     make load [LOAD_USERS=50] [LOAD_TIME=60s] [LOAD_HOST=http://127.0.0.1:8100]
+    make load-search          # the same clients, each search one never asked before
+    make load-search-nocache  # the same with the app server's page cache off
+
+`make load` runs the `Visitor`, whose nine words make nearly every search a page-cache
+hit; `make load-search` runs the `UniqueSearcher`: half search pages, half API, two or
+three words of bench/vocabulary.py in one of the three languages, half of them with a
+facet ticked, none asked twice, so the page cache never answers (docs/scaling.md).
 
 Locust prints requests/s, the p50/p95/p99 response times and the failures per request
 type and in total. Before the users start, the site's own API gives the addresses of
@@ -18,6 +25,7 @@ from urllib.parse import urlsplit
 
 import requests
 from locust import FastHttpUser, constant, events, task
+from vocabulary import UniqueSearches
 
 # The interface languages, read from the site under test in learn_the_site.
 LANGUAGES = []
@@ -54,14 +62,26 @@ def learn_the_site(environment, **kwargs):
             }
     print(
         f"Site learnt: {', '.join(f'{len(urls)} {kind} pages' for kind, urls in SITE['urls'].items())}, "
-        f"facets {', '.join(SITE['facets']) or 'none (the database answered)'}"
+        f"facets {', '.join(SITE['facets']) or 'none (the database answered)'},"
+        f" page cache {page_cache(environment.host)}"
     )
     missing = [kind for kind, urls in SITE["urls"].items() if not urls]
     if missing:
         raise SystemExit(f"The site has no {', '.join(missing)} pages to ask for: load the demo first (make prod-up).")
 
 
-class Visitor(FastHttpUser):
+def page_cache(host):
+    """ "on" when the site answers a page asked twice from its page cache, else "off"
+    (PAGE_CACHE_TIMEOUT=0, `make load-search-nocache`)."""
+    for _ in range(2):
+        answer = requests.get(f"{host}/{LANGUAGES[0]}/", timeout=30)
+    return "on" if answer.headers.get("X-Cache") == "hit" else "off"
+
+
+class SiteUser(FastHttpUser):
+    """What every simulated visitor shares: its pace and how it picks a facet."""
+
+    abstract = True
     # Each user is a client that asks again as soon as it has its answer, as the
     # target is stated (N concurrent clients, like ab's or wrk's concurrency): with a
     # person's reading time between clicks, 50 users could not ask for more than about
@@ -77,6 +97,10 @@ class Visitor(FastHttpUser):
             return {}
         name = pick.choice(list(SITE["facets"]))
         return {name: pick.choice(SITE["facets"][name])}
+
+
+class Visitor(SiteUser):
+    """`make load`: what visitors do, most of it answered from the page cache."""
 
     @task(6)
     def case_page(self):
@@ -108,3 +132,28 @@ class Visitor(FastHttpUser):
     def suggest(self):
         params = {"q": pick.choice(PREFIXES), "ui_language": pick.choice(LANGUAGES)}
         self.client.get("/api/v1/suggest/", params=params, name="API suggest")
+
+
+# One for all the users of the run: no question is asked twice.
+unique = UniqueSearches()
+
+
+class UniqueSearcher(SiteUser):
+    """A visitor whose every search is new (`make load-search`): what the page cache
+    cannot help with. The request names say page or API, with or without a facet."""
+
+    def unique_search(self):
+        language = pick.choice(LANGUAGES)
+        facet = self.facet() if pick.random() < 0.5 else {}
+        return language, {"q": unique.question(language), **facet}, ", facets" if facet else ""
+
+    @task
+    def search_page(self):
+        language, params, facets = self.unique_search()
+        self.client.get(f"/{language}/search/", params=params, name=f"unique search page{facets}")
+
+    @task
+    def api_search(self):
+        language, params, facets = self.unique_search()
+        params["ui_language"] = language
+        self.client.get("/api/v1/search/", params=params, name=f"unique API search{facets}")

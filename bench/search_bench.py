@@ -3,13 +3,18 @@ documents and prints, for the JSON API with a text query and facets, p50/p95 lat
 beside OpenSearch's own `took`; then the rebuild rate from the database.
 
 Run with `make bench` (it starts the development node). Figures, not assertions.
+BENCH_BURN=1 measures each size a second time with a process spinning on one core
+beside it, so that "on a loaded machine" is the same load from run to run.
 """
 
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
+from collections import deque
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +42,11 @@ QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
 # kept one again instead of filling anew: at a million documents a fill takes from
 # 7 minutes to an hour on a busy machine (bench/search_tuning.py tries settings on it).
 KEEP = os.environ.get("BENCH_KEEP") == "1"
+BURN = os.environ.get("BENCH_BURN") == "1"
+# Bulk requests in flight at once while filling: OpenSearch indexes one on each core
+# while this process builds the next (docs/scaling.md).
+BULK_THREADS = int(os.environ.get("BENCH_BULK_THREADS", "2"))
+BULK_CHUNK = 1000
 WARM_UP = 30
 WORDS = {
     "en": "housing mobility health water energy care neighbourhood programme public space climate",
@@ -113,12 +123,20 @@ def fill(count):
         client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": index.alias_name()}}]})
         return name, None
     client.indices.delete(index=f"{index.alias_name()}-*", ignore_unavailable=True, allow_no_indices=True)
-    name = index.create_index(number_of_shards=shards_for(count))
-    client.indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
+    # As a rebuild fills (search/index.py): no refresh and no replica until it is full.
+    name = index.create_index(number_of_shards=shards_for(count), **index.FILLING)
     started = time.perf_counter()
-    helpers.bulk(client, synthetic_documents(count), index=name, chunk_size=2000, request_timeout=120)
-    client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}}, request_timeout=120)
-    client.indices.refresh(index=name, request_timeout=600)
+    sent = helpers.parallel_bulk(
+        client,
+        synthetic_documents(count),
+        index=name,
+        thread_count=BULK_THREADS,
+        chunk_size=BULK_CHUNK,
+        queue_size=BULK_THREADS,
+        request_timeout=120,
+    )
+    deque(sent, maxlen=0)  # parallel_bulk sends only as its answers are read; a refused document raises
+    index.filled(name)
     client.indices.forcemerge(index=name, max_num_segments=1, request_timeout=3600)
     seconds = time.perf_counter() - started
     client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": index.alias_name()}}]})
@@ -141,7 +159,18 @@ def requests(count, seed):
         yield language, params
 
 
-def measure(count):
+@contextmanager
+def burner():
+    """A second process using a whole core while the searches run (BENCH_BURN=1)."""
+    spinning = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        yield
+    finally:
+        spinning.kill()
+        spinning.wait()
+
+
+def measure(count, label=""):
     # The site asks for the shard request cache; a kept index would otherwise answer
     # the seeded queries of the last run from it.
     get_client().indices.clear_cache(index=index.alias_name(), request=True)
@@ -160,7 +189,8 @@ def measure(count):
         search, _problems = query.SearchRequest.from_query_dict(_QueryDict(params), ui_language=language)
         took_times.append(get_client().search(index=index.alias_name(), body=query.build_body(search))["took"])
     print(
-        f"{count:>7,} docs  API p50 {percentile(api_times, 0.5):6.1f} ms  p95 {percentile(api_times, 0.95):6.1f} ms"
+        f"{count:>7,} docs{label}  API p50 {percentile(api_times, 0.5):6.1f} ms"
+        f"  p95 {percentile(api_times, 0.95):6.1f} ms"
         f"   OpenSearch took p50 {percentile(took_times, 0.5):5.1f} ms  p95 {percentile(took_times, 0.95):5.1f} ms"
         f"   site overhead p50 {statistics.median(a - t for a, t in zip(api_times, took_times, strict=True)):5.1f} ms"
     )
@@ -189,6 +219,9 @@ def main():
             else:
                 print(f"{count:>7,} docs  indexed in {seconds:5.1f} s ({count / seconds:,.0f} docs/s)")
             measure(count)
+            if BURN:
+                with burner():
+                    measure(count, label=" + CPU burner")
             if not KEEP:
                 get_client().indices.delete(index=name)
     pages = indexable_pages().count()

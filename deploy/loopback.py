@@ -1,6 +1,6 @@
 """The production layout on this machine's loopback: `make prod-up` / `make prod-down`.
 
-    python deploy/loopback.py up|down
+    python deploy/loopback.py up|down|app
 
 nginx (static and media files, proxy) -> gunicorn (on a Unix socket only nginx may
 open) -> PostgreSQL, Redis (the shared cache), the outbox worker and an OpenSearch cluster, each with a throwaway
@@ -410,12 +410,23 @@ def down():
     opensearch(env, "stop")
 
 
+def restart_app():
+    """gunicorn stopped and started again with this environment (a HUP keeps the
+    master's): `PAGE_CACHE_TIMEOUT=0 python deploy/loopback.py app` serves every page
+    afresh (make load-search-nocache), `python deploy/loopback.py app` as configured."""
+    env = environment()
+    stop_pid("gunicorn", RUN_DIR / "gunicorn.pid")
+    start_gunicorn(env)
+    say(f"ready: {wait_until_ready()}")
+
+
 def main():
+    actions = {"up": up, "down": down, "app": restart_app}
     action = sys.argv[1] if len(sys.argv) == 2 else None
-    if action not in ("up", "down"):
-        raise SystemExit("usage: python deploy/loopback.py up|down")
+    if action not in actions:
+        raise SystemExit("usage: python deploy/loopback.py up|down|app")
     try:
-        up() if action == "up" else down()
+        actions[action]()
     except LayoutError as error:
         raise SystemExit(f"[prod] {error}") from error
 

@@ -18,6 +18,10 @@ class ExpertDocument(SearchDocument):
     label = _("Expert")
     # Singular forms: query understanding matches plurals and feminine forms in -e too.
     query_names = ("expert", "experta", "experto", "specialist", "especialista")
+    # A question that does not ask for experts asks for practices: the profiles on the
+    # subject follow them (both judged sets grade such a profile 1 of 3; measured in
+    # docs/search-relevance.md, issue 26).
+    unasked_weight = 0.25
     taxonomies = ("themes", "topics", "sdgs")
     text_fields = ("position", "biography")
     # A profile names a country, and a city only when the expert wants to.

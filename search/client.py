@@ -29,12 +29,24 @@ def opensearch_hosts(url):
     return hosts
 
 
+# Connections kept open to each node, per process: urllib3 keeps one unless told, so
+# a gunicorn worker's threads (and a search's second request, query.ALONGSIDE) each
+# opened a new connection and dropped it ("Connection pool is full, discarding").
+POOL_SIZE = 16
+
+
 @cache
 def client_for(url, timeout, retry_on_timeout):
     hosts = opensearch_hosts(url)
     # No sniffing: the configured addresses are the ones reachable from here (a node
     # may publish an address only its peers can use).
-    return OpenSearch(hosts=hosts, timeout=timeout, retry_on_timeout=retry_on_timeout, max_retries=len(hosts) - 1)
+    return OpenSearch(
+        hosts=hosts,
+        timeout=timeout,
+        retry_on_timeout=retry_on_timeout,
+        max_retries=len(hosts) - 1,
+        pool_maxsize=POOL_SIZE,
+    )
 
 
 def get_client():

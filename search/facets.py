@@ -77,19 +77,28 @@ class Facet:
 
 
 class Registered(Sequence):
-    """A list built from the registry whenever it is read."""
+    """A list built from the registry, again whenever a page type has registered since
+    (every search reads these lists several times)."""
 
     def __init__(self, build):
         self.build = build
+        self.built = (None, [])
+
+    def current(self):
+        version, built = self.built
+        if version != registry.version():
+            version, built = registry.version(), self.build()
+            self.built = (version, built)
+        return built
 
     def __getitem__(self, index):
-        return self.build()[index]
+        return self.current()[index]
 
     def __iter__(self):
-        return iter(self.build())
+        return iter(self.current())
 
     def __len__(self):
-        return len(self.build())
+        return len(self.current())
 
 
 TYPE = Facet("type", "type", _("Type"), fixed_labels=TYPE_LABELS)
@@ -116,6 +125,9 @@ FACETS = Registered(lambda: [TYPE, *SUBJECTS, *PLACES, *registry.site_facets(), 
 class FacetsByParameter(Mapping):
     """{parameter: facet} of the site's search."""
 
+    def __init__(self):
+        self.by_parameter = Registered(lambda: [{facet.parameter: facet for facet in FACETS}])
+
     def __getitem__(self, parameter):
         return self.facets()[parameter]
 
@@ -126,7 +138,7 @@ class FacetsByParameter(Mapping):
         return len(self.facets())
 
     def facets(self):
-        return {facet.parameter: facet for facet in FACETS}
+        return self.by_parameter[0]
 
 
 FACETS_BY_PARAMETER = FacetsByParameter()

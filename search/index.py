@@ -2,6 +2,7 @@
 compare with the database."""
 
 import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -20,6 +21,13 @@ from .models import PendingIndexChange
 from .synonyms import FILTER_NAME, synonym_filter
 
 BATCH_SIZE = 200
+# A new index while it fills, before its alias points at it: nobody searches it, so no
+# periodic refresh, and no replica to copy every document to as it comes (one copy
+# made at the end costs a fraction of that). filled() restores both.
+FILLING = {"refresh_interval": "-1", "number_of_replicas": 0}
+# Bulk requests in flight at once while a rebuild fills: OpenSearch indexes one while
+# it receives the next.
+SENDERS = 2
 
 
 def alias_name():
@@ -147,20 +155,32 @@ def write(page_ids, index=None):
 
 
 def fill(index, page_ids, progress=None):
-    """Write these pages batch by batch, sending one batch while the next is built:
+    """Write these pages batch by batch, sending batches while the next is built:
     OpenSearch indexes on one core while Python reads the database on the other."""
-    with ThreadPoolExecutor(max_workers=1) as sender:
-        sending = None
+    with ThreadPoolExecutor(max_workers=SENDERS) as sender:
+        sending = deque()
         for start in range(0, len(page_ids), BATCH_SIZE):
             batch = page_ids[start : start + BATCH_SIZE]
             actions, _written, _removed = document_actions(batch, index)
-            if sending:
-                sending.result()
-            sending = sender.submit(send, actions)
+            if len(sending) == SENDERS:
+                sending.popleft().result()
+            sending.append(sender.submit(send, actions))
             if progress:
                 progress(len(batch))
-        if sending:
-            sending.result()
+        for pending in sending:
+            pending.result()
+
+
+def filled(index):
+    """The index as the site searches it: its periodic refresh and its replicas back
+    (the settings' values), and every document it holds searchable."""
+    client = get_client()
+    client.indices.put_settings(
+        index=index,
+        body={"index": {"refresh_interval": None, "number_of_replicas": settings.OPENSEARCH_REPLICAS}},
+        request_timeout=120,
+    )
+    client.indices.refresh(index=index, request_timeout=600)
 
 
 def rebuild(progress=None):
@@ -168,16 +188,15 @@ def rebuild(progress=None):
     so searches never see an empty or half-filled index."""
     started_after = PendingIndexChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     # Nobody searches the new index before the swap: no periodic refresh while it fills.
-    new_index = create_index(refresh_interval="-1")
+    new_index = create_index(**FILLING)
     page_ids = list(indexable_pages().order_by("pk").values_list("pk", flat=True))
     fill(new_index, page_ids, progress)
     # Changes made while the new index filled may have reached only the old one.
     changed = set(PendingIndexChange.objects.filter(pk__gt=started_after).values_list("page_id", flat=True))
     if changed:
         write(changed, index=new_index)
+    filled(new_index)
     client = get_client()
-    client.indices.put_settings(index=new_index, body={"index": {"refresh_interval": None}})
-    client.indices.refresh(index=new_index)
     old = indices_behind_alias()
     client.indices.update_aliases(
         body={

@@ -9,6 +9,7 @@ other selections.
 
 import html
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -19,13 +20,24 @@ from opensearchpy.exceptions import TransportError
 from core.numbers import whole_number
 from taxonomy.text import folded
 
+from . import registry
 from .analysis import text_field_names
 from .breaker import caused_by_request
 from .client import search_client
 from .documents import SHARED_LABEL_FIELDS, UI_LANGUAGES, label_fields, own_label_fields
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
-from .understanding import PLACE_FACETS, STOP_WORDS, WORD, synonym_expansion, understand
+from .understanding import (
+    PLACE_FACETS,
+    RECOGNISED_FACETS,
+    STOP_WORDS,
+    WORD,
+    Concept,
+    narrower_terms,
+    synonym_expansion,
+    term_names,
+    understand,
+)
 
 MAX_QUERY_LENGTH = 500
 # OpenSearch refuses a query of more than 1,024 clauses (`indices.query.bool.
@@ -47,6 +59,8 @@ CLAUSE_BUDGET = 1500
 FEEDBACK_BELOW = 10
 FEEDBACK_HITS = 3
 FEEDBACK_WEIGHT = 0.1
+# Each tag a tier document shares with the best results, before FEEDBACK_WEIGHT.
+FEEDBACK_TAG_WEIGHT = 10
 # Typos are forgiven (a second, fuzzy search: costly per word) in questions of this
 # many words left to match as text at most.
 MAX_TYPO_WORDS = 6
@@ -92,6 +106,10 @@ LABEL_WEIGHT = 0.3
 # be: it outweighs a rare word in a title (title^4) too.
 CONCEPT_WEIGHT = 20
 PLACE_WEIGHT = 40
+# Each other term a concept names that a document is tagged with adds this share of
+# CONCEPT_WEIGHT; a term under one it names (a theme's topic) is worth this share of it.
+TERMS_TIE = 0.25
+NARROWER_WEIGHT = 0.5
 # The kind of document a query asks for outweighs how well any document matches.
 KIND_WEIGHT = 100
 PHRASE_WEIGHT = 2
@@ -329,7 +347,17 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
         # of its words is still found; what else is on the subject follows.
         words = {"dis_max": {"queries": [words, most_of(parts + kind_parts, relaxed)]}}
         preferred += [tagged_with(concept, KIND_WEIGHT) for concept in kinds]
-    return {"bool": {"must": words, "should": preferred}}
+    return unasked_kinds_after({"bool": {"must": words, "should": preferred}}, asked=bool(kinds))
+
+
+def unasked_kinds_after(query, asked):
+    """Documents of the types that count less when not asked for (registry:
+    `unasked_weight`) scored so, unless the query asks for a kind of document."""
+    weights = {} if asked else registry.unasked_weights()
+    if not weights:
+        return query
+    functions = [{"filter": {"term": {"type": kind}}, "weight": weight} for kind, weight in weights.items()]
+    return {"function_score": {"query": query, "functions": functions, "boost_mode": "multiply"}}
 
 
 def subject_parts(understood, typos=False, relaxed=False):
@@ -381,15 +409,24 @@ def lesser_answers(understood, subject):
 def feedback(parts, related, guessed=False):
     """The tier behind the documents holding the query: those tagged with a topic the
     best of them share, scored far below them, the ones holding a part of the query
-    first. A practice that speaks of "compost" is found for "food scraps", a
-    "habitat participatif" for "cohousing". When the best documents were a guess (typos
-    forgiven, the words of a suggestion), a document must hold a part of the query too:
-    a wrong guess's topics would fill the page with noise."""
+    first, then those sharing more of the best documents' tags (topics, goals, target
+    groups...: a respite service for family carers brings the other services for
+    carers before the health practices that only share a topic). A practice that
+    speaks of "compost" is found for "food scraps", neighbours building their block
+    together for "cohousing". When the best documents were a guess (typos forgiven, the words of a
+    suggestion), a document must hold a part of the query too: a wrong guess's topics
+    would fill the page with noise."""
     any_part = most_of(parts, relaxed=True)
-    topic = {"terms": {FACETS_BY_PARAMETER["topic"].field: list(related)}}
+    topic_field = FACETS_BY_PARAMETER["topic"].field
+    topic = {"terms": {topic_field: list(related[topic_field])}}
+    shared = [
+        {"constant_score": {"filter": {"term": {name: value}}, "boost": FEEDBACK_TAG_WEIGHT}}
+        for name, values in related.items()
+        for value in values
+    ]
     if guessed:
-        return {"bool": {"must": any_part, "filter": [topic], "boost": FEEDBACK_WEIGHT}}
-    return {"bool": {"filter": [topic], "should": [any_part], "boost": FEEDBACK_WEIGHT}}
+        return {"bool": {"must": any_part, "filter": [topic], "should": shared, "boost": FEEDBACK_WEIGHT}}
+    return {"bool": {"filter": [topic], "should": [any_part, *shared], "boost": FEEDBACK_WEIGHT}}
 
 
 def feedback_answer(client, search, response, guessed):
@@ -405,25 +442,37 @@ def feedback_answer(client, search, response, guessed):
     body = {
         "size": FEEDBACK_HITS,
         "query": {"bool": {"must": text_query(search, typos=guessed), "filter": filters}},
-        "_source": ["topics"],
+        "_source": feedback_fields(),
         "track_total_hits": FEEDBACK_BELOW,
     }
     answer = client.search(index=alias_name(), body=body, params=CACHED)
     return answer if total_of(answer) < FEEDBACK_BELOW else {"hits": {"hits": []}}
 
 
+def feedback_fields():
+    """The tag fields whose values the best documents share: those of the subjects a
+    query may name (themes, topics, goals, and the page types' own: target groups...)."""
+    return [FACETS_BY_PARAMETER[parameter].field for parameter in RECOGNISED_FACETS if parameter not in PLACE_FACETS]
+
+
 def shared_topics(response):
-    """The topics the best documents of an answer share: those of the first, and any
-    that two of the first three hold."""
+    """{tag field: values} the best documents of an answer share: the values of the
+    first, and any that two of the first three hold; empty when they share no topic
+    (the tier is what is tagged with one of those)."""
     hits = response["hits"]["hits"][:FEEDBACK_HITS]
     if not hits:
-        return ()
-    counts = {}
-    for hit in hits:
-        for topic in hit["_source"].get("topics") or ():
-            counts[topic] = counts.get(topic, 0) + 1
-    first = hits[0]["_source"].get("topics") or ()
-    return tuple(sorted(set(first) | {topic for topic, count in counts.items() if count >= 2}))
+        return {}
+    shared = {}
+    for name in feedback_fields():
+        counts = {}
+        for hit in hits:
+            for value in hit["_source"].get(name) or ():
+                counts[value] = counts.get(value, 0) + 1
+        first = hits[0]["_source"].get(name) or ()
+        values = sorted(set(first) | {value for value, count in counts.items() if count >= 2})
+        if values:
+            shared[name] = tuple(values)
+    return shared if shared.get(FACETS_BY_PARAMETER["topic"].field) else {}
 
 
 def tagged_with(concept, weight):
@@ -453,17 +502,55 @@ def concept_clause(concept):
     """A recognised term: documents tagged with it (whatever their language), or
     whose text holds its words (or a synonym's) in one field: how close they stand
     counts in the rescoring, not here."""
+    if concept.is_place:
+        tagged, named = tagged_with(concept, PLACE_WEIGHT), all_words(concept.text)
+    else:
+        tagged, named = tagged_with_terms(concept), named_in_text(concept)
     return {
         "bool": {
             "should": [
-                tagged_with(concept, PLACE_WEIGHT if concept.is_place else CONCEPT_WEIGHT),
-                all_words(concept.text),
+                tagged,
+                named,
                 # Among the documents tagged alike, those whose labels name it too first
                 # ("salud" is SDG 3, and a word of the topic Salud pública).
                 {"multi_match": {"query": concept.text, "fields": label_fields(), "boost": LABEL_WEIGHT}},
             ]
         }
     }
+
+
+def tagged_with_terms(concept):
+    """The documents tagged with the concept's terms: CONCEPT_WEIGHT for one of them, a
+    little more for each other one ("gender equality" names a theme and an SDG: the
+    practices tagged with both come before those tagged with the goal alone), and
+    those tagged only with a narrower term (a theme's topics) after them."""
+    clauses = [
+        {"constant_score": {"filter": {"term": {FACETS_BY_PARAMETER[parameter].field: value}}, "boost": CONCEPT_WEIGHT}}
+        for parameter, value in concept.terms
+    ]
+    narrower = {}
+    for parameter, value in concept.terms:
+        for narrower_parameter, narrower_value in narrower_terms(parameter, value):
+            narrower.setdefault(FACETS_BY_PARAMETER[narrower_parameter].field, []).append(narrower_value)
+    clauses += [
+        {"constant_score": {"filter": {"terms": {field: values}}, "boost": CONCEPT_WEIGHT * NARROWER_WEIGHT}}
+        for field, values in narrower.items()
+    ]
+    return clauses[0] if len(clauses) == 1 else {"dis_max": {"queries": clauses, "tie_breaker": TERMS_TIE}}
+
+
+def named_in_text(concept):
+    """The concept's words as typed in one field, or a name of one of its terms in the
+    text of that name's language: "eau" finds the English practice that speaks of
+    water, tagged or not. The names are read without the editors' synonyms (the
+    field's own analyzer): as many clauses as their words, not their sets' words."""
+    names = dict.fromkeys(name for parameter, value in concept.terms for name in term_names(parameter, value))
+    clauses = [all_words(concept.text)]
+    clauses += [
+        {"match": {f"text_{code}": {"query": name, "operator": "and", "analyzer": f"text_{code}"}}}
+        for code, name in names
+    ]
+    return {"dis_max": {"queries": clauses}}
 
 
 def all_words(text):
@@ -488,9 +575,12 @@ def synonym_clause(synonym, typos=False, relaxed=False):
     synonyms make of them)."""
     as_term = {"multi_match": {"query": synonym.term, "fields": WORD_FIELDS, "type": "phrase", "slop": PHRASE_SLOP}}
     words = [word_clause(word, typos) for word in synonym.words]
+    # A set that holds a vocabulary term's name ("waste management", "solid waste"):
+    # what is tagged with the term is found by any of the set's names, in any language.
+    tagged = [tagged_with_terms(Concept(synonym.text, synonym.names))] if synonym.names else []
     if not words:
-        return as_term
-    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words, relaxed)]}}
+        return {"dis_max": {"queries": [as_term, *tagged]}} if tagged else as_term
+    return {"dis_max": {"queries": [as_term, words[0] if len(words) == 1 else most_of(words, relaxed), *tagged]}}
 
 
 def phrase_rescore(search):
@@ -650,6 +740,9 @@ class SearchResults:
 # identical searches until the next refresh that changes the index; OpenSearch caches
 # only size=0 searches unless asked. docs/scaling.md has its effect.
 CACHED = {"request_cache": "true"}
+# Runs a search's second request beside the first (run()): the client is thread-safe
+# and OpenSearch answers both at once, so the visitor waits for the longer, not both.
+ALONGSIDE = ThreadPoolExecutor(max_workers=8, thread_name_prefix="search-alongside")
 
 
 def run(search):
@@ -659,8 +752,10 @@ def run(search):
     client = search_client()
     exact = None  # the page's documents holding the whole question, when a tier of related ones follows them
     typed = first_answer(client, search, CACHED)
+    # The suggestion does not wait for the typos' answer: both are asked at once.
+    asked = ALONGSIDE.submit(did_you_mean, client, search) if search.text and total_of(typed) < SUGGEST_BELOW else None
     response, guessed = typos_forgiven(client, search, typed)
-    suggested = did_you_mean(client, search) if search.text and total_of(typed) < SUGGEST_BELOW else None
+    suggested = asked.result() if asked else None
     # Only when the words as typed found nothing or left a word unmatched: an answer
     # that holds every word ("santé" finding the health cases) stays, however few.
     if suggested and (not total_of(typed) or misses_a_word(search, typed)):

@@ -81,6 +81,10 @@ class SearchDocument:
     # Words a query uses to ask for this type, in every language ("housing expert",
     # "experta en energía"): query understanding recognises them like a vocabulary term.
     query_names = ()
+    # What a document of this type scores, as a share of its relevance, for a query that
+    # asks for no kind of document: below 1 for a lesser answer to a plain question
+    # (an expert's profile mentions a subject in a line; a practice is written about it).
+    unasked_weight = 1.0
     # Vocabulary relations ("themes", "topics", "sdgs", or a type's own), indexed as
     # slugs for facets and as labels (`<relation>_labels`) for text. Every document
     # carries every type's relations, empty where its type has none.
@@ -144,12 +148,21 @@ class SearchDocument:
 
 
 _documents = {}
+# Counts the registrations: what is built from the registry (search/facets.py) is
+# built again only when it changes, not on every read.
+_version = 0
 
 
 def register(*document_classes):
     """Called from an app's ready(): the index holds these page types from now on."""
+    global _version
     for document_class in document_classes:
         _documents[document_class.type] = document_class()
+    _version += 1
+
+
+def version():
+    return _version
 
 
 def documents():
@@ -177,6 +190,11 @@ def models():
 
 def ordered_union(lists):
     return list(dict.fromkeys(item for items in lists for item in items))
+
+
+def unasked_weights():
+    """{type: weight} of the types whose documents count less when not asked for."""
+    return {document.type: document.unasked_weight for document in documents() if document.unasked_weight != 1}
 
 
 def site_facets():

@@ -34,6 +34,7 @@ from taxonomy.cache import cached, forget, terms_by_key
 from taxonomy.text import folded
 
 from . import registry
+from .analysis import content_languages
 from .facets import FACETS_BY_PARAMETER, PLACES, SUBJECTS, Registered
 
 # The facets whose terms a query may name: the subjects, the page types' own, the places.
@@ -160,6 +161,43 @@ def label_index():
     return cached("understanding-label-index", load)
 
 
+def term_names(parameter, value):
+    """[(language code, name)] of a recognised term: in each language its label (folded)
+    and, when the label lists several things, each item of it ("residuos solidos",
+    "economia circular"). A concept is searched as text by all of them, each in its
+    language's text, so that "eau" finds the English practice that speaks of water
+    without being tagged Water."""
+
+    def load():
+        names = {}
+        for facet_parameter in RECOGNISED_FACETS:
+            facet = FACETS_BY_PARAMETER[facet_parameter]
+            for key, term in terms_by_key(facet.model, facet.lookup).items():
+                found = {}
+                for code in content_languages():
+                    text = folded(term.labels.get(code, ""))
+                    found[(code, text)] = None
+                    found.update(((code, " ".join(item)), None) for item in list_items(text))
+                names[(facet_parameter, key)] = tuple(name for name in found if WORD.search(name[1]))
+        return names
+
+    return cached("understanding-term-names", load).get((parameter, value), ())
+
+
+def narrower_terms(parameter, value):
+    """[(facet parameter, value)] of the terms under a recognised one: a theme's topics."""
+    if parameter != "theme":
+        return []
+
+    def load():
+        topics = {}
+        for slug, theme in FACETS_BY_PARAMETER["topic"].model.objects.values_list("slug", "theme__slug"):
+            topics.setdefault(theme, []).append(("topic", slug))
+        return topics
+
+    return cached("understanding-narrower-terms", load).get(value, [])
+
+
 def words_key(text):
     return tuple(canonical(word) for word in WORD.findall(folded(text)))
 
@@ -172,6 +210,9 @@ class SynonymTerm:
     term: str
     alternatives: tuple
     expansion: int
+    # (facet parameter, value) of the subjects a term of its sets names as a whole
+    # ("gestión de residuos" is in a set with "solid waste", a name of the topic Waste).
+    names: tuple = ()
 
 
 def synonym_index():
@@ -191,11 +232,23 @@ def synonym_index():
                 key = words_key(term)
                 if key not in keys:
                     others = tuple(dict.fromkeys(alternatives[key]))
-                    keys[key] = SynonymTerm(term, others, sum(len(WORD.findall(other)) for other in others))
+                    expansion = sum(len(WORD.findall(other)) for other in others)
+                    keys[key] = SynonymTerm(term, others, expansion, subjects_named(others))
         keys.pop((), None)
         return LabelIndex(keys=keys, longest=max(map(len, keys), default=0))
 
     return cached(SYNONYM_INDEX, load)
+
+
+def subjects_named(terms):
+    """The subject terms (not places nor kinds of document) that any of these synonym
+    terms names as a whole."""
+    named = {}
+    for term in terms:
+        for parameter, value in label_index().keys.get(words_key(term), ()):
+            if parameter not in PLACE_FACETS and parameter != "type":
+                named[(parameter, value)] = None
+    return tuple(named)
 
 
 def forget_synonyms():
@@ -262,6 +315,8 @@ class Synonym:
     term: str
     words: tuple
     own_words: int
+    # The subjects its set names (SynonymTerm.names): what is tagged with them matches it too.
+    names: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -340,7 +395,7 @@ def named_synonyms(text, tokens, spans):
             words = content_words(tokens[position : position + length])
             own = content_words([tokens[at] for at in stretch if at not in in_concepts])
             synonym_text = stretch_text(text, tokens, position, position + length)
-            synonyms.append(Synonym(synonym_text, found.term, words, len(own)))
+            synonyms.append(Synonym(synonym_text, found.term, words, len(own), found.names))
             covered.update(stretch)
         position += length or 1
     return synonyms, covered

@@ -4,15 +4,18 @@ vocabulary rename and translation shows at once. Members and editors always get
 fresh pages, and no cached page carries anybody's cookie or CSRF token."""
 
 import gzip
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale, PageViewRestriction
 
+from cases.models import SpotlightPage
 from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
 from home.models import HomePage
 from search import index, sync
-from taxonomy.models import City
+from taxonomy.models import City, Spotlight
 from tests.factories import UserFactory
 
 # Case pages show similar cases from the index.
@@ -210,3 +213,25 @@ def test_a_search_answered_by_the_database_is_not_stored(case, settings):
         response = visit("/en/search/?q=roofs")
         assert response.status_code == 200
         assert response["X-Cache"] == "miss"
+
+
+def test_after_a_publish_the_worker_renders_the_home_pages_and_collections_before_any_visitor(case_index, settings):
+    """The publish throws every cached page away; the index worker, having applied it,
+    renders the most visited pages again, so the first visitor of the home page or a
+    collection is served from the cache, with the new case."""
+    settings.PUBLIC_BASE_URL = "http://testserver"
+    care = Spotlight.objects.get(slug="care")
+    spotlight = SpotlightPage(title="Local Care Systems", slug="care", spotlight=care, intro="Care.")
+    HomePage.objects.get(locale__language_code="en").add_child(instance=spotlight)
+    spotlight.save_revision().publish()
+    sync.drain()
+    cached_twice("/en/")
+    CaseStudyPageFactory(parent=case_index, title="Rain gardens for the market square")
+
+    out = StringIO()
+    call_command("search_index", "drain", stdout=out)
+
+    assert "warmed" in out.getvalue()
+    for path in ("/en/", "/fr/", "/es/", spotlight.url):
+        assert visit(path)["X-Cache"] == "hit", path
+    assert "Rain gardens for the market square" in visit("/en/").text

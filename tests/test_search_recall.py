@@ -18,7 +18,7 @@ def cohousing(case_indexes, apply_index_changes):
     make = CaseStudyPageFactory
     make(parent=case_indexes["en"], title="Cohousing on public land", taxonomy__topic="housing")
     make(parent=case_indexes["en"], title="Cohousing for older people", taxonomy__topic="housing")
-    make(parent=case_indexes["fr"], title="Un habitat participatif à Lyon", summary="Des voisins bâtissent ensemble.",
+    make(parent=case_indexes["fr"], title="Des voisins bâtissent leur immeuble à Lyon", summary="Un chantier commun.",
          taxonomy__topic="housing")  # fmt: skip
     make(parent=case_indexes["en"], title="Bus lanes on every avenue", taxonomy__topic="sustainable-mobility")
     apply_index_changes()
@@ -27,19 +27,19 @@ def cohousing(case_indexes, apply_index_changes):
 def test_a_practice_in_other_words_follows_the_ones_that_use_the_visitors(client, cohousing):
     found = titles(client, q="cohousing")
     assert set(found[:2]) == {"Cohousing on public land", "Cohousing for older people"}
-    assert found[2:] == ["Un habitat participatif à Lyon"]
+    assert found[2:] == ["Des voisins bâtissent leur immeuble à Lyon"]
     # A misspelt question is a guess: its tier must hold one of its words too.
-    assert "Un habitat participatif à Lyon" not in titles(client, q="cohousng")
+    assert "Des voisins bâtissent leur immeuble à Lyon" not in titles(client, q="cohousng")
 
 
 def test_the_page_and_the_api_say_where_the_practices_holding_the_question_end(client, cohousing):
     results = client.get("/api/v1/search/", {"q": "cohousing"}).json()["results"]
-    assert [(item["title"], item["related"]) for item in results[2:]] == [("Un habitat participatif à Lyon", True)]
+    assert [(item["title"], item["related"]) for item in results[2:]] == [("Des voisins bâtissent leur immeuble à Lyon", True)]
     assert not any(result["related"] for result in results[:2])
 
     page = client.get("/en/search/", {"q": "cohousing"}).content.decode()
     marker = page.index("Also related:")
-    assert page.index("Cohousing for older people") < marker < page.index("Un habitat participatif à Lyon")
+    assert page.index("Cohousing for older people") < marker < page.index("Des voisins bâtissent leur immeuble à Lyon")
     assert page.index("Cohousing on public land") < marker
     # Every result holds the question: nothing to mark.
     assert "Also related:" not in client.get("/en/search/", {"q": "bus lanes"}).content.decode()

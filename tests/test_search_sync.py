@@ -216,6 +216,28 @@ def test_a_rebuild_takes_the_configured_number_of_shards_and_still_finds_everyth
     assert all(indexed(case) for case in cases)
 
 
+def test_a_rebuild_fills_without_replicas_and_goes_live_with_the_configured_ones(case_index, settings, monkeypatch):
+    """Copying every document to a replica as it comes cost the fill: the new index
+    gets its replicas once full (a single node leaves them unassigned, which is yellow)."""
+    cases = [CaseStudyPageFactory(parent=case_index) for _ in range(3)]
+    settings.OPENSEARCH_REPLICAS = 1
+    while_filling = []
+    send = index.send
+
+    def watched(actions):
+        name = actions[0]["_index"]
+        while_filling.append(get_client().indices.get_settings(index=name)[name]["settings"]["index"])
+        send(actions)
+
+    monkeypatch.setattr(index, "send", watched)
+    call_command("search_index", "rebuild", verbosity=0)
+    assert {(filling["number_of_replicas"], filling["refresh_interval"]) for filling in while_filling} == {("0", "-1")}
+    (name,) = index.indices_behind_alias()
+    live = get_client().indices.get_settings(index=name)[name]["settings"]["index"]
+    assert live["number_of_replicas"] == "1" and live.get("refresh_interval", "1s") != "-1"
+    assert all(indexed(case) for case in cases)
+
+
 def test_rebuild_swaps_the_alias_and_verify_finds_drift(case_index, capsys):
     cases = [CaseStudyPageFactory(parent=case_index) for _ in range(3)]
     call_command("search_index", "rebuild", verbosity=0)

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from opensearchpy.exceptions import OpenSearchException
 from tqdm import tqdm
 
+from core import page_cache
 from search import index, sync
 from search.documents import indexable_pages
 
@@ -59,6 +60,15 @@ class Command(BaseCommand):
     def drain(self, batch, **kwargs):
         applied = sync.drain(batch)
         self.stdout.write(f"applied {applied} change(s); {sync.backlog()} waiting")
+        if applied:
+            self.warm()
+
+    def warm(self):
+        """The changes threw every cached page away: the most visited ones (home,
+        collections) are rendered again here, not by their next visitor."""
+        rendered = page_cache.warm()
+        if rendered:
+            self.stdout.write(f"warmed {len(rendered)} page(s): {', '.join(rendered)}")
 
     def synonyms(self, **kwargs):
         """Saving a set applies it at once; this catches up after OpenSearch was unreachable then."""
@@ -90,6 +100,7 @@ class Command(BaseCommand):
                     signal.signal(signal.SIGINT, signal.default_int_handler)
                 if applied:
                     self.stdout.write(f"applied {applied} change(s)")
+                    self.warm()
                 if interrupted:
                     raise KeyboardInterrupt
                 time.sleep(interval)
