@@ -223,6 +223,17 @@ def corrected(text, groups):
     return fixed
 
 
+def synonym_part(synonym, groups):
+    """{key: rank} of the pages holding a synonym term: the term as typed first, then
+    each other term of its sets."""
+    found = {}
+    terms = dict.fromkeys((synonym.text, *synonym_alternatives(synonym.term)))
+    for order, term in enumerate(list(terms)[:MAX_ALTERNATIVES]):
+        for key, rank in text_of(term, groups).items():
+            found.setdefault(key, order * MAX_MATCHES + rank)
+    return found
+
+
 def query_parts(search):
     """What a page should hold, each as {translation key: rank}, text matches first,
     and the keys of the kind of document asked for ("housing expert": the experts come
@@ -241,14 +252,7 @@ def query_parts(search):
         tagged = term_groups(concept.terms)
         text = text_of(concept.text, groups)
         parts.append({**{key: MAX_MATCHES + rank for key, rank in tagged.items()}, **text})
-    for synonym in understood.synonyms:
-        # The term as typed first, then each other term of its sets.
-        found = {}
-        terms = dict.fromkeys((synonym.text, *synonym_alternatives(synonym.term)))
-        for order, term in enumerate(list(terms)[:MAX_ALTERNATIVES]):
-            for key, rank in text_of(term, groups).items():
-                found.setdefault(key, order * MAX_MATCHES + rank)
-        parts.append(found)
+    parts += [synonym_part(synonym, groups) for synonym in understood.synonyms]
     words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", text.casefold())
     parts += [groups(word) for word in list(dict.fromkeys(words))[: MAX_WORDS - len(parts)]]
     return (parts[:MAX_WORDS] or [kinds]), kinds
