@@ -20,6 +20,7 @@ import difflib
 import re
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from taxonomy.cache import cached, terms_by_key
@@ -222,6 +223,17 @@ def corrected(text, groups):
     return fixed
 
 
+def synonym_part(synonym, groups):
+    """{key: rank} of the pages holding a synonym term: the term as typed first, then
+    each other term of its sets."""
+    found = {}
+    terms = dict.fromkeys((synonym.text, *synonym_alternatives(synonym.term)))
+    for order, term in enumerate(list(terms)[:MAX_ALTERNATIVES]):
+        for key, rank in text_of(term, groups).items():
+            found.setdefault(key, order * MAX_MATCHES + rank)
+    return found
+
+
 def query_parts(search):
     """What a page should hold, each as {translation key: rank}, text matches first,
     and the keys of the kind of document asked for ("housing expert": the experts come
@@ -240,14 +252,7 @@ def query_parts(search):
         tagged = term_groups(concept.terms)
         text = text_of(concept.text, groups)
         parts.append({**{key: MAX_MATCHES + rank for key, rank in tagged.items()}, **text})
-    for synonym in understood.synonyms:
-        # The term as typed first, then each other term of its sets.
-        found = {}
-        terms = dict.fromkeys((synonym.text, *synonym_alternatives(synonym.term)))
-        for order, term in enumerate(list(terms)[:MAX_ALTERNATIVES]):
-            for key, rank in text_of(term, groups).items():
-                found.setdefault(key, order * MAX_MATCHES + rank)
-        parts.append(found)
+    parts += [synonym_part(synonym, groups) for synonym in understood.synonyms]
     words = understood.words if parts or understood.words or kinds else re.findall(r"\w+", text.casefold())
     parts += [groups(word) for word in list(dict.fromkeys(words))[: MAX_WORDS - len(parts)]]
     return (parts[:MAX_WORDS] or [kinds]), kinds
@@ -270,13 +275,31 @@ def most_parts(parts, kinds):
     return ranked, relaxed
 
 
+def unasked_weights(asked):
+    """{content type id: weight} of the page types that count less when the query asks
+    for no kind of document (registry: `unasked_weight`; an expert's profile mentions a
+    subject in a line, a practice is written about it), as the engine weighs them."""
+    if asked:
+        return {}
+    weights = registry.unasked_weights()
+    return {
+        ContentType.objects.get_for_model(declared.model).pk: weights[declared.type]
+        for declared in registry.documents()
+        if declared.type in weights
+    }
+
+
 def run(search):
     pages = filtered_pages(search)
     relaxed = False
     if search.text.strip():
-        ranked, relaxed = most_parts(*query_parts(search))
-        chosen = pages.filter(translation_key__in=list(ranked)).values_list("pk", "translation_key")
-        ordered = [pk for pk, key in sorted(chosen, key=lambda row: ranked[row[1]])][:MAX_MATCHES]
+        parts, kinds = query_parts(search)
+        ranked, relaxed = most_parts(parts, kinds)
+        weights = unasked_weights(asked=bool(kinds))
+        chosen = pages.filter(translation_key__in=list(ranked)).values_list("pk", "translation_key", "content_type")
+        # The pages holding as many parts come in the order of their type's weight, then their rank.
+        order = sorted(chosen, key=lambda row: (ranked[row[1]][:2], -weights.get(row[2], 1), ranked[row[1]][2:]))
+        ordered = [pk for pk, _key, _type in order][:MAX_MATCHES]
     else:
         ordered = list(pages.order_by("-first_published_at").values_list("pk", flat=True)[:MAX_MATCHES])
     window = ordered[search.offset : search.offset + search.page_size]

@@ -187,3 +187,29 @@ def test_the_api_finds_inflected_words_while_opensearch_is_down_and_counts_stay_
     assert found["total"] == 1
     # A facet the visitor ticks still narrows, and the count says so.
     assert (elsewhere["total"], elsewhere["results"]) == (0, [])
+
+
+def test_a_misspelt_word_is_read_as_the_closest_word_of_the_vocabulary(inflected):
+    # "biciclta": "bicicleta", a word of the bike-sharing synonym set, found in the plural.
+    assert titles("biciclta", ui_language="es") == ["Bicicletas públicas compartidas"]
+    # Nothing close enough: nothing found, rather than a guess.
+    assert titles("zzyzx") == []
+
+
+def test_a_plain_question_lists_the_practices_before_a_profile_that_mentions_it(case_indexes):
+    directory = ExpertDirectoryPage.objects.get(locale__language_code="en")
+    directory.add_child(
+        instance=ExpertProfilePage(
+            title="Ana Ruiz",
+            slug="ana-ruiz",
+            city=City.objects.get(slug="bogota"),
+            biography="<p>Cooperatives, cooperatives.</p>",
+        )
+    ).save_revision().publish()
+    CaseStudyPageFactory(
+        parent=case_indexes["en"],
+        title="Homes run by their residents",
+        summary="Two hundred flats in Zurich, built and run by housing cooperatives for forty years.",
+    )
+    # As the engine weighs them (registry: `unasked_weight`): the profile comes after.
+    assert ranked("cooperatives") == ["Homes run by their residents", "Ana Ruiz"]
