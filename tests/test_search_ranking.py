@@ -22,9 +22,7 @@ def titles(client, **params):
     return [result["title"] for result in answer(client, **params)["results"]]
 
 
-def test_a_term_named_in_french_finds_the_english_practice_that_speaks_of_it(
-    client, case_indexes, apply_index_changes
-):
+def test_a_term_named_in_french_finds_the_english_practice_that_speaks_of_it(client, case_indexes, apply_index_changes):
     make = CaseStudyPageFactory
     make(parent=case_indexes["en"], title="Fixing leaks", summary="New pipes bring clean water to every home.")
     make(parent=case_indexes["en"], title="Cheaper rents", summary="A rent cap for small flats.")

@@ -34,7 +34,8 @@ def test_a_practice_in_other_words_follows_the_ones_that_use_the_visitors(client
 
 def test_the_page_and_the_api_say_where_the_practices_holding_the_question_end(client, cohousing):
     results = client.get("/api/v1/search/", {"q": "cohousing"}).json()["results"]
-    assert [(item["title"], item["related"]) for item in results[2:]] == [("Des voisins bâtissent leur immeuble à Lyon", True)]
+    related = [(item["title"], item["related"]) for item in results[2:]]
+    assert related == [("Des voisins bâtissent leur immeuble à Lyon", True)]
     assert not any(result["related"] for result in results[:2])
 
     page = client.get("/en/search/", {"q": "cohousing"}).content.decode()
