@@ -169,19 +169,19 @@ def unwrapped(points):
     return result
 
 
-def path_data(points):
-    """One closed ring as SVG path data: an absolute move, then relative lines, which
-    are shorter to write than absolute ones."""
+def path_data(points, closed=True):
+    """One ring (or, not closed, one line) as SVG path data: an absolute move, then
+    relative lines, which are shorter to write than absolute ones."""
     projected = [project(longitude, latitude) for longitude, latitude in points]
     # Points closer than a map unit add nothing but bytes.
     kept = [point for point, _repeats in groupby(projected)]
-    if len(kept) < 3:
+    if len(kept) < (3 if closed else 2):
         return ""
     (x, y), steps = kept[0], []
     for next_x, next_y in kept[1:]:
         steps.append(f"{next_x - x} {next_y - y}")
         x, y = next_x, next_y
-    return f"M{kept[0][0]} {kept[0][1]}l{' '.join(steps)}z"
+    return f"M{kept[0][0]} {kept[0][1]}l{' '.join(steps)}{'z' if closed else ''}"
 
 
 def clamped(points, bounds):
@@ -214,18 +214,6 @@ def border_lines(topology):
                     users.setdefault(index if index >= 0 else ~index, set()).add(country)
     arcs = decode_arcs(topology)
     return [unwrapped(arcs[index]) for index, countries in users.items() if len(countries) > 1]
-
-
-def line_data(points):
-    """An open line as SVG path data (path_data without the closing)."""
-    projected = [point for point, _repeats in groupby(project(longitude, latitude) for longitude, latitude in points)]
-    if len(projected) < 2:
-        return ""
-    (x, y), steps = projected[0], []
-    for next_x, next_y in projected[1:]:
-        steps.append(f"{next_x - x} {next_y - y}")
-        x, y = next_x, next_y
-    return f"M{projected[0][0]} {projected[0][1]}l{' '.join(steps)}"
 
 
 def outline_path(topology):
@@ -264,12 +252,14 @@ def boxed_rings(atlas_dir):
     topology = read_topology(Path(atlas_dir) / REGION_ATLAS_FILE)
     if topology is None:
         return None
-    rings = []
-    for points in land_rings(topology):
-        longitudes = [longitude for longitude, _latitude in points]
-        latitudes = [latitude for _longitude, latitude in points]
-        rings.append(((min(longitudes), min(latitudes), max(longitudes), max(latitudes)), points))
-    return rings
+    return [(box(points), points) for points in land_rings(topology)]
+
+
+def box(points):
+    """(west, south, east, north) of some points."""
+    longitudes = [longitude for longitude, _latitude in points]
+    latitudes = [latitude for _longitude, latitude in points]
+    return min(longitudes), min(latitudes), max(longitudes), max(latitudes)
 
 
 @cache
@@ -278,12 +268,7 @@ def boxed_borders(atlas_dir):
     topology = read_topology(Path(atlas_dir) / REGION_ATLAS_FILE)
     if topology is None or "countries" not in topology["objects"]:
         return []
-    boxed = []
-    for points in border_lines(topology):
-        longitudes = [longitude for longitude, _latitude in points]
-        latitudes = [latitude for _longitude, latitude in points]
-        boxed.append(((min(longitudes), min(latitudes), max(longitudes), max(latitudes)), points))
-    return boxed
+    return [(box(points), points) for points in border_lines(topology)]
 
 
 @cache
@@ -294,7 +279,7 @@ def region_borders(atlas_dir, bounds):
     for (line_west, line_south, line_east, line_north), points in boxed_borders(atlas_dir):
         if line_south > north or line_north < south or line_west > east or line_east < west:
             continue
-        paths.append(line_data(clamped(points, bounds)))
+        paths.append(path_data(clamped(points, bounds), closed=False))
     return "".join(paths)
 
 
