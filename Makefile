@@ -17,7 +17,7 @@ RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test test-cluster lint bench bench-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load load-search load-search-nocache
+.PHONY: help install run stop test test-cluster lint bench bench-pages audit-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load load-search load-search-nocache
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -99,6 +99,9 @@ bench: install ## Print search latency (10,000 and 100,000 documents) and the re
 
 bench-pages: install ## Print p50/p95 server time of the home, search, case, city and spotlight pages per language, rendered and cached (BENCH_REQUESTS)
 	$(PY) bench/pages_bench.py
+
+audit-pages: install chromium ## Print Lighthouse's mobile scores and axe's serious/critical counts for home, search, case, city, expert, collection and insights in each language (a running site: `make run`, or AUDIT_URL)
+	CHROME_PATH=$$(command -v chromium) $(PY) bench/audit_pages.py
 
 # Each judged set gets a throwaway database under var/relevance/<set> and an index prefix
 # of its own on a node of its own, so the figures never depend on what the development

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from cases.maps import region_map
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
 from cases.models.case import case_card_relations
-from core import page_cache, world_map
+from core import page_cache
 from experts.models import ExpertProfilePage
 from taxonomy.models import City
 
@@ -99,9 +100,6 @@ def city_context(slug):
     )
     ranked = peers(mine, members.values())
     ranked = with_ideas(mine, ranked, locale)
-    place = world_map.Place(
-        gettext("Practices in %(city)s") % {"city": city.label}, city_search_url(city), city.latitude, city.longitude
-    )
     return {
         "city": city,
         "population": mine.population,
@@ -113,9 +111,7 @@ def city_context(slug):
         .public()
         .filter(locale=locale, linked_cases__case__city=city)
         .distinct(),
-        "city_map": world_map.draw_region([place], city.latitude, city.longitude)
-        if city.latitude is not None and city.longitude is not None
-        else None,
+        "city_map": region_map(city, city.latitude, city.longitude),
         "search_url": city_search_url(city),
         "peers": ranked,
     }

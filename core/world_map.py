@@ -2,11 +2,11 @@
 search results, collections) or a region around one place (a case's location).
 
 The outline is Natural Earth's land (public domain), at 1:110m for the world and 1:50m
-for a region, from the npm package world-atlas, installed by `make install` and read
-from `settings.WORLD_ATLAS_DIR`. It is TopoJSON: rings are made of shared "arcs" whose
-positions are quantized to integers and delta-encoded, to be decoded with the
-topology's transform; a ring names its arcs by index, and ~i (that is, -i - 1) means
-arc i reversed. See
+for a region, where the countries' borders are drawn too, from the npm package
+world-atlas, installed by `make install` and read from `settings.WORLD_ATLAS_DIR`. It
+is TopoJSON: rings are made of shared "arcs" whose positions are quantized to integers
+and delta-encoded, to be decoded with the topology's transform; a ring names its arcs
+by index, and ~i (that is, -i - 1) means arc i reversed. See
 https://github.com/topojson/topojson-specification#213-arcs
 
 The projection is equirectangular, in tenths of a degree so that every coordinate in
@@ -31,8 +31,9 @@ from django.utils.safestring import mark_safe
 logger = logging.getLogger(__name__)
 
 ATLAS_FILE = "land-110m.json"
-# The finer outline for a region: 10 times the points, so it is cut to the region.
-REGION_ATLAS_FILE = "land-50m.json"
+# The finer outline for a region: 10 times the points, so it is cut to the region. The
+# countries file holds the same land and the countries, whose shared arcs are borders.
+REGION_ATLAS_FILE = "countries-50m.json"
 UNITS_PER_DEGREE = 10
 # Natural Earth's land reaches 83.6°N; south of 60°S lies only Antarctica, where no
 # member city is: leaving it out makes the map a fifth shorter.
@@ -42,9 +43,13 @@ VIEW_BOX = f"0 0 {360 * UNITS_PER_DEGREE} {(NORTH - SOUTH) * UNITS_PER_DEGREE}"
 # marker stays big enough to see and to hit with a pointer.
 MIN_RADIUS, MAX_RADIUS = 30, 80
 # A regional view spans this many degrees of longitude, and 3/5 of it in latitude: a
-# city with its country and neighbours. Its markers have one size, big enough to tap.
-REGION_SPAN = 24
-REGION_RADIUS = 8
+# city with its country's borders and the neighbouring cities' practices around it.
+# Its markers have one size, big enough to tap; a neighbour's is smaller.
+REGION_SPAN = 16
+REGION_RADIUS = 6
+NEIGHBOUR_RADIUS = 4
+# Labels in map units (a tenth of a degree): about 12 px when the map is 320 px wide.
+LABEL_SIZE = 9
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class Place:
     latitude: float | None
     longitude: float | None
     count: int = 1
+    # Written beside the marker on a regional map (the city's name); none on the world map.
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,9 @@ class Marker:
     y: int
     radius: int
     place: object
+    # A regional map names its places beside their markers; a neighbour is drawn apart.
+    label: str = ""
+    neighbour: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class WorldMap:
     view_box: str
     outline: str
     markers: list[Marker]
+    borders: str = ""
 
     @property
     def markers_svg(self):
@@ -81,9 +92,17 @@ class WorldMap:
         markers = []
         for marker in self.markers:
             name = escape(str(marker.place.name))
+            kind = " world-map__marker--neighbour" if marker.neighbour else ""
+            # The label repeats the link's name visibly: hidden from the accessibility tree.
+            label = (
+                f'<text x="{marker.x + marker.radius + 3}" y="{marker.y + 3}" aria-hidden="true">'
+                f"{escape(str(marker.label))}</text>"
+                if marker.label
+                else ""
+            )
             markers.append(
-                f'<a class="world-map__marker" href="{escape(str(marker.place.url))}" aria-label="{name}">'
-                f'<title>{name}</title><circle cx="{marker.x}" cy="{marker.y}" r="{marker.radius}" /></a>\n'
+                f'<a class="world-map__marker{kind}" href="{escape(str(marker.place.url))}" aria-label="{name}">'
+                f'<title>{name}</title><circle cx="{marker.x}" cy="{marker.y}" r="{marker.radius}" />{label}</a>\n'
             )
         # Every piece above is escaped or a number.
         return mark_safe("".join(markers))  # noqa: S308
@@ -150,19 +169,19 @@ def unwrapped(points):
     return result
 
 
-def path_data(points):
-    """One closed ring as SVG path data: an absolute move, then relative lines, which
-    are shorter to write than absolute ones."""
+def path_data(points, closed=True):
+    """One ring (or, not closed, one line) as SVG path data: an absolute move, then
+    relative lines, which are shorter to write than absolute ones."""
     projected = [project(longitude, latitude) for longitude, latitude in points]
     # Points closer than a map unit add nothing but bytes.
     kept = [point for point, _repeats in groupby(projected)]
-    if len(kept) < 3:
+    if len(kept) < (3 if closed else 2):
         return ""
     (x, y), steps = kept[0], []
     for next_x, next_y in kept[1:]:
         steps.append(f"{next_x - x} {next_y - y}")
         x, y = next_x, next_y
-    return f"M{kept[0][0]} {kept[0][1]}l{' '.join(steps)}z"
+    return f"M{kept[0][0]} {kept[0][1]}l{' '.join(steps)}{'z' if closed else ''}"
 
 
 def clamped(points, bounds):
@@ -176,12 +195,25 @@ def clamped(points, bounds):
 def land_rings(topology):
     """Every ring of land north of SOUTH, as (longitude, latitude) points."""
     arcs = decode_arcs(topology)
-    for geometry in topology["objects"].values():
+    for polygon in polygons(topology["objects"]["land"]):
+        for arc_indexes in polygon:
+            points = unwrapped(ring_points(arc_indexes, arcs))
+            if max(latitude for _longitude, latitude in points) >= SOUTH:
+                yield points
+
+
+def border_lines(topology):
+    """The land borders between countries, as lines of (longitude, latitude) points:
+    the arcs that two countries share (a coast belongs to one country only), as
+    topojson.mesh finds them. https://github.com/topojson/topojson-client#mesh"""
+    users = {}
+    for country, geometry in enumerate(topology["objects"]["countries"]["geometries"]):
         for polygon in polygons(geometry):
-            for arc_indexes in polygon:
-                points = unwrapped(ring_points(arc_indexes, arcs))
-                if max(latitude for _longitude, latitude in points) >= SOUTH:
-                    yield points
+            for ring in polygon:
+                for index in ring:
+                    users.setdefault(index if index >= 0 else ~index, set()).add(country)
+    arcs = decode_arcs(topology)
+    return [unwrapped(arcs[index]) for index, countries in users.items() if len(countries) > 1]
 
 
 def outline_path(topology):
@@ -220,12 +252,35 @@ def boxed_rings(atlas_dir):
     topology = read_topology(Path(atlas_dir) / REGION_ATLAS_FILE)
     if topology is None:
         return None
-    rings = []
-    for points in land_rings(topology):
-        longitudes = [longitude for longitude, _latitude in points]
-        latitudes = [latitude for _longitude, latitude in points]
-        rings.append(((min(longitudes), min(latitudes), max(longitudes), max(latitudes)), points))
-    return rings
+    return [(box(points), points) for points in land_rings(topology)]
+
+
+def box(points):
+    """(west, south, east, north) of some points."""
+    longitudes = [longitude for longitude, _latitude in points]
+    latitudes = [latitude for _longitude, latitude in points]
+    return min(longitudes), min(latitudes), max(longitudes), max(latitudes)
+
+
+@cache
+def boxed_borders(atlas_dir):
+    """The borders with their boxes, decoded once per process (see boxed_rings)."""
+    topology = read_topology(Path(atlas_dir) / REGION_ATLAS_FILE)
+    if topology is None or "countries" not in topology["objects"]:
+        return []
+    return [(box(points), points) for points in border_lines(topology)]
+
+
+@cache
+def region_borders(atlas_dir, bounds):
+    """The borders crossing one region, pressed into its box like the land."""
+    west, south, east, north = bounds
+    paths = []
+    for (line_west, line_south, line_east, line_north), points in boxed_borders(atlas_dir):
+        if line_south > north or line_north < south or line_west > east or line_east < west:
+            continue
+        paths.append(path_data(clamped(points, bounds), closed=False))
+    return "".join(paths)
 
 
 @cache
@@ -262,26 +317,41 @@ def region_bounds(latitude, longitude):
     return (centre_x - half_width, centre_y - half_height, centre_x + half_width, centre_y + half_height)
 
 
-def draw_region(places, latitude, longitude):
-    """A regional map around (latitude, longitude) on the finer outline, with a marker
-    for each given place inside it, or None when the atlas is missing."""
+def inside(place, bounds):
+    west, south, east, north = bounds
+    return (
+        place.latitude is not None
+        and place.longitude is not None
+        and west <= float(place.longitude) <= east
+        and south <= float(place.latitude) <= north
+    )
+
+
+def draw_region(places, latitude, longitude, neighbours=()):
+    """A regional map around (latitude, longitude) on the finer outline with the
+    countries' borders, a labelled marker for each given place inside it and a smaller
+    one for each neighbour (a nearby city's practices), or None when the atlas is
+    missing."""
     bounds = region_bounds(latitude, longitude)
     # The outline is pressed into a box a degree wider than the view on every side.
     west, south, east, north = bounds
-    outline = region_outline(settings.WORLD_ATLAS_DIR, (west - 1, south - 1, east + 1, north + 1))
+    wider = (west - 1, south - 1, east + 1, north + 1)
+    outline = region_outline(settings.WORLD_ATLAS_DIR, wider)
     if outline is None:
         return None
     left, top = project(west, north)
     view_box = f"{left} {top} {round((east - west) * UNITS_PER_DEGREE)} {round((north - south) * UNITS_PER_DEGREE)}"
+    # Neighbours first, so that the places themselves are drawn over them.
     markers = [
-        Marker(*project(place.longitude, place.latitude), REGION_RADIUS, place)
+        Marker(*project(place.longitude, place.latitude), NEIGHBOUR_RADIUS, place, place.label, True)
+        for place in neighbours
+        if inside(place, bounds)
+    ] + [
+        Marker(*project(place.longitude, place.latitude), REGION_RADIUS, place, place.label)
         for place in places
-        if place.latitude is not None
-        and place.longitude is not None
-        and west <= float(place.longitude) <= east
-        and south <= float(place.latitude) <= north
+        if inside(place, bounds)
     ]
-    return WorldMap(view_box, outline, markers)
+    return WorldMap(view_box, outline, markers, region_borders(settings.WORLD_ATLAS_DIR, wider))
 
 
 def draw(places):

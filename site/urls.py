@@ -12,7 +12,7 @@ from core import private_media
 from editorial.admin_login import AdminLoginView
 from home.language_views import nearest_translation
 from home.sitemaps import PageSitemap
-from home.views import favicon, robots_txt
+from home.views import favicon, patterns, robots_txt
 from searchstats.views import opened as result_opened
 from searchweb import api_urls
 from searchweb import urls as search_urls
@@ -67,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("search/", include(search_urls)),
     path("cities/", include("cities.urls")),
     path("insights/", include("insights.urls")),
+    # The design system's pattern page, for staff (docs/design.md).
+    path("patterns/", patterns, name="patterns"),
     # The authenticator app's QR code is an image in a data: URI, which the site's
     # policy (img-src 'self') allows on this page alone.
     path(

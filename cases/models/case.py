@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,7 +23,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core import links, world_map
 from core.choice_filter import FilteredCheckboxSelectMultiple
 from core.import_tools import IMPORT_ID
 from core.seo import postal_address, site_name
@@ -308,16 +306,12 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, Page):
         return context
 
     def location_map(self):
-        """The case's place on a map of its region; the marker leads to the city's practices."""
-        if self.latitude is None or self.longitude is None or not self.city_id:
-            return None
-        place = world_map.Place(
-            name=gettext("Practices in %(city)s") % {"city": self.city.label},
-            url=links.link("search", query={"city": self.city.slug, "type": "case"}),
-            latitude=self.latitude,
-            longitude=self.longitude,
-        )
-        return world_map.draw_region([place], self.latitude, self.longitude)
+        """The case's place on a map of its region, with the nearby cities' practices;
+        the markers lead to each city's practices."""
+        # cases.maps reads this module's models: imported when first drawn.
+        from ..maps import region_map
+
+        return region_map(self.city, self.latitude, self.longitude) if self.city_id else None
 
     def inspired_by(self):
         return [link.source for link in self.inspirations.select_related("source__city") if link.source.live]

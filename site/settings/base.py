@@ -364,7 +364,12 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# The site's own static files, and the font's files from npm (`make install` runs
+# `npm ci`), published under static/fonts/: served from our origin, as the CSP wants.
+STATICFILES_DIRS = [
+    PROJECT_DIR / "static",
+    ("fonts/source-sans-3", BASE_DIR / "node_modules" / "@fontsource-variable" / "source-sans-3" / "files"),
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

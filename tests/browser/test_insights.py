@@ -23,6 +23,7 @@ def test_a_visitor_sees_a_search_as_charts_and_a_bar_narrows_the_search(demo, li
     for language in LANGUAGES:
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(f"{live_server.url}/{language}/search/?type=case")
+        page.locator(".use-results summary").click()
         page.get_by_role("link", name=AS_CHARTS[language]).click()
         page.wait_for_url(f"**/{language}/insights/?type=case")
         chart = page.get_by_role("group", name=BY_THEME[language])

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from cases.models import CaseStudyPage
+
 pytestmark = [pytest.mark.browser, pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ("en", "fr", "es")
@@ -46,13 +48,16 @@ def test_on_a_phone_the_header_folds_into_a_menu(demo, live_server, page, screen
 def header_folds(live_server, page, screenshot_dir, language):
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/{language}/")
+    assert page.locator("#hero-search-q").evaluate(PLACEHOLDER_FITS)
+    # The home page has its own search box; a case page has the header's.
+    case = CaseStudyPage.objects.live().filter(locale__language_code=language).first()
+    page.goto(f"{live_server.url}{case.url}")
     header = page.locator("header.site-header")
     menu = header.get_by_role("button", name=MENU[language])
     search_box = page.locator("#site-search-q")
     expect(menu).to_have_attribute("aria-expanded", "false")
     expect(search_box).to_be_hidden()
     assert header.bounding_box()["height"] < 80  # 310 px before the header folded
-    assert page.locator("#hero-search-q").evaluate(PLACEHOLDER_FITS)
     page.screenshot(path=screenshot_dir / f"phone-header-{language}-375.png")
 
     menu.click()
@@ -157,7 +162,7 @@ def test_without_javascript_a_phone_still_shows_the_menu_and_the_filters(demo, l
     page = context.new_page()
     page.goto(f"{live_server.url}/en/search/")
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
-    expect(page.locator("#site-search-q")).to_be_visible()
+    expect(page.locator("#search-q")).to_be_visible()
     expect(page.locator("#search-filters")).to_be_visible()
     # A long facet unfolds without a script, and a ticked box far down stays in view.
     page.locator(".facet__more summary").first.click()

@@ -51,6 +51,7 @@ def test_a_member_saves_a_search_gets_its_digest_and_unsubscribes_from_the_email
         page.goto(f"{base}/{language}/search/?topic=housing&sort=relevance")
         check(page, screenshot_dir, f"search-{language}", problems)
         page.set_viewport_size({"width": 1280, "height": 900})
+        page.locator(".use-results summary").click()
         page.locator("a.save-search").click()
         page.locator("input[name=login]").fill(member.email)
         page.locator("input[name=password]").fill("a-long-test-password")
