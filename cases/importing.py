@@ -16,7 +16,7 @@ from core.slugs import free_slug
 from taxonomy.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
 
 from .models import CaseIndexPage, CaseStudyPage
-from .models.case import FIRST_YEAR
+from .models.values import FIRST_YEAR
 
 KNOWN_FIELDS = {
     "external_id", "language", "translation_of", "title", "summary", "sections", "city", "country", "region",
