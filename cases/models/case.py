@@ -281,6 +281,8 @@ class CaseStudyPage(ThemedMixin, CityMixin, BudgetMixin, Page):
                 [self],
                 Prefetch("documents", queryset=CaseDocument.objects.select_related("document")),
                 Prefetch("related_cases", queryset=RelatedCase.objects.select_related(*case_card_relations("case__"))),
+                "outcomes",
+                "follow_ups",
             )
         context = super().get_context(request, *args, **kwargs)
         context["location_map"] = self.location_map()

@@ -12,6 +12,7 @@ source name in its language."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -21,6 +22,11 @@ from .values import EvidenceLevel, validate_year
 
 NUMBER = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": True}
 CURRENCY = RegexValidator(r"^[A-Z]{3}$", _("Use the three-letter ISO 4217 code, in capitals: EUR, USD, BRL."))
+
+
+def shown_number(value):
+    """A figure as the visitor's language writes it: 22,223 / 22 223 / 22.223."""
+    return "" if value is None else number_format(plain_number(value), use_l10n=True, force_grouping=True)
 
 
 def plain_number(value):
@@ -83,6 +89,22 @@ class OutcomeIndicator(TranslatableMixin, Orderable):
     def get_evidence_display(self):
         return EvidenceLevel(self.evidence).label
 
+    def chart(self):
+        """Baseline and result as two bars of a small SVG chart, in % of the larger
+        one: only when both are known, positive and in the one unit."""
+        if self.value is None or self.baseline_value is None or max(self.value, self.baseline_value) <= 0:
+            return None
+        largest = max(self.value, self.baseline_value)
+        return {"baseline": share(self.baseline_value, largest), "result": share(self.value, largest)}
+
+    @property
+    def shown_value(self):
+        return shown_number(self.value)
+
+    @property
+    def shown_baseline(self):
+        return shown_number(self.baseline_value)
+
     def as_record(self):
         """The indicator as the importer reads it and the API and exports give it."""
         return {
@@ -96,6 +118,10 @@ class OutcomeIndicator(TranslatableMixin, Orderable):
             "source_url": self.source_url,
             "evidence_level": self.evidence,
         }
+
+
+def share(number, largest):
+    return round(float(max(number, 0) / largest) * 100, 1)
 
 
 def check_outcome(value, baseline_value, unit, baseline_year, result_year):
@@ -164,6 +190,10 @@ class BudgetMixin(models.Model):
     def clean(self):
         super().clean()
         check_budget(self.budget_amount, self.budget_currency)
+
+    @property
+    def shown_budget(self):
+        return shown_number(self.budget_amount)
 
     def budget_record(self):
         if self.budget_amount is None and not self.funding_sources:
