@@ -49,7 +49,7 @@ class OutcomeIndicator(TranslatableMixin, Orderable):
     baseline_year = models.PositiveSmallIntegerField(
         _("baseline year"), null=True, blank=True, validators=[validate_year]
     )
-    source_name = models.CharField(_("source"), max_length=255, blank=True)
+    source_name = models.CharField(_("source name"), max_length=255, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     evidence_level = models.CharField(
         _("evidence level"),
