@@ -75,7 +75,7 @@ def test_another_site_cannot_add_to_a_visitors_shortlist(client, practices):
 
 
 def test_a_draft_or_a_page_that_is_neither_a_practice_nor_an_expert_is_refused(client, practices, case_index):
-    draft = CaseStudyPageFactory(parent=case_index, title="Rainwater gardens", live=False)
+    draft = CaseStudyPageFactory(parent=case_index, title="A practice in draft", live=False)
     assert add(client, draft).status_code == 404
     assert add(client, case_index).status_code == 404
     assert client.post("/en/shortlist/add/", {"page": "x"}, HTTP_ORIGIN=SITE).status_code == 404
