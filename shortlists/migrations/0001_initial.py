@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,29 +15,48 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Shortlist',
+            name="Shortlist",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(default='My shortlist', max_length=120, verbose_name='name')),
-                ('share_token', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='shortlist', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(default="My shortlist", max_length=120, verbose_name="name")),
+                ("share_token", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shortlist",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'shortlist',
+                "verbose_name": "shortlist",
             },
         ),
         migrations.CreateModel(
-            name='ShortlistItem',
+            name="ShortlistItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('shortlist', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='shortlists.shortlist')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.WAGTAIL_PAGE_MODEL
+                    ),
+                ),
+                (
+                    "shortlist",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="items", to="shortlists.shortlist"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['added_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('shortlist', 'page'), name='one_shortlist_item_per_page')],
+                "ordering": ["added_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("shortlist", "page"), name="one_shortlist_item_per_page")
+                ],
             },
         ),
     ]

@@ -468,5 +468,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # opensearch-py logs every request at INFO.
         "opensearch": {"level": "WARNING"},
+        # WeasyPrint logs each step of laying out a dossier at INFO (shortlists/dossier.py).
+        "weasyprint": {"level": "WARNING"},
     },
 }
