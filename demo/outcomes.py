@@ -70,8 +70,11 @@ def page_fields(choices, language):
 def translate(translation, choices, language):
     """The rows a translation copied from its original, in the translation's language."""
     record = results(choices, language)
-    for row, values in zip(translation.outcomes.all(), record["outcomes"], strict=False):
+    outcomes, follow_ups = list(translation.outcomes.all()), list(translation.follow_ups.all())
+    for row, values in zip(outcomes, record["outcomes"], strict=False):
         row.measure, row.unit, row.source_name = values["measure"], values["unit"], values["source_name"]
-    for row, values in zip(translation.follow_ups.all(), record["follow_ups"], strict=False):
+    for row, values in zip(follow_ups, record["follow_ups"], strict=False):
         row.text = values["text"]
+    # Given back to the page, so that its next revision holds the translated rows.
+    translation.outcomes, translation.follow_ups = outcomes, follow_ups
     translation.funding_sources = record["budget"]["funding_sources"]

@@ -75,7 +75,8 @@ def test_another_site_cannot_add_to_a_visitors_shortlist(client, practices):
 
 
 def test_a_draft_or_a_page_that_is_neither_a_practice_nor_an_expert_is_refused(client, practices, case_index):
-    draft = CaseStudyPageFactory(parent=case_index, title="A practice in draft", live=False)
+    draft = CaseStudyPageFactory(parent=case_index, title="A practice in draft")
+    draft.unpublish()
     assert add(client, draft).status_code == 404
     assert add(client, case_index).status_code == 404
     assert client.post("/en/shortlist/add/", {"page": "x"}, HTTP_ORIGIN=SITE).status_code == 404
@@ -194,7 +195,7 @@ def test_the_dossier_pdf_holds_each_practices_title_outcomes_and_sources(client,
         "Housing observatory",
         "Health ministry survey",
         "480,000 EUR",
-        f"{SITE}{first.url}",
+        first.full_url,
     ):
         assert expected in text, expected
     # The links back are links, not only text.
@@ -204,7 +205,7 @@ def test_the_dossier_pdf_holds_each_practices_title_outcomes_and_sources(client,
         for annotation in page.get("/Annots") or []
         if "/A" in annotation.get_object()
     ]
-    assert f"{SITE}{first.url}" in uris
+    assert first.full_url in uris
 
 
 def test_a_comparison_gives_its_dossier_in_the_visitors_language(client, practices, case_indexes):

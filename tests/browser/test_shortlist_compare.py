@@ -42,12 +42,12 @@ def test_four_practices_compared_on_a_laptop_and_swiped_on_a_phone(demo, live_se
     page.reload()
     expect(page.get_by_text("On a phone, swipe sideways to see the next practice.")).to_be_visible()
     assert scroller.evaluate(SCROLL)["scroll"] > 600  # the other three columns wait to the right
-    # The row names stay in view; a swipe of a third of a column snaps to the next one.
+    # The row names stay in view; a swipe of more than half a column snaps to the next one.
     first_column = table.locator("thead th").nth(0).bounding_box()
-    scroller.evaluate("(element) => element.scrollBy({left: 100})")
+    scroller.evaluate("(element) => element.scrollBy({left: 150})")
     page.wait_for_function(
-        "() => document.querySelector('.compare__scroller').scrollLeft > 150", timeout=5000
-    )  # snapped on, past where the swipe stopped
+        "() => document.querySelector('.compare__scroller').scrollLeft > 200", timeout=5000
+    )  # snapped on to the second column, past where the swipe stopped
     assert table.get_by_role("rowheader", name="Budget").bounding_box()["x"] >= 0
     assert first_column["width"] > 200
     page.screenshot(path=screenshot_dir / "compare-375.png")
