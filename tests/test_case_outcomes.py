@@ -10,12 +10,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from cases.models import CaseStudyPage, FollowUp, OutcomeIndicator
 from demo.factories import CaseStudyPageFactory
-from taxonomy.models import SustainableDevelopmentGoal
 
+from .test_admin_case_form import edit_form
 from .test_import_cases import case
 
 pytestmark = pytest.mark.django_db
@@ -35,28 +35,8 @@ BUDGET = {"amount": 2500000, "currency": "EUR", "period": "2017-2021", "funding_
 
 
 def admin_form(case, outcomes=(), **changes):
-    form_class = CaseStudyPage.get_edit_handler().get_form_class()
-    data = {
-        "title": case.title,
-        "slug": case.slug,
-        "summary": case.summary,
-        "city": case.city_id,
-        "latitude": case.latitude,
-        "longitude": case.longitude,
-        "evidence_level": "described",
-        **{name: streamfield([]) for name in ("key_figures", "partners", "timeline", "gallery")},
-        **{name: inline_formset([]) for name in ("documents", "inspirations", "related_cases", "follow_ups")},
-        "outcomes": inline_formset(list(outcomes)),
-        **changes,
-    }
-    choices = {
-        "themes": [theme.pk for theme in case.themes.all()],
-        "topics": [],
-        "sdgs": [SustainableDevelopmentGoal.objects.get(number=11).pk],
-    }
-    return form_class(
-        data=nested_form_data(data) | choices, instance=case, parent_page=case.get_parent(), for_user=None
-    )
+    """The admin's edit form of `case` (tests/test_admin_case_form.py) with these indicators."""
+    return edit_form(case, outcomes=inline_formset(list(outcomes)), **changes)
 
 
 def test_the_editor_is_told_a_value_needs_its_unit_and_the_baseline_comes_first(case_index):
