@@ -106,7 +106,7 @@ def test_the_case_page_shows_the_table_the_charts_the_budget_and_the_follow_ups(
     assert "Evaluated" in table
     # One chart, for the indicator with a baseline: the result is the full bar, the baseline its share.
     assert table.count("<svg") == 1
-    assert 'class="outcome-chart__result" x="0" y="12" height="9" width="100.0"' in table
+    assert 'class="outcome-chart__result" fill="#0b5cad" x="0" y="12" height="9" width="100.0"' in table
     assert 'width="8.1"' in table  # 120 / 1480.5
     assert "2,500,000 EUR" in html and "(2017-2021)" in html and "City budget, EU ERDF" in html
     assert "Two years later, the programme doubled." in html
