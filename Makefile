@@ -17,7 +17,7 @@ RELEVANCE_DIR := var/relevance
 RUN_ADDRESS ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run stop test test-cluster lint bench bench-pages audit-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load load-search load-search-nocache
+.PHONY: help install pdf-libs run stop test test-cluster lint bench bench-pages audit-pages relevance chromium redis nginx messages catalogs prod-packages prod-up prod-down load load-search load-search-nocache
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,7 +32,13 @@ $(INSTALLED): pyproject.toml package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(INSTALLED) ## Create the virtualenv and install the project with its dev tools
+install: pdf-libs $(INSTALLED) ## Create the virtualenv and install the project with its dev tools
+
+# WeasyPrint lays out the PDF dossiers (shortlists/dossier.py) with Debian's Pango and
+# HarfBuzz, and a font with the accents of every language; installed only when missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-libs:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) $(PDF_PACKAGES); }
 
 # Debian's Chromium drives the browser tests; installed only when missing.
 chromium:
@@ -139,7 +145,7 @@ PROD_ENV = PROD_HTTP_PORT=$(PROD_HTTP_PORT) PROD_POSTGRES_PORT=$(PROD_POSTGRES_P
 	PROD_OPENSEARCH_NODES=$(PROD_OPENSEARCH_NODES) PROD_DEMO_CASES=$(PROD_DEMO_CASES)
 
 # Debian's nginx, PostgreSQL and Redis, installed only when missing.
-prod-packages: redis nginx
+prod-packages: redis nginx pdf-libs
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -q && $(APT_INSTALL) postgresql; }
 
 prod-up: install messages prod-packages ## Start nginx, gunicorn, PostgreSQL, Redis, the worker and OpenSearch on loopback (http://127.0.0.1:8100)

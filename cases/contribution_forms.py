@@ -64,6 +64,11 @@ class Step:
     fields: tuple
 
 
+BUDGET_FIELDS = ("budget_amount", "budget_currency", "budget_period", "funding_sources")
+# What a member says of an outcome indicator; the evidence level of each is the editors' call.
+OUTCOME_FIELDS = ["measure", "baseline_value", "baseline_year", "value", "unit", "result_year", "source_name",
+                  "source_url"]  # fmt: skip
+
 # Short pages a member can finish one at a time, each saved as a draft.
 STEPS = (
     Step(
@@ -71,7 +76,10 @@ STEPS = (
         ("case_language", "title", "summary", "city", "start_year", "end_year", "status", "organisation", "website"),
     ),
     Step(_("Themes and topics"), ("themes", "topics", "sdgs", "target_groups", "approaches")),
-    Step(_("The story and its results"), (*SECTIONS, "evidence_level", "results_figures")),
+    Step(
+        _("The story and its results"),
+        (*SECTIONS, "evidence_level", "results_figures", "outcomes", *BUDGET_FIELDS),
+    ),
     Step(
         _("Documents and pictures"),
         (
@@ -124,6 +132,11 @@ def check_pdf(file):
         raise forms.ValidationError(_("This file is not a PDF. Please save the document as PDF and try again."))
 
 
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        field_classes = {"source_url": HttpsURLField}
+
+
 class CaseContributionForm(ClusterForm):
     case_language = forms.ChoiceField(
         label=_("Language of the case"),
@@ -165,8 +178,10 @@ class CaseContributionForm(ClusterForm):
         fields = [
             "title", "summary", "city", "start_year", "end_year", "status", "themes", "topics", "sdgs",
             "target_groups", "approaches", *SECTIONS, "evidence_level", "organisation", "website",
-            "hero_caption", "hero_credit",
+            "hero_caption", "hero_credit", *BUDGET_FIELDS,
         ]  # fmt: skip
+        # One empty indicator to fill at a time: each save of the step offers another.
+        formsets = {"outcomes": {"form": OutcomeForm, "fields": OUTCOME_FIELDS, "extra": 1}}
         labels = {"title": _("Title of the practice")}
         field_classes = {"website": HttpsURLField}
         widgets = {
@@ -193,6 +208,8 @@ class CaseContributionForm(ClusterForm):
         for name in set(self.fields) - set(step.fields):
             # Fields left out of the form are left as they are on the page.
             del self.fields[name]
+        for name in set(self.formsets) - set(step.fields):
+            del self.formsets[name]
         self.order_fields(step.fields)
         if "evidence_level" in self.fields:
             self.fields["evidence_level"].help_text = EVIDENCE_HELP

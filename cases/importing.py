@@ -7,7 +7,9 @@ Re-importing an external_id updates its page instead of duplicating it.
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.models import Locale
 
@@ -15,14 +17,19 @@ from core.import_tools import LANGUAGE_CODES, Place, RecordReader, RowError, Row
 from core.slugs import free_slug
 from taxonomy.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
 
-from .models import CaseIndexPage, CaseStudyPage
-from .models.case import FIRST_YEAR
+from .models import CaseIndexPage, CaseStudyPage, EvidenceLevel, FollowUp, OutcomeIndicator
+from .models.outcomes import check_budget, check_outcome
+from .models.values import FIRST_YEAR
 
 KNOWN_FIELDS = {
     "external_id", "language", "translation_of", "title", "summary", "sections", "city", "country", "region",
     "start_year", "status", "themes", "topics", "sdgs", "target_groups", "approaches", "tags", "spotlights",
-    "spotlight_facets", "organisation", "website",
+    "spotlight_facets", "organisation", "website", "evidence_level", "last_verified", "outcomes", "budget",
+    "follow_ups",
 }  # fmt: skip
+OUTCOME_FIELDS = {"measure", "value", "unit", "result_year", "baseline_value", "baseline_year", "source_name",
+                  "source_url", "evidence_level"}  # fmt: skip
+BUDGET_FIELDS = {"amount", "currency", "period", "funding_sources"}
 SECTIONS = ("context", "solution", "results", "lessons")
 
 
@@ -38,6 +45,8 @@ class CaseRecord:
     values: dict
     relations: dict
     tags: list
+    outcomes: list
+    follow_ups: list
 
 
 class CaseImporter(RowImporter):
@@ -71,7 +80,13 @@ class CaseImporter(RowImporter):
             "status": status,
             "organisation": reader.text("organisation", max_length=255),
             "website": reader.url("website"),
+            "last_verified": read_date(reader, "last_verified"),
+            **read_budget(line.record.get("budget")),
         }
+        evidence_level = reader.choice("evidence_level", EvidenceLevel.values)
+        if evidence_level:
+            # Left out, it stays what an editor set (a new case starts "described").
+            values["evidence_level"] = evidence_level
         return CaseRecord(
             line=line.number,
             external_id=external_id,
@@ -89,6 +104,8 @@ class CaseImporter(RowImporter):
                 "spotlight_facet_values": self.spotlight_facets(line.record, spotlights),
             },
             tags=reader.string_list("tags"),
+            outcomes=read_list(line.record, "outcomes", read_outcome),
+            follow_ups=read_list(line.record, "follow_ups", read_follow_up),
         )
 
     @staticmethod
@@ -154,6 +171,8 @@ class CaseImporter(RowImporter):
         if existing is None:
             self.place(page, record)
         page.tags.set(record.tags)
+        page.outcomes = [OutcomeIndicator(**values) for values in record.outcomes]
+        page.follow_ups = [FollowUp(**values) for values in record.follow_ups]
         self.publish(page)
 
     def place(self, page, record):
@@ -187,3 +206,106 @@ def case_index(locale):
     translation = source.copy_for_translation(locale, copy_parents=True)
     translation.save_revision().publish()
     return translation
+
+
+def read_date(reader, name):
+    text = reader.text(name)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RowError(name, f"must be a date written YYYY-MM-DD, not {text!r}") from None
+
+
+def read_number(record, name):
+    value = record.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RowError(name, f"must be a number, not {value!r}")
+    return Decimal(str(value))
+
+
+def as_row_error(error, prefix):
+    """A model's ValidationError (its first message) as the importer's RowError."""
+    name, messages = next(iter(error.message_dict.items()))
+    return RowError(f"{prefix}.{name}", " ".join(str(message) for message in messages))
+
+
+def read_list(record, name, read_item):
+    """A list of objects, each read by `read_item`; an error names the item: outcomes[2].unit."""
+    items = record.get(name) or []
+    if not isinstance(items, list):
+        raise RowError(name, "must be a list of objects")
+    values = []
+    for number, item in enumerate(items, start=1):
+        prefix = f"{name}[{number}]"
+        if not isinstance(item, dict):
+            raise RowError(prefix, "must be an object")
+        try:
+            values.append(read_item(item))
+        except RowError as error:
+            raise RowError(f"{prefix}.{error.field}", error.reason) from None
+        except ValidationError as error:
+            raise as_row_error(error, prefix) from None
+    return values
+
+
+def read_outcome(item):
+    reader = RecordReader(item)
+    unknown = set(item) - OUTCOME_FIELDS
+    if unknown:
+        raise RowError(sorted(unknown)[0], f"unknown field; an outcome has {', '.join(sorted(OUTCOME_FIELDS))}")
+    years = (FIRST_YEAR, date.today().year + 1)
+    values = {
+        "measure": reader.text("measure", required=True, max_length=255),
+        "value": read_number(item, "value"),
+        "unit": reader.text("unit", max_length=60),
+        "result_year": reader.year("result_year", *years),
+        "baseline_value": read_number(item, "baseline_value"),
+        "baseline_year": reader.year("baseline_year", *years),
+        "source_name": reader.text("source_name", max_length=255),
+        "source_url": reader.url("source_url"),
+        "evidence_level": reader.choice("evidence_level", EvidenceLevel.values),
+    }
+    check_outcome(values["value"], values["baseline_value"], values["unit"], values["baseline_year"],
+                  values["result_year"])  # fmt: skip
+    return values
+
+
+def read_follow_up(item):
+    reader = RecordReader(item)
+    followed = read_date(reader, "date")
+    if followed is None:
+        raise RowError("date", "is required")
+    return {"date": followed, "text": reader.text("text", required=True)}
+
+
+def read_budget(budget):
+    """The budget object as the page's budget fields; no object leaves them empty."""
+    if budget is None:
+        return {"budget_amount": None, "budget_currency": "", "budget_period": "", "funding_sources": ""}
+    if not isinstance(budget, dict):
+        raise RowError("budget", "must be an object with amount, currency, period, funding_sources")
+    unknown = set(budget) - BUDGET_FIELDS
+    if unknown:
+        raise RowError(
+            f"budget.{sorted(unknown)[0]}", f"unknown field; a budget has {', '.join(sorted(BUDGET_FIELDS))}"
+        )
+    reader = RecordReader(budget)
+    try:
+        values = {
+            "budget_amount": read_number(budget, "amount"),
+            "budget_currency": reader.text("currency", max_length=3).upper(),
+            "budget_period": reader.text("period", max_length=100),
+            "funding_sources": reader.text("funding_sources", max_length=255),
+        }
+        if values["budget_amount"] is not None and values["budget_amount"] < 0:
+            raise RowError("amount", "cannot be negative")
+        check_budget(values["budget_amount"], values["budget_currency"])
+    except RowError as error:
+        raise RowError(f"budget.{error.field}", error.reason) from None
+    except ValidationError as error:
+        raise RowError("budget.currency", " ".join(str(m) for m in error.messages)) from None
+    return values

@@ -32,6 +32,34 @@ def facet_values(key_slugs):
     return SpotlightFacetValue.objects.filter(chosen)
 
 
+NUMBER_OR_NULL = {"type": ["number", "null"]}
+YEAR_OR_NULL = {"type": ["integer", "null"]}
+OUTCOME_SCHEMA = {
+    "type": "object",
+    "description": "An outcome indicator: what was measured, from its baseline to its result.",
+    "properties": {
+        "measure": {"type": "string"},
+        "value": NUMBER_OR_NULL,
+        "unit": {"type": "string"},
+        "result_year": YEAR_OR_NULL,
+        "baseline_value": NUMBER_OR_NULL,
+        "baseline_year": YEAR_OR_NULL,
+        "source_name": {"type": "string"},
+        "source_url": {"type": "string"},
+        "evidence_level": {"type": "string", "enum": EvidenceLevel.values},
+    },
+}
+BUDGET_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "amount": NUMBER_OR_NULL,
+        "currency": {"type": "string", "description": "ISO 4217"},
+        "period": {"type": "string"},
+        "funding_sources": {"type": "string"},
+    },
+}
+
+
 class CaseDocument(SearchDocument):
     model = CaseStudyPage
     type = "case"
@@ -42,7 +70,13 @@ class CaseDocument(SearchDocument):
     prefetch_related = (
         indexed("spotlight_facet_values", SpotlightFacetValue.objects.select_related("facet")),
         indexed("tags"),
+        indexed("outcomes"),
     )
+    # What the API and the exports give of a practice's results and cost (docs/import-format.md).
+    stored_fields = {
+        "outcomes": {"type": "array", "items": OUTCOME_SCHEMA},
+        "budget": {"oneOf": [BUDGET_SCHEMA, {"type": "null"}]},
+    }
     # Who a practice serves and how it works are named in queries ("personnes âgées").
     site_facets = (
         Facet("target_group", "target_groups", _("Target group"), TargetGroup, recognised=True),
@@ -94,6 +128,8 @@ class CaseDocument(SearchDocument):
             "tags": [tag.name for tag in page.indexed_tags],
             "spotlight_facets": [f"{value.facet.key}:{value.slug}" for value in values],
             "spotlight_facets_labels": labels(values),
+            "outcomes": [outcome.as_record() for outcome in page.indexed_outcomes],
+            "budget": page.budget_record(),
         }
 
 

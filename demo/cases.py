@@ -40,7 +40,7 @@ from taxonomy.models import (
     Topic,
 )
 
-from . import text
+from . import outcomes, text
 from .factories import CaseStudyPageFactory
 from .pictures import theme_picture
 from .subjects import APPROACHES, SUBJECTS, TARGETS
@@ -258,6 +258,7 @@ class DemoBuilder:
             ],
             organisation=choices["city"].institution,
             **self.texts(choices, language),
+            **outcomes.page_fields(choices, language),
             taxonomy__topic=choices["topic"].slug,
             taxonomy__sdgs=choices["sdgs"],
             taxonomy__target_groups=[choices["target"]],
@@ -288,6 +289,7 @@ class DemoBuilder:
             ("figure", {"value": f"{amount:,}", "label": label[code]})
             for amount, label in zip(choices["amounts"], choices["figures"], strict=True)
         ]
+        outcomes.translate(translation, choices, code)
         translation.save_revision().publish()
 
     @staticmethod

@@ -28,6 +28,8 @@ FACET_KEYWORD = {"type": "keyword", "eager_global_ordinals": True}
 # Queries reach folded fields through the same analyzer plus the editors' synonyms.
 FOLDED = {"type": "text", "analyzer": "folded", "search_analyzer": "folded_search"}
 FOLDED_TEXT = {**FOLDED, "copy_to": ["all_text"]}
+# Kept whole in the document, read back by the API and exports, never searched.
+STORED = {"type": "object", "enabled": False}
 KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "tags")
 
 
@@ -85,6 +87,7 @@ def index_mappings():
             "url": {"type": "keyword", "index": False},
             "thumbnail": {"type": "keyword", "index": False},
             "translations": {"type": "object", "enabled": False},
+            **dict.fromkeys(registry.stored_fields(), STORED),
             "all_text": FOLDED,
             "suggest_text": {"type": "text", "analyzer": "suggest_shingles"},
         },

@@ -120,6 +120,11 @@ class SearchDocument:
     # The relations in `taxonomies` need none; a type without a lookup for a chosen facet drops out.
     fallback_lookups = {}
 
+    # Values kept in the document for the API and the exports, never searched:
+    # {field: JSON schema of its value} (cases: outcome indicators, budget). `fields`
+    # fills them; the mapping stores them unindexed and the OpenAPI schema names them.
+    stored_fields = {}
+
     def read_batch(self, pages):
         """Read, for a batch of its pages at once, what `fields` needs beyond each
         page's own rows (say, which collections hold them), and keep it on the pages."""
@@ -214,6 +219,11 @@ def scope_facets(field):
 def facet_fields():
     """The index fields of the facets a search of one page type alone adds."""
     return [facet.field for document in _documents.values() for facet in document.facets]
+
+
+def stored_fields():
+    """{field: JSON schema} of every page type's stored values (the API and exports give them)."""
+    return {name: schema for document in _documents.values() for name, schema in document.stored_fields.items()}
 
 
 def scope_fields():

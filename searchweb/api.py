@@ -6,7 +6,7 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from search import service
+from search import registry, service
 from searchstats.models import Source
 
 from .openapi import schema
@@ -30,6 +30,8 @@ def api_result(hit):
     return {
         "id": hit["page_id"],
         **{name: hit.get(name) for name in RESULT_FIELDS},
+        # A page type's stored values (a case's outcomes and budget), absent from other types.
+        **{name: hit[name] for name in registry.stored_fields() if name in hit},
         "related": hit.get("related", False),
     }
 

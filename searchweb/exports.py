@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from core.throttle import wait_seconds
-from search import service
+from search import registry, service
 
 EXPORT_FIELDS = ("id", "external_id", "type", "title", "language", "url", "summary", "city", "country", "region",
                  "themes", "sdgs", "start_year")  # fmt: skip
@@ -51,10 +51,16 @@ def exported_results(request):
     return first.total, (row(request, hit) for hit in rows())
 
 
+def exported_fields():
+    """The shared fields, then each page type's stored values (a case's outcomes and
+    budget), empty for the other types."""
+    return (*EXPORT_FIELDS, *registry.stored_fields())
+
+
 def row(request, hit):
     """One result as exported: the API's identifiers and slugs, with an absolute URL."""
     return {
-        **{name: hit.get(name) for name in EXPORT_FIELDS},
+        **{name: hit.get(name) for name in exported_fields()},
         "id": hit["page_id"],
         # A page outside every site has no URL; build_absolute_uri(None) would give the export's own.
         "url": request.build_absolute_uri(hit["url"]) if hit.get("url") else None,
@@ -72,6 +78,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value):
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(item, dict) for item in value)):
+        # Records (outcome indicators, a budget) stay whole, as the JSON download has them.
+        value = json.dumps(value, ensure_ascii=False, cls=DjangoJSONEncoder)
     if isinstance(value, list):
         value = "; ".join(str(item) for item in value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -111,9 +120,10 @@ def export_csv(request):
     writer = csv.writer(Echo())
 
     def lines():
-        yield writer.writerow(EXPORT_FIELDS)
+        names = exported_fields()
+        yield writer.writerow(names)
         for values in rows:
-            yield writer.writerow([csv_cell(values[name]) for name in EXPORT_FIELDS])
+            yield writer.writerow([csv_cell(values[name]) for name in names])
 
     return StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8", headers=attachment("csv"))
 

@@ -101,6 +101,7 @@ def result_schema():
             "region": {"type": ["string", "null"]},
             "themes": {"type": "array", "items": {"type": "string"}},
             "sdgs": {"type": "array", "items": {"type": "integer"}},
+            **registry.stored_fields(),
             "related": {
                 "type": "boolean",
                 "description": (

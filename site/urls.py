@@ -80,6 +80,7 @@ urlpatterns += i18n_patterns(
     path("members/contributions/", include("cases.contribution_urls")),
     path("members/saved-searches/", include("alerts.urls")),
     path("members/", include("members.urls")),
+    path("shortlist/", include("shortlists.urls")),
     # A member's own expert profile: the experts app's form, in the member area.
     path("members/", include("experts.urls")),
     path("language/nearest/<int64:page_id>/", nearest_translation, name="nearest_translation"),

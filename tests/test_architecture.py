@@ -28,6 +28,7 @@ LAYERS = {
     "cities": 7,
     "insights": 7,
     "members": 7,
+    "shortlists": 8,
     "home": 8,
     "demo": 9,
     "operations": 9,

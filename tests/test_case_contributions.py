@@ -49,9 +49,18 @@ def case_form(**changes):
         "website": "https://example.org/housing",
         "hero_caption": "",
         "hero_credit": "",
+        **outcome_rows(),
     }
     data.update(changes)
     return {name: value for name, value in data.items() if value is not None}
+
+
+def outcome_rows(*rows):
+    """The outcome indicators of the results step, as the browser sends its formset."""
+    data = {"outcomes-TOTAL_FORMS": len(rows), "outcomes-INITIAL_FORMS": 0, "outcomes-MAX_NUM_FORMS": 1000}
+    for number, row in enumerate(rows):
+        data.update({f"outcomes-{number}-{name}": value for name, value in row.items()})
+    return data
 
 
 def step_url(contribution_pk, number):
@@ -402,3 +411,35 @@ def test_a_draft_waits_unreviewed_and_resumes_at_the_step_the_member_left(client
     moderate(contribution.page, moderator, "approve")
     public = Client().get(CaseStudyPage.objects.get(pk=contribution.page.pk).url).content.decode()
     assert "Evaluation 2022" in public and 'alt="Four-storey wooden building with balconies"' in public
+
+
+def test_a_member_gives_outcomes_and_a_budget_and_is_told_what_is_missing(client, member):
+    client.post(SUBMIT_URL, case_form(action="next"))
+    contribution = contributed(member)
+    client.post(step_url(contribution.pk, 2), case_form(action="next"))
+    homes = {"measure": "Families housed", "baseline_value": "120", "baseline_year": "2016", "value": "1480",
+             "unit": "families", "result_year": "2021", "source_name": "Housing observatory"}  # fmt: skip
+    response = client.post(
+        step_url(contribution.pk, 3),
+        case_form(**outcome_rows({**homes, "unit": ""}, {**homes, "baseline_year": "2022"}), budget_amount="90000",
+                  action="next"),
+    )  # fmt: skip
+    html = response.content.decode()
+    assert "Outcome indicator 2" in html
+    first, second = (row.errors for row in response.context["form"].formsets["outcomes"])
+    assert first["unit"] == ["Give the unit of the figures: people, %, tonnes..."]
+    assert second["baseline_year"] == ["The baseline year must come before the result year (2021)."]
+    assert response.context["form"].errors["budget_currency"] == ["Give the currency of the budget: EUR, USD, BRL..."]
+
+    client.post(
+        step_url(contribution.pk, 3),
+        case_form(**outcome_rows(homes), budget_amount="90000", budget_currency="EUR", action="next"),
+    )
+    draft = CaseStudyPage.objects.get(pk=contribution.page.pk).get_latest_revision_as_object()
+    assert [(o.measure, o.value, o.unit, o.baseline_year) for o in draft.outcomes.all()] == [
+        ("Families housed", 1480, "families", 2016)
+    ]
+    assert (draft.budget_amount, draft.budget_currency) == (90000, "EUR")
+    # Back at the step, the indicator is there to correct, with an empty one to add.
+    form = client.get(step_url(contribution.pk, 3)).context["form"]
+    assert [row.initial.get("measure") for row in form.formsets["outcomes"]] == ["Families housed", None]

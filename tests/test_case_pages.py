@@ -220,7 +220,10 @@ def test_the_editor_form_adds_the_themes_of_topics_and_explains_wrong_years_and_
                 "end_year": 2018,
                 "evidence_level": "described",
                 **{name: streamfield([]) for name in ("key_figures", "partners", "timeline", "gallery")},
-                **{name: inline_formset([]) for name in ("documents", "inspirations", "related_cases")},
+                **{
+                    name: inline_formset([])
+                    for name in ("documents", "inspirations", "related_cases", "outcomes", "follow_ups")
+                },
             }
         )
         | {"themes": [Topic.objects.get(slug="housing").theme_id], "topics": [topic_elsewhere.pk]},

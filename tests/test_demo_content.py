@@ -113,3 +113,15 @@ def test_the_main_menu_leads_to_the_practices_spotlights_and_articles(demo, clie
     menu = html.split('class="main-menu"')[1].split("</nav>")[0]
     for link in ('href="/fr/pratiques/"', 'href="/fr/covid-19/"', 'href="/fr/care/"', 'href="/fr/articles/"'):
         assert link in menu
+
+
+def test_every_case_shows_outcomes_with_sources_and_a_budget_in_its_language(demo):
+    """The hook demo/outcomes.py fills: what a council would ask, on every demo case."""
+    for case in CaseStudyPage.objects.live().prefetch_related("outcomes", "follow_ups").select_related("locale"):
+        outcomes = list(case.outcomes.all())
+        assert outcomes and all(outcome.source_name and outcome.unit for outcome in outcomes), case.title
+        assert {outcome.locale_id for outcome in outcomes} == {case.locale_id}, case.title
+        assert case.budget_amount and case.budget_currency and case.follow_ups.exists(), case.title
+    # A translation's rows are in its language too.
+    for french in CaseStudyPage.objects.live().filter(locale__language_code="fr", external_id__endswith="-fr"):
+        assert french.outcomes.first().source_name == "Rapport annuel de la ville", french.title

@@ -102,7 +102,9 @@ def test_the_csv_has_a_header_quotes_commas_and_joins_lists(client, catalogue, a
     apply_index_changes()
     text = download_csv(client, {"q": "pocket squares"})
     header, first = text.splitlines()[:2]
-    assert header == "id,external_id,type,title,language,url,summary,city,country,region,themes,sdgs,start_year"
+    assert header == (
+        "id,external_id,type,title,language,url,summary,city,country,region,themes,sdgs,start_year,outcomes,budget"
+    )
     assert ',"Parks, plazas and ""pocket"" squares",en,http://testserver/en/' in first
     (row,) = csv_rows(text)
     assert row["title"] == 'Parks, plazas and "pocket" squares'

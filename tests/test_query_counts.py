@@ -7,12 +7,16 @@ Each page is measured on its second visit, as a running site serves it: the firs
 visit fills the process caches (vocabularies, image renditions) once for everyone.
 """
 
+from datetime import date
+
 import pytest
 import wagtail_factories
 
 from cases.models import (
     CaseDocument,
     CaseInspiration,
+    FollowUp,
+    OutcomeIndicator,
     RelatedCase,
     SpotlightFeaturedCase,
     SpotlightPage,
@@ -39,7 +43,8 @@ pytestmark = pytest.mark.django_db
 # one query on every budget below, none when the page cache renders the page.
 # A case page also reads its kept similar cases with the tokens they were kept under
 # (search/related.py): one query with the database cache, none with Redis.
-CASE_PAGE_QUERIES = 39
+# Two list its outcome indicators and follow-ups.
+CASE_PAGE_QUERIES = 41
 # Two of them list similar experts: the list, and which pages are private; one finds
 # whether the profile is an unfinished translation.
 EXPERT_PAGE_QUERIES = 32
@@ -109,7 +114,8 @@ def case_card(index, **fields):
 def case_showing(index, size, **fields):
     """A case with `size` of everything its page lists: themes and topics, SDGs, target
     groups, approaches, further cities, tags, gallery pictures, partners, documents,
-    cases it was inspired by, cases that copied it and related cases."""
+    cases it was inspired by, cases that copied it, related cases, outcome indicators
+    and follow-ups."""
     others = [case_card(index) for _ in range(size)]
     pictures = [other.hero_image for other in others]
     partner = {"name": "Housing Europe", "role": "Funding", "website": "https://example.org"}
@@ -131,6 +137,8 @@ def case_showing(index, size, **fields):
         CaseInspiration.objects.create(page=case, source=other)
         CaseInspiration.objects.create(page=other, source=case)
         RelatedCase.objects.create(page=case, case=other)
+        OutcomeIndicator.objects.create(page=case, measure="Homes", value=10, unit="homes", baseline_value=2)
+        FollowUp.objects.create(page=case, date=date(2024, 1, 1), text="Still running.")
     return case
 
 

@@ -10,6 +10,7 @@ from .case import (
 )
 from .collections import SpotlightFeaturedCase, SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
 from .contributions import CaseContribution
+from .outcomes import FollowUp, OutcomeIndicator
 
 __all__ = [
     "ArticleIndexPage",
@@ -21,6 +22,8 @@ __all__ = [
     "CaseTag",
     "CityPortraitPage",
     "EvidenceLevel",
+    "FollowUp",
+    "OutcomeIndicator",
     "PositionCase",
     "PositionPage",
     "RelatedCase",

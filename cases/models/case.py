@@ -1,7 +1,4 @@
-from datetime import date
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
@@ -31,8 +28,9 @@ from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
 from taxonomy.models import latitude_field, longitude_field
 
 from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerBlock
+from .outcomes import BudgetMixin
+from .values import EvidenceLevel, validate_year
 
-FIRST_YEAR = 1950
 CASES_PER_PAGE = 12
 SECTION_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -41,26 +39,6 @@ def case_card_relations(through=""):
     """What a case card (templates/includes/case_card.html) shows besides the case: a
     list of cards selects these with its cases, `through` a link model ("case__") if any."""
     return [f"{through}{name}" for name in ("hero_image", "city__country")]
-
-
-def last_allowed_year():
-    return date.today().year + 1
-
-
-def validate_year(year):
-    if year is not None and not FIRST_YEAR <= year <= last_allowed_year():
-        raise ValidationError(
-            _("Enter a year from %(first)s to %(last)s.") % {"first": FIRST_YEAR, "last": last_allowed_year()}
-        )
-
-
-class EvidenceLevel(models.TextChoices):
-    """How solid a practice is: readers want to know before they copy it."""
-
-    DESCRIBED = "described", _("Described by the city")
-    MONITORED = "monitored", _("Monitored with indicators")
-    EVALUATED = "evaluated", _("Evaluated")
-    INDEPENDENTLY_EVALUATED = "independently-evaluated", _("Independently evaluated")
 
 
 class CaseTag(TaggedItemBase):
@@ -109,7 +87,7 @@ def follow_the_city(form, cleaned_data):
         cleaned_data["latitude"], cleaned_data["longitude"] = city.latitude, city.longitude
 
 
-class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, Page):
+class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, BudgetMixin, Page):
     """A good practice, structured as context, solution, results and lessons."""
 
     external_id = models.CharField(
@@ -227,8 +205,10 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, Page):
         FieldPanel("solution"),
         FieldPanel("results"),
         FieldPanel("key_figures"),
+        InlinePanel("outcomes", heading=_("Outcome indicators"), label=_("Outcome indicator")),
         FieldPanel("lessons"),
         FieldPanel("budget"),
+        *BudgetMixin.budget_panels,
         FieldPanel("partners"),
         FieldPanel("timeline"),
         FieldPanel("gallery"),
@@ -269,6 +249,7 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, Page):
             [FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("last_verified")]), HelpPanel(EVIDENCE_HELP)],
             heading=_("Evidence"),
         ),
+        InlinePanel("follow_ups", heading=_("Follow-ups"), label=_("Follow-up")),
         InlinePanel("inspirations", label=_("Inspired by")),
         InlinePanel("related_cases", label=_("Related cases")),
         FieldPanel("external_id", read_only=True),
@@ -300,6 +281,8 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, Page):
                 [self],
                 Prefetch("documents", queryset=CaseDocument.objects.select_related("document")),
                 Prefetch("related_cases", queryset=RelatedCase.objects.select_related(*case_card_relations("case__"))),
+                "outcomes",
+                "follow_ups",
             )
         context = super().get_context(request, *args, **kwargs)
         context["location_map"] = self.location_map()

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cases",
     "experts",
     "members",
+    "shortlists",
     "cities",
     "insights",
     "search",
@@ -138,6 +139,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_identity",
                 "members.context_processors.member_area",
+                "shortlists.context_processors.shortlist",
             ],
         },
     },
@@ -471,5 +473,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # opensearch-py logs every request at INFO.
         "opensearch": {"level": "WARNING"},
+        # WeasyPrint logs each step of laying out a dossier at INFO (shortlists/dossier.py).
+        "weasyprint": {"level": "WARNING"},
     },
 }
