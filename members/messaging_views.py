@@ -28,15 +28,15 @@ from experts.ownership import own_profile
 from .accounts import is_unclaimed
 from .invitations import Reach, invite
 from .messaging_forms import ContactForm, ReplyForm, ReportForm, has_blocked
-from .models import Block, Conversation, Message, MessageReport
+from .models import Block, Conversation, MemberProfile, Message, MessageReport
 
 CONVERSATIONS_PER_PAGE = 25
 
 
 def member_names(user_ids):
     """The name each member goes by: the title of their own expert profile (the first
-    one they created, as in ownership.own_profile)."""
-    names = {}
+    one they created, as in ownership.own_profile), else the name they signed up with."""
+    names = dict(MemberProfile.objects.filter(account_id__in=user_ids).values_list("account_id", "name"))
     profiles = ExpertProfilePage.objects.filter(owner_account_id__in=user_ids).order_by("-pk")
     for owner_id, title in profiles.values_list("owner_account_id", "title"):
         names[owner_id] = title
