@@ -11,7 +11,7 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from core.choice_filter import FilteredCheckboxSelectMultiple
 from core.form_fields import HttpsURLField
 from core.uploads import CheckedImageField, check_upload_quota, store_member_image
-from taxonomy.mixins import add_themes_of_topics, group_topics_by_theme
+from taxonomy.mixins import add_themes_of_topics, group_topics_by_theme, name_cities_with_countries
 from taxonomy.models import City, label_order
 
 from .models import Availability, ExpertProfilePage
@@ -73,7 +73,8 @@ class ExpertProfileForm(ClusterForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["city"].queryset = City.objects.select_related("country").order_by(label_order())
+        self.fields["city"].queryset = City.objects.order_by(label_order())
+        name_cities_with_countries(self.fields["city"])
         self.fields["city"].required = False
         # A city gives its country (clean()); the country is asked only without one.
         self.fields["country"].required = False

@@ -24,6 +24,7 @@ from django.contrib.auth.hashers import make_password
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.mixins import name_cities_with_countries
 from taxonomy.models import City, label_order
 
 from .models import MemberProfile
@@ -106,7 +107,8 @@ class EvenSignupForm(SignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = City.objects.select_related("country").order_by(label_order())
+        self.fields["city"].queryset = City.objects.order_by(label_order())
+        name_cities_with_countries(self.fields["city"])
         self.order_fields(self.field_order)
 
     def clean_time_zone(self):
