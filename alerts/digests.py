@@ -21,9 +21,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
-from wagtail.models import Site
 
-from core import links
+from core import links, public_url
 from search import service
 
 from .models import SavedSearch, SentAlert
@@ -53,12 +52,6 @@ class Section:
     @property
     def more(self):
         return max(0, len(self.practices) - SHOWN)
-
-
-def public_base_url():
-    """The address links in e-mails start with: PUBLIC_BASE_URL, else the default
-    Wagtail site's (core/public_url.py)."""
-    return settings.PUBLIC_BASE_URL or Site.objects.get(is_default_site=True).root_url
 
 
 def published(hit):
@@ -166,7 +159,7 @@ def send_digests(frequencies, progress=lambda member, emailed: None):
     """Send the digests due now; `progress` is told of each member done."""
     now = timezone.now()
     summary = RunSummary()
-    base = public_base_url()
+    base = public_url.base_url()
     for user, searches in due_searches(now, frequencies).items():
         summary.members += 1
         summary.searches += len(searches)

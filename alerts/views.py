@@ -43,7 +43,9 @@ def save_search(request):
         saved = form.save(commit=False)
         saved.user, saved.query, saved.language = request.user, query, get_language()
         saved.save()
-        messages.success(request, _("Your search “%(name)s” is saved.") % {"name": saved.name})
+        # A name often quotes the search's words itself (service.describe): messages set
+        # names after a colon, never in quotes of their own ("““housing””").
+        messages.success(request, _("Search saved: %(name)s.") % {"name": saved.name})
         return redirect("alerts:list")
     context = {"form": form, "query": query, "search_url": search_url, "refusal": refusal}
     return render(request, "alerts/save_search.html", context, status=400 if refusal else 200)
@@ -66,7 +68,7 @@ def change_frequency(request, pk):
     if form.is_valid():
         saved.frequency = form.cleaned_data["frequency"]
         saved.save(update_fields=["frequency"])
-        messages.success(request, _("Alerts of “%(name)s”: %(frequency)s.") % {
+        messages.success(request, _("Alerts changed to %(frequency)s for: %(name)s.") % {
             "name": saved.name, "frequency": saved.get_frequency_display().lower()
         })  # fmt: skip
     else:
@@ -79,7 +81,7 @@ def change_frequency(request, pk):
 def delete_search(request, pk):
     saved = get_object_or_404(SavedSearch, pk=pk, user=request.user)
     saved.delete()
-    messages.success(request, _("The saved search “%(name)s” is deleted.") % {"name": saved.name})
+    messages.success(request, _("Saved search deleted: %(name)s.") % {"name": saved.name})
     return redirect("alerts:list")
 
 

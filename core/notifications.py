@@ -9,19 +9,29 @@ answer is written.
 
 import logging
 import smtplib
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
 
 
-def send_notification(template_name, context, recipients, *, language):
+def zone(name):
+    """The time zone called `name`, or the site's for a blank or unknown name."""
+    try:
+        return ZoneInfo(name) if name else timezone.get_default_timezone()
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.get_default_timezone()
+
+
+def send_notification(template_name, context, recipients, *, language, time_zone=""):
     """E-mail `recipients` (addresses; empty ones are skipped) and return how many were
     sent. Build the links in `context` under `translation.override(language)` too, so
-    they open the site in the language the e-mail is written in.
+    they open the site in the language the e-mail is written in. Times are written in
+    `time_zone` (an IANA name; blank or unknown: the site's TIME_ZONE).
 
     The event that triggered the notification is already stored when it is sent, and
     the recipient finds it on the site anyway; a mail server failure is therefore
@@ -32,7 +42,7 @@ def send_notification(template_name, context, recipients, *, language):
     # Rendered without a request, so without the context processors: the site's name
     # is given here.
     context = {"site_name": settings.SITE_NAME, **context}
-    with translation.override(language):
+    with translation.override(language), timezone.override(zone(time_zone)):
         subject = " ".join(render_to_string(f"{template_name}_subject.txt", context).split())
         body = render_to_string(f"{template_name}_body.txt", context)
     emails = [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses]

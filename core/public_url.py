@@ -12,6 +12,7 @@ come from Wagtail's Site, which `setup_site` points at the same address.
 """
 
 from django.conf import settings
+from wagtail.models import Site
 
 
 class PublicBaseURLMiddleware:
@@ -22,3 +23,17 @@ class PublicBaseURLMiddleware:
         if settings.PUBLIC_BASE_URL:
             request._current_scheme_host = settings.PUBLIC_BASE_URL
         return self.get_response(request)
+
+
+def base_url():
+    """The address every e-mail's links start with: PUBLIC_BASE_URL, else the default
+    Wagtail site's root URL (what page links use); never the host of the request that
+    happened to trigger the e-mail. Development sets PUBLIC_BASE_URL (settings/dev.py)."""
+    if settings.PUBLIC_BASE_URL:
+        return settings.PUBLIC_BASE_URL
+    return Site.objects.get(is_default_site=True).root_url.rstrip("/")
+
+
+def absolute(path):
+    """`path` (from reverse(), with its query) on the site's public address."""
+    return base_url() + path

@@ -13,13 +13,13 @@ A page type names the member area page that shows its review status with
 `member_area_url_name` (a URL name); pages without one never e-mail members.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier, WorkflowStateRejectionEmailNotifier
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
+from core import public_url
 from core.notifications import send_notification
 
 
@@ -51,7 +51,7 @@ def notify_member(workflow_state, user, template_name):
         return
     language = page.locale.language_code
     with translation.override(language):
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(url_name)
+        link = public_url.absolute(reverse(url_name))
     revision = page.get_latest_revision_as_object()
     context = {"title": revision.title, "comment": last_comment(workflow_state), "link": link}
     send_notification(template_name, context, [member.email], language=language)

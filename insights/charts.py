@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cases.models import EvidenceLevel
 from cases.search_documents import CaseDocument
 from search import service
 from searchweb.page_context import chips
@@ -35,9 +36,11 @@ YEAR_LABEL_STEPS = (1, 2, 5, 10, 20, 50)
 # A bar chart's rows (a label line over its bar), in pixels; its longest bar spans
 # this percentage of the width, leaving room for the count after it.
 ROW_HEIGHT = 44
+# Above a bar chart's rows, its axis titles: the values' on the left, the counts' on the right.
+AXIS_ROOM = 24
 BAR_ROOM = 85
-# The year columns' drawing area, in pixels.
-COLUMN_TOP = 8
+# The year columns' drawing area, in pixels, under the title of the count axis.
+COLUMN_TOP = 28
 COLUMN_HEIGHT = 160
 
 
@@ -45,8 +48,12 @@ COLUMN_HEIGHT = 160
 class Chart:
     key: str
     title: Promise
-    # The column heading of the chart's values in the data table and the CSV.
+    # The column heading of the chart's values in the data table and the CSV: the
+    # label of its value axis.
     heading: Promise
+    # An ordinal chart's values in their natural order (lowest first); the others are
+    # by count.
+    order: tuple = ()
 
     @property
     def by_year(self):
@@ -58,7 +65,7 @@ CHARTS = [
     Chart("sdg", _("Practices by Sustainable Development Goal"), _("Sustainable Development Goal")),
     Chart("region", _("Practices by region"), _("Region")),
     Chart("year", _("Practices by start year"), _("Start year")),
-    Chart("evidence", _("Practices by evidence level"), _("Evidence level")),
+    Chart("evidence", _("Practices by evidence level"), _("Evidence level"), order=tuple(EvidenceLevel.values)),
     Chart("spotlight", _("Practices by collection"), _("Collection")),
 ]
 CHARTS_BY_KEY = {chart.key: chart for chart in CHARTS}
@@ -101,6 +108,8 @@ def bars(request, chart, results):
         (value for value in results.facets.get(chart.key, []) if value["count"]),
         key=lambda value: (-value["count"], value["label"]),
     )
+    if chart.order:
+        values.sort(key=lambda value: chart.order.index(value["value"]) if value["value"] in chart.order else 0)
     goals = terms_by_key(SustainableDevelopmentGoal, "number") if chart.key == "sdg" else {}
     return [
         {
@@ -128,9 +137,12 @@ def drawn(chart, chart_bars):
             bar["height"] = round(COLUMN_HEIGHT * bar["count"] / most, 1)
             bar["y"] = round(COLUMN_TOP + COLUMN_HEIGHT - bar["height"], 1)
             bar["labelled"] = int(bar["label"]) % step == 0
-        return {"height": COLUMN_TOP + COLUMN_HEIGHT + 24, "axis": COLUMN_TOP + COLUMN_HEIGHT}
+        axis = COLUMN_TOP + COLUMN_HEIGHT
+        # Under the axis, the year labels, then the axis title; the tallest column's
+        # count on a grid line across the top.
+        return {"axis": axis, "ticks_y": axis + 18, "height": axis + 40, "most": most, "most_y": COLUMN_TOP}
     for number, bar in enumerate(chart_bars):
-        top = number * ROW_HEIGHT
+        top = AXIS_ROOM + number * ROW_HEIGHT
         bar["short_label"] = bar["label"] if len(bar["label"]) <= LABEL_ROOM else bar["label"][: LABEL_ROOM - 1] + "…"
         bar["label_y"] = top + 15
         bar["y"] = top + 21
@@ -138,7 +150,7 @@ def drawn(chart, chart_bars):
         bar["width"] = round(BAR_ROOM * bar["count"] / most, 3)
         bar["count_x"] = round(bar["width"] + 1.5, 3)
         bar["count_y"] = top + 33
-    return {"height": max(len(chart_bars), 1) * ROW_HEIGHT}
+    return {"height": AXIS_ROOM + max(len(chart_bars), 1) * ROW_HEIGHT, "axis_y": AXIS_ROOM - 8}
 
 
 def year_label_step(years):
@@ -155,6 +167,12 @@ def insights_context(request):
             charts.append({"chart": chart, "bars": chart_bars, "drawing": drawn(chart, chart_bars)})
     return {
         "search": search,
+        "kept_filters": [
+            (name, value)
+            for name, values in request.GET.lists()
+            if name not in ("q", "page", "page_size", "format", "chart")
+            for value in values
+        ],
         "results": results,
         "charts": charts,
         "chips": chips(request, search, results),

@@ -17,10 +17,12 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from core import public_url
 from core.notifications import send_notification
 
 from .accounts import is_unclaimed
 from .models import ExpertInvitation
+from .opt_out import opt_out_link
 
 INTERVAL = timedelta(days=7)
 
@@ -60,14 +62,14 @@ class Reach:
         }.get(self.code, "")
 
 
-def claim_link(request, account, conversation):
+def claim_link(account, conversation):
     """allauth's set-a-password link for the account, then the conversation."""
     path = reverse(
         "account_reset_password_from_key",
         kwargs={"uidb36": user_pk_to_url_str(account), "key": default_token_generator.make_token(account)},
     )
     next_path = reverse("members:conversation", args=[conversation.pk])
-    return request.build_absolute_uri(f"{path}?{urlencode({'next': next_path})}")
+    return public_url.absolute(f"{path}?{urlencode({'next': next_path})}")
 
 
 def take_invitation_turn(account):
@@ -80,7 +82,7 @@ def take_invitation_turn(account):
     return ExpertInvitation.objects.filter(pk=invitation.pk, sent_at__lt=now - INTERVAL).update(sent_at=now) == 1
 
 
-def invite(request, message, sender_name):
+def invite(message, sender_name):
     """E-mail the expert of `message`'s conversation an invitation to join and read it,
     unless they were invited within INTERVAL. Returns whether an e-mail was sent."""
     conversation = message.conversation
@@ -89,12 +91,13 @@ def invite(request, message, sender_name):
         return False
     language = conversation.expert.locale.language_code
     with translation.override(language):
-        link = claim_link(request, account, conversation)
+        link = claim_link(account, conversation)
     context = {
         "expert_name": conversation.expert.title,
         "sender_name": sender_name,
         "subject": conversation.subject,
         "link": link,
         "email": account.email,
+        "opt_out_link": opt_out_link(account),
     }
     return send_notification("members/email/invitation", context, [account.email], language=language) == 1

@@ -11,7 +11,7 @@ from cases.models import CaseContribution
 from core.private_media import used_by_live_pages
 from experts.ownership import own_profile, own_profiles_everywhere
 
-from .models import Conversation, Message
+from .models import Conversation, MemberProfile, Message
 
 
 def member_data(user):
@@ -28,6 +28,7 @@ def member_data(user):
                 {"email": address.email, "verified": address.verified, "primary": address.primary}
                 for address in user.emailaddress_set.all()
             ],
+            **shown_to_members(user),
         },
         "profile": profile_data(draft) if draft else None,
         "conversations": [
@@ -60,6 +61,19 @@ def member_data(user):
             }
             for search in SavedSearch.objects.filter(user=user).annotate(announced=Count("sent"))
         ],
+    }
+
+
+def shown_to_members(user):
+    """What the member gave at sign-up, and their time zone."""
+    member = MemberProfile.objects.filter(account=user).select_related("city").first()
+    if member is None:
+        return {}
+    return {
+        "name": member.name,
+        "organisation": member.organisation,
+        "city": member.city.slug if member.city else None,
+        "time_zone": member.time_zone,
     }
 
 

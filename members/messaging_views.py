@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import public_url
 from core.limits import member_lock
 from core.notifications import send_notification
 from editorial.workflow import MODERATORS
@@ -28,15 +29,15 @@ from experts.ownership import own_profile
 from .accounts import is_unclaimed
 from .invitations import Reach, invite
 from .messaging_forms import ContactForm, ReplyForm, ReportForm, has_blocked
-from .models import Block, Conversation, Message, MessageReport
+from .models import Block, Conversation, MemberProfile, Message, MessageReport
 
 CONVERSATIONS_PER_PAGE = 25
 
 
 def member_names(user_ids):
     """The name each member goes by: the title of their own expert profile (the first
-    one they created, as in ownership.own_profile)."""
-    names = {}
+    one they created, as in ownership.own_profile), else the name they signed up with."""
+    names = dict(MemberProfile.objects.filter(account_id__in=user_ids).values_list("account_id", "name"))
     profiles = ExpertProfilePage.objects.filter(owner_account_id__in=user_ids).order_by("-pk")
     for owner_id, title in profiles.values_list("owner_account_id", "title"):
         names[owner_id] = title
@@ -214,7 +215,7 @@ def deliver(request, message):
     expert who has not joined yet by the (rate-limited) invitation to join."""
     conversation = message.conversation
     if is_unclaimed(conversation.other_party(message.sender)):
-        invite(request, message, names_in(conversation)[message.sender_id])
+        invite(message, names_in(conversation)[message.sender_id])
     else:
         notify_of_message(request, message)
 
@@ -225,7 +226,7 @@ def notify_of_message(request, message):
     names = names_in(conversation)
     language = notification_language(recipient, conversation)
     with translation.override(language):
-        link = request.build_absolute_uri(reverse("members:conversation", args=[conversation.pk]))
+        link = public_url.absolute(reverse("members:conversation", args=[conversation.pk]))
     # Greet by name only a recipient who has one on the site, not as "a member".
     if recipient.pk == conversation.recipient_id:
         greeting_name = conversation.expert.title
@@ -235,14 +236,22 @@ def notify_of_message(request, message):
         "recipient_name": greeting_name,
         "sender_name": names[message.sender_id],
         "subject": conversation.subject,
+        "sent_at": message.sent_at,
         "link": link,
     }
-    send_notification("members/email/new_message", context, [recipient.email], language=language)
+    send_notification(
+        "members/email/new_message", context, [recipient.email], language=language, time_zone=time_zone_of(recipient)
+    )
+
+
+def time_zone_of(user):
+    """The member's time zone (MemberProfile), blank for the site's."""
+    return MemberProfile.objects.filter(account=user).values_list("time_zone", flat=True).first() or ""
 
 
 def notify_moderators(request, report):
     moderators = get_user_model().objects.filter(groups__name=MODERATORS, is_active=True).exclude(email="")
-    link = request.build_absolute_uri(reverse(MessageReport.snippet_viewset.get_url_name("edit"), args=[report.pk]))
+    link = public_url.absolute(reverse(MessageReport.snippet_viewset.get_url_name("edit"), args=[report.pk]))
     send_notification(
         "members/email/message_report",
         {"reason": report.reason, "link": link},

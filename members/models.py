@@ -115,3 +115,24 @@ class ExpertInvitation(models.Model):
 
     def __str__(self):
         return f"{self.account} ({self.sent_at:%Y-%m-%d})"
+
+
+class MemberProfile(models.Model):
+    """What other members see of a member (asked at sign-up) and the member's own
+    settings: their name instead of "a member", and the time zone their e-mails'
+    times are written in."""
+
+    account = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile")
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    city = models.ForeignKey(
+        "taxonomy.City", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("city")
+    )
+    # An IANA name ("Europe/Paris"), read from the browser at sign-up; blank is the site's.
+    time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+
+    def __str__(self):
+        return self.name

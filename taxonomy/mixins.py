@@ -40,6 +40,12 @@ def add_themes_of_topics(form, cleaned_data):
         form.add_error("themes", form.fields["themes"].error_messages["required"])
 
 
+def name_cities_with_countries(field):
+    """A member's city select reads "City, Country": several cities share a name."""
+    field.queryset = field.queryset.select_related("country")
+    field.label_from_instance = lambda city: f"{city}, {city.country}"
+
+
 class ThemedPageForm(WagtailAdminPageForm):
     """Topics grouped under their themes; a chosen topic adds its theme."""
 

@@ -56,7 +56,9 @@ def test_a_guesser_trying_many_accounts_from_one_address_is_stopped_after_ten_fa
 def signup(client, email, **headers):
     password = "a-fresh-long-password"
     return client.post(
-        "/en/accounts/signup/", {"email": email, "password1": password, "password2": password}, **headers
+        "/en/accounts/signup/",
+        {"name": "A. Member", "email": email, "password1": password, "password2": password},
+        **headers,
     )
 
 

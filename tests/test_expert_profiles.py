@@ -263,3 +263,27 @@ def test_an_expert_page_leads_to_the_search_by_expertise_to_the_contact_form_and
 
     # Nobody can write to an expert without an account: no button leads to a dead end.
     assert 'href="#contact-expert-heading"' not in client.get(kofi.url).content.decode()
+
+
+def test_the_profile_form_comes_in_steps_with_its_requirements_stated_first(client, member):
+    page = client.get("/en/members/profile/").content.decode()
+    legends = re.findall(r"<legend>\s*(Step \d of \d: [^<]+?)\s*</legend>", page)
+    assert legends == [
+        "Step 1 of 4: About you", "Step 2 of 4: Where you work",
+        "Step 3 of 4: What you know", "Step 4 of 4: Links and availability",
+    ]  # fmt: skip
+    required = re.search(r"Required: ([^.]+)\. Everything else is optional", page)
+    assert required.group(1) == "Name, Profile type, Language of this profile, your city or your country"
+    assert required.start() < page.index('<form method="post" enctype="multipart/form-data"')
+    # The languages are checkboxes with a search box the script adds over them.
+    assert 'data-choice-filter="Find a language"' in page and "js/choice-filter.js" in page
+    assert 'id="city-countries"' in page and "js/profile-form.js" in page
+
+
+def test_a_city_is_enough_its_country_follows(client, member):
+    response = client.post("/en/members/profile/", profile_form(country=""))
+    assert response.status_code == 302, response.context["form"].errors
+    assert own(member).get_latest_revision_as_object().country.code == "GH"
+    # Without a city the country is needed, and the message says so.
+    refused = client.post("/en/members/profile/", profile_form(city="", country="", title="Someone else"))
+    assert "Choose your city, or your country if your city is not listed." in refused.content.decode()

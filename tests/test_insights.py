@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 
 from demo.factories import CaseIndexPageFactory, CaseStudyPageFactory
@@ -112,6 +113,40 @@ def test_years_run_in_order_with_the_empty_years_between_and_the_rest_by_count(c
     goals = next(item for item in response.context["charts"] if item["chart"].key == "sdg")
     counts = [bar["count"] for bar in goals["bars"]]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_evidence_levels_run_in_their_natural_order_not_by_count(client, practices):
+    # By count and then name, "Monitored" would come last.
+    response = client.get("/en/insights/", {"year_from": "2019"})
+    evidence = next(item for item in response.context["charts"] if item["chart"].key == "evidence")
+    assert [(bar["label"], bar["count"]) for bar in evidence["bars"]] == [
+        ("Described by the city", 4), ("Monitored with indicators", 1),
+        ("Evaluated", 1), ("Independently evaluated", 1),
+    ]  # fmt: skip
+
+
+def test_the_page_states_the_search_it_charts_and_a_query_box_changes_it(client, practices):
+    page = client.get("/en/insights/", {"q": "housing", "region": "europe", "sdg": ["1", "11"]}).content.decode()
+    assert "Charting the practices found for “housing”, with these filters:" in page
+    assert re.search(r'<input id="insights-q"\s+type="search"\s+name="q"\s+value="housing"', page)
+    # Changing the words keeps the filters.
+    for name, value in (("region", "europe"), ("sdg", "1"), ("sdg", "11")):
+        assert f'<input type="hidden" name="{name}" value="{value}">' in page
+    assert 'type="hidden" name="q"' not in page
+    assert "Charting every practice." in client.get("/en/insights/").content.decode()
+
+
+def test_every_chart_labels_both_axes(client, practices):
+    page = client.get("/fr/insights/").content.decode()
+    charts = page.split('<section class="insight"')[1:]
+    assert len(charts) == len(CHARTS)
+    for chart, drawn in zip(CHARTS, charts, strict=True):
+        titles = re.findall(r'class="chart__axis-title"[^>]*>([^<]+)<', drawn)
+        with translation.override("fr"):
+            assert sorted(titles) == sorted([str(chart.heading), "Pratiques"]), chart.key
+    years = charts[[chart.key for chart in CHARTS].index("year")]
+    # The tallest column's count marks the count axis.
+    assert re.search(r'class="chart__tick"[^>]*text-anchor="end"[^>]*>2<', years)
 
 
 def test_a_bar_leads_to_the_search_listing_as_many_practices_as_it_counts(client, practices):

@@ -72,7 +72,7 @@ def test_a_member_writes_to_an_expert_who_is_told_by_e_mail_and_reads_it_in_the_
     [email] = mail.outbox
     assert email.to == ["amara.private@example.org"]
     assert email.from_email == settings.DEFAULT_FROM_EMAIL and not email.reply_to
-    link = f"http://testserver/en/members/inbox/{conversation.pk}/"
+    link = f"http://localhost/en/members/inbox/{conversation.pk}/"
     assert link in email.body and "Clinics in Accra" in email.body
     assert "jonas.secret" not in str(email.message())
 
@@ -110,7 +110,7 @@ def test_the_notification_speaks_the_language_of_the_experts_profile(client, mem
     profile = expert_profile(french_expert, name="Claire Dubois", language="fr")
     conversation = start_conversation(client, profile)
     [email] = mail.outbox
-    assert f"http://testserver/fr/members/inbox/{conversation.pk}/" in email.body
+    assert f"http://localhost/fr/members/inbox/{conversation.pk}/" in email.body
 
 
 def test_html_in_a_message_is_shown_as_text(client, member, expert, profile):
@@ -186,7 +186,7 @@ def test_a_reported_message_reaches_the_moderators_who_resolve_it_in_the_admin(
     assert email.to == ["moderator@example.org"]
     assert (
         "Spam" in email.body
-        and f"http://testserver/admin/snippets/members/messagereport/edit/{report.pk}/" in email.body
+        and f"http://localhost/admin/snippets/members/messagereport/edit/{report.pk}/" in email.body
     )
     assert "jonas.secret" not in email.body and "amara.private" not in email.body
 

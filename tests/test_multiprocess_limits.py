@@ -196,7 +196,12 @@ def server(site_skeleton, tmp_path, cache_url):
 
 
 def signup_form(email):
-    return {"email": email, "password1": "a-fresh-long-password", "password2": "a-fresh-long-password"}
+    return {
+        "name": "A. Member",
+        "email": email,
+        "password1": "a-fresh-long-password",
+        "password2": "a-fresh-long-password",
+    }
 
 
 def test_limits_hold_exactly_across_four_processes_and_spare_a_second_address(server, cache_url):

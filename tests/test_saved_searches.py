@@ -106,3 +106,13 @@ def test_a_members_data_download_holds_their_saved_searches(client, member):
     assert [
         (s["name"], s["search"], s["language"], s["alerts"], s["practices_announced"]) for s in data["saved_searches"]
     ] == [("Water in Africa", "q=water&region=africa", "fr", "weekly", 1)]
+
+
+def test_the_confirmation_names_the_search_without_doubling_its_quotes(client, member):
+    response = client.post(
+        SAVE, {"query": "q=housing+coops&topic=housing", "name": "“housing coops” · Housing", "frequency": "daily"},
+        follow=True,
+    )  # fmt: skip
+    page = response.content.decode()
+    assert "Search saved: “housing coops” · Housing." in page
+    assert "““" not in page and "””" not in page

@@ -62,7 +62,12 @@ def test_a_french_sign_up_mail_greets_with_the_site_name_and_links_to_the_public
     client = Client()
     response = client.post(
         "/fr/accounts/signup/",
-        {"email": "ines@example.org", "password1": "a-long-pass-phrase-41", "password2": "a-long-pass-phrase-41"},
+        {
+            "name": "Inès",
+            "email": "ines@example.org",
+            "password1": "a-long-pass-phrase-41",
+            "password2": "a-long-pass-phrase-41",
+        },
         **LOOPBACK,
     )
     assert response.status_code == 302

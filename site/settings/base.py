@@ -256,6 +256,7 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_FORMS = {
     "signup": "members.accounts.EvenSignupForm",
     "reset_password": "members.accounts.ClaimingResetPasswordForm",
+    "reset_password_from_key": "members.accounts.ClaimingResetPasswordKeyForm",
 }
 LOGIN_URL = "account_login"
 # Two-factor authentication (allauth's MFA): an authenticator app (TOTP) and recovery

@@ -113,6 +113,7 @@ def test_the_main_journeys_show_no_english(demo, live_server, page, screenshot_d
     # Sign up, confirm the address, write a profile.
     page.goto(f"{base}/accounts/signup/")
     assert english_on(page, language) == []
+    page.locator("input[name=name]").fill(f"Membre {language}")
     page.locator("input[name=email]").fill(f"membre-{language}@example.org")
     page.locator("input[name=password1]").fill("a-long-test-password")
     page.locator("input[name=password2]").fill("a-long-test-password")

@@ -51,6 +51,7 @@ def test_a_member_signs_up_and_publishes_an_expert_profile_after_review(
     base = live_server.url
     page.goto(f"{base}/en/")
     page.get_by_role("link", name="Sign up").click()
+    page.get_by_label("Your name").fill("Lucía Fernández")
     page.get_by_label("Email").fill("lucia@example.org")
     page.get_by_placeholder("Password", exact=True).fill("a-long-test-password")
     page.get_by_placeholder("Password (again)").fill("a-long-test-password")
