@@ -10,6 +10,7 @@ from .case import (
 )
 from .collections import SpotlightFeaturedCase, SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
 from .contributions import CaseContribution
+from .documents import DocumentKind, DocumentText
 
 __all__ = [
     "ArticleIndexPage",
@@ -20,6 +21,8 @@ __all__ = [
     "CaseStudyPage",
     "CaseTag",
     "CityPortraitPage",
+    "DocumentKind",
+    "DocumentText",
     "EvidenceLevel",
     "PositionCase",
     "PositionPage",

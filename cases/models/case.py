@@ -32,6 +32,7 @@ from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
 from taxonomy.models import latitude_field, longitude_field
 
 from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerBlock
+from .documents import DocumentKind, DocumentTextPanel
 
 FIRST_YEAR = 1950
 CASES_PER_PAGE = 12
@@ -342,10 +343,13 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
 
 
 class CaseDocument(Orderable):
+    """A document attached to a case: its words are searchable (cases/attachments.py)."""
+
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("document type"), max_length=20, choices=DocumentKind.choices, blank=True)
 
-    panels = [FieldPanel("document")]
+    panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("kind")]), DocumentTextPanel()]
 
 
 class CaseInspiration(Orderable):
