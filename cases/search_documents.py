@@ -9,8 +9,8 @@ from search.service import SHARED_FACETS, Facet
 from taxonomy.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
 
 from . import attachments
-from .models import CaseStudyPage, CityPortraitPage, DocumentKind, EvidenceLevel, PositionPage, SpotlightPage
 from .models import CaseDocument as AttachedDocument
+from .models import CaseStudyPage, CityPortraitPage, DocumentKind, EvidenceLevel, PositionPage, SpotlightPage
 from .models.collections import collections_of, in_collection
 
 THEMED = ("themes", "topics", "sdgs")
@@ -122,7 +122,7 @@ class CaseDocument(SearchDocument):
         ]
 
     def card(self, hit):
-        """"Found in: terms of reference, p. 4", when the words were in an attached document."""
+        """ "Found in: terms of reference, p. 4", when the words were in an attached document."""
         found = hit.get("found_in")
         if not found:
             return {}

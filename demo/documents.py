@@ -43,7 +43,7 @@ def pdf_bytes(pages, lines_per_page=1):
     return out.getvalue()
 
 
-def encrypted_pdf_bytes(pages, password="secret"):
+def encrypted_pdf_bytes(pages, password="secret"):  # noqa: S107 - a test file's password
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(pages))))

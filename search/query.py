@@ -391,7 +391,7 @@ def with_attachments(search, words):
             "inner_hits": {
                 "size": 1,
                 "_source": [f"{ATTACHMENTS}.{name}" for name in ("kind", "title", "page")],
-                "highlight": {**HIGHLIGHT, "fields": dict.fromkeys(fields, {}), "number_of_fragments": 1},
+                "highlight": {**HIGHLIGHT, "fields": {name: {} for name in fields}, "number_of_fragments": 1},
             },
         }
     }

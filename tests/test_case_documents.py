@@ -8,9 +8,9 @@ from wagtail.documents import get_document_model
 from cases import attachments
 from cases.models import DocumentText
 from demo.documents import attach_document, encrypted_pdf_bytes, make_document
+from demo.factories import CaseStudyPageFactory
 from search import sync
 from taxonomy.models import City
-from demo.factories import CaseStudyPageFactory
 
 pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 

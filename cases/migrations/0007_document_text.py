@@ -5,33 +5,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0006_spotlight_hero_alt'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("cases", "0006_spotlight_hero_alt"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='casedocument',
-            name='kind',
-            field=models.CharField(blank=True, choices=[('ordinance', 'Ordinance'), ('terms-of-reference', 'Terms of reference'), ('evaluation', 'Evaluation'), ('toolkit', 'Toolkit'), ('presentation', 'Presentation')], max_length=20, verbose_name='document type'),
+            model_name="casedocument",
+            name="kind",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("ordinance", "Ordinance"),
+                    ("terms-of-reference", "Terms of reference"),
+                    ("evaluation", "Evaluation"),
+                    ("toolkit", "Toolkit"),
+                    ("presentation", "Presentation"),
+                ],
+                max_length=20,
+                verbose_name="document type",
+            ),
         ),
         migrations.CreateModel(
-            name='DocumentText',
+            name="DocumentText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_hash', models.CharField(blank=True, max_length=40)),
-                ('status', models.CharField(choices=[('read', 'Read'), ('shortened', 'Read in part'), ('failed', 'Not readable')], max_length=10)),
-                ('problem', models.CharField(blank=True, max_length=20)),
-                ('detail', models.JSONField(blank=True, default=dict)),
-                ('pages', models.JSONField(blank=True, default=list)),
-                ('page_count', models.PositiveIntegerField(default=0)),
-                ('extracted_at', models.DateTimeField(auto_now=True)),
-                ('document', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='extracted_text', to='wagtaildocs.document')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("file_hash", models.CharField(blank=True, max_length=40)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("read", "Read"), ("shortened", "Read in part"), ("failed", "Not readable")],
+                        max_length=10,
+                    ),
+                ),
+                ("problem", models.CharField(blank=True, max_length=20)),
+                ("detail", models.JSONField(blank=True, default=dict)),
+                ("pages", models.JSONField(blank=True, default=list)),
+                ("page_count", models.PositiveIntegerField(default=0)),
+                ("extracted_at", models.DateTimeField(auto_now=True)),
+                (
+                    "document",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="extracted_text",
+                        to="wagtaildocs.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document text',
+                "verbose_name": "document text",
             },
         ),
     ]

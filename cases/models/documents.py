@@ -46,9 +46,7 @@ class DocumentText(models.Model):
         """What the editor reads about this document's text, in their language."""
         detail = self.detail
         messages = {
-            "": ngettext(
-                "Searchable: %(count)s page read.", "Searchable: %(count)s pages read.", self.page_count
-            )
+            "": ngettext("Searchable: %(count)s page read.", "Searchable: %(count)s pages read.", self.page_count)
             % {"count": self.page_count},
             "encrypted": _("Not searchable: the file is protected by a password. Upload a copy without one."),
             "unreadable": _("Not searchable: the file is damaged or is not a real %(format)s file (%(reason)s).")
