@@ -7,9 +7,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 
+from core.page_cache import content_changed
 from search.service import enqueue_page
 
-from .models import CaseStudyPage, SpotlightSectionCase
+from .models import CaseStudyPage, Replication, SpotlightSectionCase
 
 
 @receiver([post_save, post_delete], sender=SpotlightSectionCase)
@@ -24,3 +25,9 @@ def on_document_change(sender, instance, **kwargs):
     """A new file for a document already attached: the cases showing it are read again."""
     for case in CaseStudyPage.objects.live().filter(documents__document=instance).distinct():
         enqueue_page(case, "document")
+
+
+# An approved (or withdrawn) replication changes the chain two case pages and two city
+# pages show: the cached pages are thrown away as after a publish.
+post_save.connect(content_changed, sender=Replication, dispatch_uid="page-cache-replication-saved")
+post_delete.connect(content_changed, sender=Replication, dispatch_uid="page-cache-replication-deleted")

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
 from cases.models.case import case_card_relations
+from cases.replications import of_city
 from core import page_cache, world_map
 from experts.models import ExpertProfilePage
 from taxonomy.models import City
@@ -97,6 +98,7 @@ def city_context(slug):
         .defer_streamfields()
         .order_by("-first_published_at")[:CASES_SHOWN]
     )
+    adopted, given = of_city(city, locale)
     ranked = peers(mine, members.values())
     ranked = with_ideas(mine, ranked, locale)
     place = world_map.Place(
@@ -118,4 +120,7 @@ def city_context(slug):
         else None,
         "search_url": city_search_url(city),
         "peers": ranked,
+        # Practices the city took from others, and its own that others took.
+        "adopted": adopted,
+        "given": given,
     }

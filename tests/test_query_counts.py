@@ -12,8 +12,8 @@ import wagtail_factories
 
 from cases.models import (
     CaseDocument,
-    CaseInspiration,
     RelatedCase,
+    Replication,
     SpotlightFeaturedCase,
     SpotlightPage,
     SpotlightSectionCase,
@@ -128,8 +128,8 @@ def case_showing(index, size, **fields):
     )
     for other in others:
         CaseDocument.objects.create(page=case, document=wagtail_factories.DocumentFactory())
-        CaseInspiration.objects.create(page=case, source=other)
-        CaseInspiration.objects.create(page=other, source=case)
+        Replication.objects.create(source=other, adopter=case, status=Replication.Status.APPROVED)
+        Replication.objects.create(source=case, adopter=other, status=Replication.Status.APPROVED)
         RelatedCase.objects.create(page=case, case=other)
     return case
 

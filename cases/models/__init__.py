@@ -2,7 +2,6 @@ from .articles import ArticleIndexPage, CityPortraitPage, PositionCase, Position
 from .case import (
     CaseDocument,
     CaseIndexPage,
-    CaseInspiration,
     CaseStudyPage,
     CaseTag,
     EvidenceLevel,
@@ -11,13 +10,13 @@ from .case import (
 from .collections import SpotlightFeaturedCase, SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
 from .contributions import CaseContribution
 from .documents import DocumentKind, DocumentText
+from .replications import Replication
 
 __all__ = [
     "ArticleIndexPage",
     "CaseContribution",
     "CaseDocument",
     "CaseIndexPage",
-    "CaseInspiration",
     "CaseStudyPage",
     "CaseTag",
     "CityPortraitPage",
@@ -27,6 +26,7 @@ __all__ = [
     "PositionCase",
     "PositionPage",
     "RelatedCase",
+    "Replication",
     "SpotlightFeaturedCase",
     "SpotlightPage",
     "SpotlightSectionCase",

@@ -270,7 +270,6 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             [FieldRowPanel([FieldPanel("evidence_level"), FieldPanel("last_verified")]), HelpPanel(EVIDENCE_HELP)],
             heading=_("Evidence"),
         ),
-        InlinePanel("inspirations", label=_("Inspired by")),
         InlinePanel("related_cases", label=_("Related cases")),
         FieldPanel("external_id", read_only=True),
     ]
@@ -304,7 +303,15 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             )
         context = super().get_context(request, *args, **kwargs)
         context["location_map"] = self.location_map()
+        context.update(self.replication_context())
         return context
+
+    def replication_context(self):
+        """The chain of cities this practice travelled through, and its map."""
+        from ..replications import chain, spread_map  # noqa: PLC0415 - that module reads these models
+
+        links = chain(self) if self.pk is not None else []
+        return {"replications": links, "spread_map": spread_map(links, self) if links else None}
 
     def location_map(self):
         """The case's place on a map of its region; the marker leads to the city's practices."""
@@ -317,13 +324,6 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             longitude=self.longitude,
         )
         return world_map.draw_region([place], self.latitude, self.longitude)
-
-    def inspired_by(self):
-        return [link.source for link in self.inspirations.select_related("source__city") if link.source.live]
-
-    def replicated_in(self):
-        """Live cases that name this one as their inspiration."""
-        return CaseStudyPage.objects.live().filter(inspirations__source=self).select_related("city").distinct()
 
     def structured_data(self, request):
         """schema.org (core/seo.py): an Article about its themes, located in its city."""
@@ -350,17 +350,6 @@ class CaseDocument(Orderable):
     kind = models.CharField(_("document type"), max_length=20, choices=DocumentKind.choices, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("kind")]), DocumentTextPanel()]
-
-
-class CaseInspiration(Orderable):
-    """ "This case was inspired by that one": the transfer of a practice between cities."""
-
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="inspirations")
-    source = models.ForeignKey(
-        CaseStudyPage, on_delete=models.CASCADE, related_name="inspired_cases", verbose_name=_("inspiring case")
-    )
-
-    panels = [FieldPanel("source")]
 
 
 class RelatedCase(Orderable):
