@@ -36,15 +36,17 @@ class ReplicationForm(forms.Form):
     def __init__(self, *args, case, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.case, self.user = case, user
+        # A practice travels across languages: the other case may be in any of them.
         self.fields["other"].queryset = (
             CaseStudyPage.objects.live()
             .public()
-            .filter(locale=case.locale)
             .exclude(translation_key=case.translation_key)
-            .select_related("city")
+            .select_related("city", "locale")
             .order_by("title")
         )
-        self.fields["other"].label_from_instance = lambda other: f"{other.title} ({other.city})"
+        self.fields["other"].label_from_instance = (
+            lambda other: f"{other.title} ({other.city}, {other.locale.language_code})"
+        )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -36,7 +36,13 @@ def approve(client, moderator, replication):
     client.force_login(moderator)
     response = client.post(
         f"/admin/snippets/cases/replication/edit/{replication.pk}/",
-        {"source": replication.source_id, "adopter": replication.adopter_id, "status": "approved", "year": "2019"},
+        {
+            "source": replication.source_id,
+            "adopter": replication.adopter_id,
+            "status": "approved",
+            "year": replication.year or "",
+            "note": replication.note,
+        },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
 
@@ -45,10 +51,11 @@ def test_a_members_link_shows_nowhere_until_a_moderator_approves_it(client, prac
     barcelona, paris, _bogota = practices
     member = UserFactory()
     client.force_login(member)
-    form_url = f"/members/contributions/replication/{barcelona.pk}/"
+    form_url = f"/en/members/contributions/replication/{barcelona.pk}/"
     assert "Propose a link" in chain_of(client, barcelona.url)
     response = client.post(form_url, {"direction": "adopted", "other": paris.pk, "note": "Around schools."})
     assert response.status_code == 302
+    assert response.url == barcelona.url
     replication = Replication.objects.get()
     assert (replication.source, replication.adopter, replication.status) == (barcelona, paris, "proposed")
     assert replication.proposed_by == member
