@@ -31,6 +31,7 @@ from cases import attachments  # noqa: E402
 from cases.document_text import extract  # noqa: E402
 from demo.documents import WRITERS  # noqa: E402
 
+MEMORY_MB = attachments.MEMORY_MB
 LINE = "The contractor shall run participatory budgeting assemblies in every borough of the city. "
 
 
@@ -38,7 +39,7 @@ def child_read(data, file_format):
     """One read as the worker does it: (seconds, peak RSS of the child in MB, pages read)."""
     started = time.perf_counter()
     child = subprocess.Popen(  # noqa: S603 - our own module, our own interpreter
-        [sys.executable, "-m", "cases.document_text", file_format, str(attachments.MAX_PAGES), str(attachments.MEMORY_MB)],
+        [sys.executable, "-m", "cases.document_text", file_format, *map(str, (attachments.MAX_PAGES, MEMORY_MB))],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         cwd=ROOT,
@@ -67,7 +68,8 @@ def main():
         started = time.perf_counter()
         answer = extract(data, file_format, attachments.MAX_PAGES)
         inside = time.perf_counter() - started
-        assert len(answer["pages"]) == options.pages, answer.get("error")
+        if len(answer.get("pages", ())) != options.pages:
+            sys.exit(f"{file_format}: {answer}")
         print(
             f"{file_format:8}{len(data) / 1024:9.0f}{options.pages / best[0]:15.0f}{best[1]:15.0f}"
             f"{options.pages / inside:20.0f}"

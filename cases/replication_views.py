@@ -30,7 +30,10 @@ class ReplicationForm(forms.Form):
     other = forms.ModelChoiceField(label=_("The other case"), queryset=CaseStudyPage.objects.none())
     year = forms.IntegerField(label=_("Year adopted"), required=False, validators=[validate_year])
     note = forms.CharField(
-        label=_("What was adapted (optional)"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What was adapted (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, case, user, **kwargs):
@@ -44,8 +47,8 @@ class ReplicationForm(forms.Form):
             .select_related("city", "locale")
             .order_by("title")
         )
-        self.fields["other"].label_from_instance = (
-            lambda other: f"{other.title} ({other.city}, {other.locale.language_code})"
+        self.fields["other"].label_from_instance = lambda other: (
+            f"{other.title} ({other.city}, {other.locale.language_code})"
         )
 
     def clean(self):

@@ -49,8 +49,7 @@ def links_of(replications, locale):
     rows = list(replications)
     shown = in_language([end for row in rows for end in (row.source, row.adopter)], locale)
     return [
-        Link(shown[row.source.translation_key], shown[row.adopter.translation_key], row.year, row.note)
-        for row in rows
+        Link(shown[row.source.translation_key], shown[row.adopter.translation_key], row.year, row.note) for row in rows
     ]
 
 

@@ -93,7 +93,6 @@ class WorldMap:
         # Every piece above is escaped or a number.
         return mark_safe("".join(markers))  # noqa: S308
 
-
     @property
     def routes_svg(self):
         """Each route as a gentle curve ending in an arrow head (the template defines

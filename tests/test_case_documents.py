@@ -66,7 +66,11 @@ def test_the_words_of_a_document_find_its_case_and_say_where(client, case_index,
     everything = api(client, type="case")
     assert counts(everything, "document_type") == {"terms-of-reference": 1, "evaluation": 1, "toolkit": 1}
     assert found(api(client, document_type="toolkit")) == ["Tree planting"]
-    assert counts(api(client, q="trees"), "document_type") == {"evaluation": 1, "toolkit": 1}
+    # With words, each count is what ticking it gives (the recall tier of issue 26 may
+    # add related cases of other types; those are counted as the page shows them).
+    with_words = counts(api(client, q="trees"), "document_type")
+    for kind in ("evaluation", "toolkit"):
+        assert with_words[kind] == api(client, q="trees", document_type=kind)["total"] == 1
     assert found(api(client, q="water young trees")) == ["Tree planting"]
 
     french = api(client, q="participatory", lang="fr")
@@ -110,14 +114,14 @@ def test_an_oversized_file_is_refused_and_a_long_one_read_in_part(
     big = CaseStudyPageFactory(parent=case_index, title="Big file")
     attach_document(big, "Big", "evaluation", ["Lots of words about cycling lanes."] * 30)
     long = CaseStudyPageFactory(parent=case_index, title="Long file")
-    attach_document(long, "Long", "evaluation", ["Bus lanes first.", "Bus stops second.", "Tram stops third."])
+    attach_document(long, "Long", "evaluation", ["Bus lanes first.", "Bus stops second.", "Funicular stops third."])
     apply_index_changes()
 
     assert sync.backlog() == 0
     assert found(api(admin_client, q="cycling lanes")) == []
     assert "documents up to 0.0 MB are read" in admin_client.get(f"/admin/pages/{big.pk}/edit/").content.decode()
     assert api(admin_client, q="bus stops")["results"][0]["found_in"]["page"] == 2
-    assert found(api(admin_client, q="tram")) == []
+    assert found(api(admin_client, q="funicular")) == []
     html = admin_client.get(f"/admin/pages/{long.pk}/edit/").content.decode()
     assert "the first 2 of its 3 pages are read" in html
 

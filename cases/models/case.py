@@ -308,7 +308,8 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
 
     def replication_context(self):
         """The chain of cities this practice travelled through, and its map."""
-        from ..replications import chain, spread_map  # noqa: PLC0415 - that module reads these models
+        # Imported here: that module reads these models.
+        from ..replications import chain, spread_map
 
         links = chain(self) if self.pk is not None else []
         return {"replications": links, "spread_map": spread_map(links, self) if links else None}
