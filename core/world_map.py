@@ -338,8 +338,8 @@ def draw_routes(places, routes, focus=None):
     top, bottom = min(ys) - margin, max(ys) + margin
     width, height = max(right - left, least), max(bottom - top, least * 3 // 5)
     left, top = (left + right - width) // 2, (top + bottom - height) // 2
-    markers = [
-        Marker(*point, REGION_RADIUS * (2 if place == focus else 1) * 3, place) for place, point in points.items()
-    ]
+    # Markers in proportion to the frame, the focus's half as large again.
+    radius = max(REGION_RADIUS, width // 90)
+    markers = [Marker(*point, radius * 3 // 2 if place == focus else radius, place) for place, point in points.items()]
     arrows = tuple((points[start], points[end]) for start, end in routes)
     return WorldMap(f"{left} {top} {width} {height}", outline, markers, arrows)
