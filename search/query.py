@@ -111,10 +111,12 @@ FUZZY_UP_TO = 30
 WORD_NAME = "word:"
 # HTML-encode the text around the marks: highlights must never carry markup.
 HIGHLIGHT = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 180}
-# A page of an attached file holds most of the words (all of one or two, two of three...)
-# and weighs half what the page's own text does: the file says more than the case itself.
+# A page of an attached file holds most of the words (all of one or two, two of three...).
+# Its weight lifts a case found by its file above one in the visitor's language
+# (own_language_first: 1.5) that the recall tier adds without the words; the page's own
+# text (title^4, text^2) still outweighs it.
 MOST_WORDS = "2<-34%"
-ATTACHMENT_WEIGHT = 0.5
+ATTACHMENT_WEIGHT = 2
 
 
 def text_fields():

@@ -42,6 +42,8 @@ def test_the_chain_of_a_practice_and_a_document_found_by_its_words(
     for language in FOUND_IN:
         page.goto(f"{live_server.url}/{language}/search/?q=tactical+urbanism")
         expect(page.get_by_text(FOUND_IN[language])).to_be_visible()
+        # Found by its file, it comes before the related cases in the visitor's language.
+        expect(page.locator(".result__title").first).to_have_text("Superblocks")
         look(page, screenshot_dir, f"found-in-document-{language}", problems)
     assert not problems, "\n".join(problems)
     assert not csp_violations, "The Content-Security-Policy blocked:\n" + "\n".join(csp_violations)
