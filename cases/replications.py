@@ -77,7 +77,7 @@ def of_city(city, locale):
     return links_of(adopted, locale), links_of(given, locale)
 
 
-def spread_map(links, focus):
+def spread_map(links, focus, request=None):
     """A map of the cities of the chain with an arrow from each source to its adopter,
     framed around them; None without links or atlas."""
     places = {}
@@ -86,7 +86,7 @@ def spread_map(links, focus):
             city = case.city
             if city.latitude is not None and city.longitude is not None:
                 name = gettext("%(case)s in %(city)s") % {"case": case.title, "city": city.label}
-                places.setdefault(city.pk, world_map.Place(name, case.url, city.latitude, city.longitude))
+                places.setdefault(city.pk, world_map.Place(name, case.get_url(request), city.latitude, city.longitude))
     routes = [
         (places[link.source.city_id], places[link.adopter.city_id])
         for link in links

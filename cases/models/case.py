@@ -303,16 +303,16 @@ class CaseStudyPage(ThemedMixin, CityMixin, Page):
             )
         context = super().get_context(request, *args, **kwargs)
         context["location_map"] = self.location_map()
-        context.update(self.replication_context())
+        context.update(self.replication_context(request))
         return context
 
-    def replication_context(self):
+    def replication_context(self, request):
         """The chain of cities this practice travelled through, and its map."""
         # Imported here: that module reads these models.
         from ..replications import chain, spread_map
 
         links = chain(self) if self.pk is not None else []
-        return {"replications": links, "spread_map": spread_map(links, self) if links else None}
+        return {"replications": links, "spread_map": spread_map(links, self, request) if links else None}
 
     def location_map(self):
         """The case's place on a map of its region; the marker leads to the city's practices."""
