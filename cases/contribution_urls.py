@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contribution_views
+from . import contribution_views, replication_views
 
 app_name = "contributions"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     path("new/", contribution_views.submit_case, name="submit"),
     path("<int64:pk>/", contribution_views.edit_contribution, name="edit"),
     path("<int64:pk>/step/<int64:number>/", contribution_views.edit_contribution, name="step"),
+    path("replication/<int64:page_id>/", replication_views.propose, name="propose_replication"),
 ]

@@ -1,13 +1,16 @@
 """What the case app's page types put in the public search index (registered in apps.py)."""
 
 from django.db.models import Q
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from search.registry import SearchDocument, indexed, labels
 from search.service import SHARED_FACETS, Facet
 from taxonomy.models import Approach, CaseStatus, Spotlight, SpotlightFacetValue, TargetGroup
 
-from .models import CaseStudyPage, CityPortraitPage, EvidenceLevel, PositionPage, SpotlightPage
+from . import attachments
+from .models import CaseDocument as AttachedDocument
+from .models import CaseStudyPage, CityPortraitPage, DocumentKind, EvidenceLevel, PositionPage, SpotlightPage
 from .models.collections import collections_of, in_collection
 
 THEMED = ("themes", "topics", "sdgs")
@@ -71,6 +74,7 @@ class CaseDocument(SearchDocument):
         indexed("spotlight_facet_values", SpotlightFacetValue.objects.select_related("facet")),
         indexed("tags"),
         indexed("outcomes"),
+        indexed("documents", AttachedDocument.objects.select_related("document")),
     )
     # What the API and the exports give of a practice's results and cost (docs/import-format.md).
     stored_fields = {
@@ -83,6 +87,8 @@ class CaseDocument(SearchDocument):
         Facet("approach", "approaches", _("Approach"), Approach, recognised=True),
         Facet("spotlight", "spotlights", _("Spotlight"), Spotlight),
         Facet("status", "status", _("Status"), CaseStatus),
+        # The kind of document a city can reuse, found by the words inside it (attachments.py).
+        Facet("document_type", "document_types", _("Document type"), fixed_labels=dict(DocumentKind.choices)),
     )
     # A collection's page searches its cases, with the collection's own facets first.
     scope_facets = {
@@ -101,6 +107,7 @@ class CaseDocument(SearchDocument):
         **CITY_LOOKUPS,
         "evidence": "evidence_level__in",
         "status": "status__slug__in",
+        "document_type": "documents__kind__in",
         "facet": lambda key_slugs: Q(spotlight_facet_values__in=facet_values(key_slugs)),
         # A collection holds more than its tagged cases: the database counts as the index does.
         "spotlight": in_collections,
@@ -112,6 +119,11 @@ class CaseDocument(SearchDocument):
         collections = collections_of({page.translation_key for page in pages})
         for page in pages:
             page.collections = collections.get(page.translation_key, [])
+        # The index worker reads the files that changed since it last did: never a visitor's request.
+        files = {link.document for page in pages for link in page.indexed_documents}
+        texts = attachments.texts_of(list(files))
+        for page in pages:
+            page.document_texts = texts
 
     def fields(self, page):
         values = page.indexed_spotlight_facet_values
@@ -130,7 +142,29 @@ class CaseDocument(SearchDocument):
             "spotlight_facets_labels": labels(values),
             "outcomes": [outcome.as_record() for outcome in page.indexed_outcomes],
             "budget": page.budget_record(),
+            "document_types": sorted({link.kind for link in page.indexed_documents if link.kind}),
+            "attachments": self.attachment_pages(page),
         }
+
+    def attachment_pages(self, page):
+        """Each page of each readable document, its words in the case's language."""
+        field = f"text_{page.locale.language_code}"
+        return [
+            {"kind": link.kind, "title": link.document.title, "page": number, field: text}
+            for link in page.indexed_documents
+            if (extracted := page.document_texts.get(link.document_id))
+            for number, text in enumerate(extracted.pages, start=1)
+            if text
+        ]
+
+    def card(self, hit):
+        """ "Found in: terms of reference, p. 4", when the words were in an attached document."""
+        found = hit.get("found_in")
+        if not found:
+            return {}
+        kind = DocumentKind(found["kind"]).label if found.get("kind") in DocumentKind.values else found["title"]
+        # OpenSearch HTML-encodes everything but its own <mark> tags ("encoder": "html").
+        return {"found_in": {**found, "label": kind, "highlight": mark_safe(found["highlight"] or "")}}  # noqa: S308
 
 
 class CityPortraitDocument(SearchDocument):

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from cases.maps import region_map
 from cases.models import CaseStudyPage, CityPortraitPage, PositionPage
 from cases.models.case import case_card_relations
+from cases.replications import of_city
 from core import page_cache
 from experts.models import ExpertProfilePage
 from taxonomy.models import City
@@ -145,6 +146,7 @@ def city_context(slug, mode=LIKE):
         .defer_streamfields()
         .order_by("-first_published_at")[:CASES_SHOWN]
     )
+    adopted, given = of_city(city, locale)
     # A few more candidates than are shown, in case some lose every practice on the way.
     ranked = peers(mine, members.values(), mode, count=2 * PEERS_SHOWN)
     ranked = with_ideas(mine, ranked, locale, mode)[:PEERS_SHOWN]
@@ -165,4 +167,7 @@ def city_context(slug, mode=LIKE):
         "peer_mode": mode,
         "locale_id": locale.pk,
         "peer_experts": peer_experts(ranked, locale),
+        # Practices the city took from others, and its own that others took.
+        "adopted": adopted,
+        "given": given,
     }

@@ -50,6 +50,9 @@ REGION_RADIUS = 6
 NEIGHBOUR_RADIUS = 4
 # Labels in map units (a tenth of a degree): about 12 px when the map is 320 px wide.
 LABEL_SIZE = 9
+# A map of how a practice spread frames its cities with this margin, and spans this
+# many degrees of longitude at least (3/5 of it in latitude).
+ROUTE_MARGIN, MIN_SPAN = 6, 40
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class WorldMap:
     outline: str
     markers: list[Marker]
     borders: str = ""
+    # Arrows ((x1, y1), (x2, y2)) between markers: how a practice travelled (draw_routes).
+    routes: tuple = ()
 
     @property
     def markers_svg(self):
@@ -106,6 +111,20 @@ class WorldMap:
             )
         # Every piece above is escaped or a number.
         return mark_safe("".join(markers))  # noqa: S308
+
+    @property
+    def routes_svg(self):
+        """Each route as a gentle curve ending in an arrow head (the template defines
+        the marker `#arrow`)."""
+        paths = []
+        for (x1, y1), (x2, y2) in self.routes:
+            # The control point stands off the middle of the line, to its left.
+            cx, cy = (x1 + x2) / 2 - (y2 - y1) / 5, (y1 + y2) / 2 + (x2 - x1) / 5
+            paths.append(
+                f'<path class="world-map__route" d="M{x1} {y1} Q{cx:.0f} {cy:.0f} {x2} {y2}" '
+                'marker-end="url(#arrow)" />\n'
+            )
+        return mark_safe("".join(paths))  # noqa: S308 - numbers only
 
 
 def project(longitude, latitude):
@@ -373,3 +392,24 @@ def draw(places):
         for place in located
     ]
     return WorldMap(VIEW_BOX, outline, sorted(markers, key=lambda marker: -marker.radius))
+
+
+def draw_routes(places, routes, focus=None):
+    """The world outline framed around `places` (MIN_SPAN degrees wide at least), a
+    marker for each (the `focus` one larger) and an arrow for each (from, to) pair of
+    places in `routes`; None when the atlas is missing."""
+    outline = land_outline(settings.WORLD_ATLAS_DIR)
+    if outline is None:
+        return None
+    points = {place: project(place.longitude, place.latitude) for place in places}
+    xs, ys = [x for x, _y in points.values()], [y for _x, y in points.values()]
+    margin, least = ROUTE_MARGIN * UNITS_PER_DEGREE, MIN_SPAN * UNITS_PER_DEGREE
+    left, right = min(xs) - margin, max(xs) + margin
+    top, bottom = min(ys) - margin, max(ys) + margin
+    width, height = max(right - left, least), max(bottom - top, least * 3 // 5)
+    left, top = (left + right - width) // 2, (top + bottom - height) // 2
+    # Markers in proportion to the frame, the focus's half as large again.
+    radius = max(REGION_RADIUS, width // 90)
+    markers = [Marker(*point, radius * 3 // 2 if place == focus else radius, place) for place, point in points.items()]
+    arrows = tuple((points[start], points[end]) for start, end in routes)
+    return WorldMap(f"{left} {top} {width} {height}", outline, markers, arrows)

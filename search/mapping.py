@@ -30,6 +30,8 @@ FOLDED = {"type": "text", "analyzer": "folded", "search_analyzer": "folded_searc
 FOLDED_TEXT = {**FOLDED, "copy_to": ["all_text"]}
 # Kept whole in the document, read back by the API and exports, never searched.
 STORED = {"type": "object", "enabled": False}
+# The nested pages of a page's attached files (SearchDocument.fields fills it).
+ATTACHMENTS = "attachments"
 KEYWORD_FIELDS = ("translation_key", "represents", "external_id", "tags")
 
 
@@ -52,6 +54,21 @@ def index_settings(shards=1, replicas=0):
         # documents with it cleared, 160-170 ms with it full (docs/scaling.md).
         "queries": {"cache": {"enabled": False}},
         "analysis": analysis,
+    }
+
+
+def attachments_mapping():
+    """The pages of the files attached to a page (a case's ordinance, its evaluation),
+    one nested document each, its words analysed by its language: a search finds the
+    page that holds them and says where (query.attachment_clause)."""
+    return {
+        "type": "nested",
+        "properties": {
+            "kind": KEYWORD,
+            "title": {"type": "keyword", "index": False},
+            "page": {"type": "integer"},
+            **language_text_fields(),
+        },
     }
 
 
@@ -89,6 +106,7 @@ def index_mappings():
             "translations": {"type": "object", "enabled": False},
             **dict.fromkeys(registry.stored_fields(), STORED),
             "all_text": FOLDED,
+            ATTACHMENTS: attachments_mapping(),
             "suggest_text": {"type": "text", "analyzer": "suggest_shingles"},
         },
     }

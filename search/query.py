@@ -27,6 +27,7 @@ from .client import search_client
 from .documents import SHARED_LABEL_FIELDS, UI_LANGUAGES, label_fields, own_label_fields
 from .facets import FACET_VALUES, FACETS, FACETS_BY_PARAMETER
 from .index import alias_name
+from .mapping import ATTACHMENTS
 from .understanding import (
     PLACE_FACETS,
     RECOGNISED_FACETS,
@@ -126,6 +127,14 @@ FUZZINESS = "AUTO:4,7"
 # two edits grows with its length (a 500-letter one takes seconds).
 FUZZY_UP_TO = 30
 WORD_NAME = "word:"
+# HTML-encode the text around the marks: highlights must never carry markup.
+HIGHLIGHT = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "fragment_size": 180}
+# A page of an attached file holds most of the words (all of one or two, two of three...).
+# Its weight lifts a case found by its file above one in the visitor's language
+# (own_language_first: 1.5) that the recall tier adds without the words; the page's own
+# text (title^4, text^2) still outweighs it.
+MOST_WORDS = "2<-34%"
+ATTACHMENT_WEIGHT = 2
 
 
 def text_fields():
@@ -336,7 +345,7 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
     kind_parts = [concept_clause(concept) for concept in kinds]
     if not parts:
         parts, kind_parts = kind_parts, []
-    words = words_query(search, parts, subject, places, relaxed)
+    words = with_attachments(search, words_query(search, parts, subject, places, relaxed))
     if related and parts:
         words = {"dis_max": {"queries": [words, feedback(parts, related, guessed)]}}
     # With no words too, when several versions of a case show because languages were chosen.
@@ -394,6 +403,29 @@ def words_query(search, parts, subject, places, relaxed=False):
         # words twice and lift them above the place.
         words = {"dis_max": {"queries": [words, *lesser_answers(search.understanding, subject)]}}
     return words
+
+
+def with_attachments(search, words):
+    """The words found in the page, or in a page of a file attached to it (a case's
+    terms of reference): the best page of the best file comes back with the hit, as
+    its type, title, number and highlighted words (found_in)."""
+    if not search.text:
+        return words
+    fields = [f"{ATTACHMENTS}.{name}" for name in text_field_names()]
+    attachment = {
+        "nested": {
+            "path": ATTACHMENTS,
+            "score_mode": "max",
+            "boost": ATTACHMENT_WEIGHT,
+            "query": {"multi_match": {"query": search.text, "fields": fields, "minimum_should_match": MOST_WORDS}},
+            "inner_hits": {
+                "size": 1,
+                "_source": [f"{ATTACHMENTS}.{name}" for name in ("kind", "title", "page")],
+                "highlight": {**HIGHLIGHT, "fields": {name: {} for name in fields}, "number_of_fragments": 1},
+            },
+        }
+    }
+    return {"dis_max": {"queries": [words, attachment]}}
 
 
 def lesser_answers(understood, subject):
@@ -678,14 +710,10 @@ def build_body(search, typos=False, relaxed=False, related=(), guessed=False):
         "from": min(search.offset, MAX_RESULT_WINDOW),
         "size": max(0, min(search.page_size, MAX_RESULT_WINDOW - search.offset)),
         "track_total_hits": True,
-        "_source": {"excludes": ["text_*", "*_labels", "all_text", "suggest_text", FACET_VALUES]},
+        "_source": {"excludes": ["text_*", "*_labels", "all_text", "suggest_text", FACET_VALUES, ATTACHMENTS]},
         "highlight": {
-            # HTML-encode the text around the marks: highlights must never carry markup.
-            "encoder": "html",
-            "pre_tags": ["<mark>"],
-            "post_tags": ["</mark>"],
+            **HIGHLIGHT,
             "fields": {name: {} for name in text_field_names()},
-            "fragment_size": 180,
             # The best may be where the text begins, with the title the card shows already
             # (own_highlight): then the next.
             "number_of_fragments": 2,
@@ -843,6 +871,7 @@ def shaped(search, response, suggested, relaxed, exact=None):
         {
             **hit["_source"],
             "highlight": own_highlight(hit.get("highlight", {}), hit["_source"]),
+            "found_in": found_in(hit),
             "related": exact is not None and hit["_source"]["page_id"] not in exact,
         }
         for hit in response["hits"]["hits"]
@@ -919,6 +948,16 @@ def own_highlight(highlight, document):
         if "<mark>" in passage:
             return passage
     return None
+
+
+def found_in(hit):
+    """The page of an attached file where the words were found, with its words
+    highlighted: {kind, title, page, highlight}, or None."""
+    pages = hit.get("inner_hits", {}).get(ATTACHMENTS, {}).get("hits", {}).get("hits", [])
+    if not pages:
+        return None
+    fragments = [fragment for values in pages[0].get("highlight", {}).values() for fragment in values]
+    return {**pages[0]["_source"], "highlight": fragments[0] if fragments else None}
 
 
 # A highlighted fragment's parts: its marks, an HTML entity, a character.

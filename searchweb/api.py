@@ -13,7 +13,7 @@ from .openapi import schema
 from .page_context import recorded
 
 RESULT_FIELDS = ("external_id", "type", "url", "title", "language", "summary", "highlight", "city", "country",
-                 "region", "themes", "sdgs", "translations")  # fmt: skip
+                 "region", "themes", "sdgs", "translations", "found_in")  # fmt: skip
 
 
 def error(parameter, message):

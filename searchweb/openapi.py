@@ -113,6 +113,16 @@ def result_schema():
                 "type": "array",
                 "items": {"type": "object", "properties": {"language": {"type": "string"}, "url": {"type": "string"}}},
             },
+            "found_in": {
+                "type": ["object", "null"],
+                "description": "The page of an attached document that holds the words, when they were found there.",
+                "properties": {
+                    "kind": {"type": "string"},
+                    "title": {"type": "string"},
+                    "page": {"type": "integer"},
+                    "highlight": {"type": ["string", "null"]},
+                },
+            },
         },
     }
 

@@ -25,10 +25,7 @@ def edit_form(case, **changes):
         "longitude": case.longitude,
         "evidence_level": "described",
         **{name: streamfield([]) for name in ("key_figures", "partners", "timeline", "gallery")},
-        **{
-            name: inline_formset([])
-            for name in ("documents", "inspirations", "related_cases", "outcomes", "follow_ups")
-        },
+        **{name: inline_formset([]) for name in ("documents", "related_cases", "outcomes", "follow_ups")},
     }
     # Lists go in after nested_form_data, which would flatten them.
     choices = {

@@ -10,7 +10,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from cases.models import (
     ArticleIndexPage,
     CaseIndexPage,
-    CaseInspiration,
     CaseStudyPage,
     CityPortraitPage,
     PositionPage,
@@ -73,16 +72,6 @@ def test_a_new_case_has_a_context_before_it_is_saved(case_index, rf):
 def test_the_map_position_defaults_to_the_city(case_index):
     case = CaseStudyPageFactory(parent=case_index, city=City.objects.get(slug="berlin"))
     assert (float(case.latitude), float(case.longitude)) == (52.52, 13.405)
-
-
-@pytest.mark.django_db
-@pytest.mark.opensearch
-def test_inspiration_shows_on_both_cases(client, case_index):
-    original = CaseStudyPageFactory(parent=case_index, title="Superblocks")
-    copy = CaseStudyPageFactory(parent=case_index, title="Kiezblocks", city=City.objects.get(slug="berlin"))
-    CaseInspiration.objects.create(page=copy, source=original)
-    assert "Superblocks" in client.get(copy.url).content.decode().split("Inspired by")[1]
-    assert "Kiezblocks" in client.get(original.url).content.decode().split("Replicated in")[1]
 
 
 @pytest.mark.django_db
@@ -220,10 +209,7 @@ def test_the_editor_form_adds_the_themes_of_topics_and_explains_wrong_years_and_
                 "end_year": 2018,
                 "evidence_level": "described",
                 **{name: streamfield([]) for name in ("key_figures", "partners", "timeline", "gallery")},
-                **{
-                    name: inline_formset([])
-                    for name in ("documents", "inspirations", "related_cases", "outcomes", "follow_ups")
-                },
+                **{name: inline_formset([]) for name in ("documents", "related_cases", "outcomes", "follow_ups")},
             }
         )
         | {"themes": [Topic.objects.get(slug="housing").theme_id], "topics": [topic_elsewhere.pk]},

@@ -2,7 +2,6 @@ from .articles import ArticleIndexPage, CityPortraitPage, PositionCase, Position
 from .case import (
     CaseDocument,
     CaseIndexPage,
-    CaseInspiration,
     CaseStudyPage,
     CaseTag,
     EvidenceLevel,
@@ -10,23 +9,27 @@ from .case import (
 )
 from .collections import SpotlightFeaturedCase, SpotlightPage, SpotlightSectionCase, SpotlightSectionPage
 from .contributions import CaseContribution
+from .documents import DocumentKind, DocumentText
 from .outcomes import FollowUp, OutcomeIndicator
+from .replications import Replication
 
 __all__ = [
     "ArticleIndexPage",
     "CaseContribution",
     "CaseDocument",
     "CaseIndexPage",
-    "CaseInspiration",
     "CaseStudyPage",
     "CaseTag",
     "CityPortraitPage",
+    "DocumentKind",
+    "DocumentText",
     "EvidenceLevel",
     "FollowUp",
     "OutcomeIndicator",
     "PositionCase",
     "PositionPage",
     "RelatedCase",
+    "Replication",
     "SpotlightFeaturedCase",
     "SpotlightPage",
     "SpotlightSectionCase",

@@ -28,6 +28,7 @@ from taxonomy.mixins import CityMixin, ThemedMixin, ThemedPageForm
 from taxonomy.models import latitude_field, longitude_field
 
 from ..blocks import GalleryImageBlock, KeyFigureBlock, MilestoneBlock, PartnerBlock
+from .documents import DocumentKind, DocumentTextPanel
 from .outcomes import BudgetMixin
 from .values import EvidenceLevel, validate_year
 
@@ -250,7 +251,6 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, BudgetMixin, Page):
             heading=_("Evidence"),
         ),
         InlinePanel("follow_ups", heading=_("Follow-ups"), label=_("Follow-up")),
-        InlinePanel("inspirations", label=_("Inspired by")),
         InlinePanel("related_cases", label=_("Related cases")),
         FieldPanel("external_id", read_only=True),
     ]
@@ -286,7 +286,16 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, BudgetMixin, Page):
             )
         context = super().get_context(request, *args, **kwargs)
         context["location_map"] = self.location_map()
+        context.update(self.replication_context(request))
         return context
+
+    def replication_context(self, request):
+        """The chain of cities this practice travelled through, and its map."""
+        # Imported here: that module reads these models.
+        from ..replications import chain, spread_map
+
+        links = chain(self) if self.pk is not None else []
+        return {"replications": links, "spread_map": spread_map(links, self, request) if links else None}
 
     def location_map(self):
         """The case's place on a map of its region, with the nearby cities' practices;
@@ -295,13 +304,6 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, BudgetMixin, Page):
         from ..maps import region_map
 
         return region_map(self.city, self.latitude, self.longitude) if self.city_id else None
-
-    def inspired_by(self):
-        return [link.source for link in self.inspirations.select_related("source__city") if link.source.live]
-
-    def replicated_in(self):
-        """Live cases that name this one as their inspiration."""
-        return CaseStudyPage.objects.live().filter(inspirations__source=self).select_related("city").distinct()
 
     def structured_data(self, request):
         """schema.org (core/seo.py): an Article about its themes, located in its city."""
@@ -321,21 +323,13 @@ class CaseStudyPage(StemmedText, ThemedMixin, CityMixin, BudgetMixin, Page):
 
 
 class CaseDocument(Orderable):
+    """A document attached to a case: its words are searchable (cases/attachments.py)."""
+
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("document type"), max_length=20, choices=DocumentKind.choices, blank=True)
 
-    panels = [FieldPanel("document")]
-
-
-class CaseInspiration(Orderable):
-    """ "This case was inspired by that one": the transfer of a practice between cities."""
-
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="inspirations")
-    source = models.ForeignKey(
-        CaseStudyPage, on_delete=models.CASCADE, related_name="inspired_cases", verbose_name=_("inspiring case")
-    )
-
-    panels = [FieldPanel("source")]
+    panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("kind")]), DocumentTextPanel()]
 
 
 class RelatedCase(Orderable):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cases.replications import ensure_replication_moderation
 from editorial.workflow import ensure_editorial_workflow, ensure_someone_moderates
 from experts.directory import ensure_expert_directories
 from home.site_setup import apply_site_identity, ensure_admin, ensure_home_pages, ensure_information_pages
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         self.stdout.write("Information pages (about, contact, privacy, terms) ready in every language")
         ensure_editorial_workflow()
         ensure_report_moderation()
+        ensure_replication_moderation()
         self.stdout.write("Editors and Moderators groups and the 'Editorial review' workflow ready")
         if not no_admin:
             self.create_admin()
