@@ -136,7 +136,8 @@ def read_experts(path=DATA / "experts.yaml"):
         unknown = set(entry) - EXPERT_KEYS
         missing = {"slug", "name", "email", "language", "city", "topics", "bio"} - set(entry)
         if unknown or missing:
-            problem = f"unknown key {', '.join(sorted(unknown))}" if unknown else f"{', '.join(sorted(missing))} missing"
+            keys = ", ".join(sorted(unknown or missing))
+            problem = f"unknown key {keys}" if unknown else f"missing {keys}"
             raise PracticeError(f"{path.name}, entry {number} ({entry.get('slug', '?')}): {problem}")
     return entries
 

@@ -209,9 +209,7 @@ class PracticeLoader:
         # COVID-19 responses live in their phase's tree; care practices live in the
         # index and are curated into their dimension's section, as editors do.
         in_tree = spotlight and practice["spotlight"] == "covid-19"
-        parent = (
-            spotlight["sections"][practice["section"], source] if in_tree else self.structure.case_indexes[source]
-        )
+        parent = spotlight["sections"][practice["section"], source] if in_tree else self.structure.case_indexes[source]
         page = CaseStudyPageFactory(
             parent=parent,
             external_id=practice["slug"],
