@@ -3,7 +3,7 @@ words, one YAML entry each (demo/data/practices/*.yaml, loaded in file order), w
 their French and Spanish translations where an entry has them, and the cities the
 member list lacks (demo/data/cities.yaml).
 
-What an entry holds (docs/demo.md describes it for whoever adds one):
+What an entry holds:
 
 - `slug`: the English page's slug and the practice's external id (ASCII);
 - `city`: a city slug of the vocabulary or of demo/data/cities.yaml;
