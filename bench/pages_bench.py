@@ -4,7 +4,7 @@ time per page beside the number of live cases, rendered afresh and from the anon
 page cache (core/page_cache.py). The target is a p95 under 100 ms with 10,000 cases.
 
 Runs against the development database and OpenSearch index as they are (fill them
-with `load_demo --cases`, then `search_index rebuild`); DATABASE_URL, OPENSEARCH_URL
+with `load_demo --synthetic N`, then `search_index rebuild`); DATABASE_URL, OPENSEARCH_URL
 and OPENSEARCH_INDEX_PREFIX point it elsewhere. Figures, not assertions.
 """
 

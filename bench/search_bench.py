@@ -233,7 +233,8 @@ def main():
     print(f"rebuild from the database: {written} pages in {seconds:.1f} s ({written / seconds:,.0f} pages/s)")
     if pages < 1000:
         print(
-            f"(only {pages} pages in this database: the rate includes index creation; load more with load_demo --cases)"
+            f"(only {pages} pages in this database: the rate includes index creation; "
+            "load more with load_demo --synthetic N)"
         )
 
 

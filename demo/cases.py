@@ -1,7 +1,9 @@
-"""The demo platform: case index, articles and both spotlight trees in every language,
-and 150 varied cases across the member cities, some translated, some in one language,
-each tagged as its subject implies (demo/subjects.py) and told in whole sentences
-written for each language (demo/text.py).
+"""The demo platform's structure (case index, articles and both spotlight trees in
+every language), and the generator of synthetic cases that fills benchmarks and the
+demo-derived judged set (`load_demo --synthetic N`): varied cases across the member
+cities, some translated, some in one language, each tagged as its subject implies
+(demo/subjects.py) and told in sentences written for each language (demo/text.py).
+The demo a visitor sees is made of real practices (demo/practices.py).
 
 Built with the same factories as the tests and a fixed seed, so every newcomer and
 every browser test sees the same content. Idempotent: what exists (by slug for
@@ -87,11 +89,13 @@ class DemoBuilder:
         homes = Page.get_first_root_node().get_children()
         self.homes = {code: homes.get(locale=locale).specific for code, locale in self.locales.items()}
 
-    def build(self):
+    def structure(self):
         self.home_heroes()
         self.case_indexes = self.translated_structure(CaseIndexPage, "cases")
         self.article_indexes = self.translated_structure(ArticleIndexPage, "articles")
         self.spotlights = {slug: self.spotlight_tree(slug) for slug in SECTION_FACETS}
+
+    def synthetic_cases(self):
         for number in range(1, self.case_count + 1):
             # A page goes live when it is added, but reaches the index outbox only when
             # published: each case is made with its translations in one transaction, so
@@ -100,7 +104,6 @@ class DemoBuilder:
             with transaction.atomic():
                 self.case(number)
             self.progress()
-        self.articles()
 
     # Structure ---------------------------------------------------------------
 

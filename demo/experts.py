@@ -1,11 +1,20 @@
-"""Demo expert profiles: varied people and organisations across the member cities,
-in the three languages, some of them the contact of demo cases. An expert's topics
-come from one theme and their goals from their main topic's plausible ones, as the
-cases' do (demo/subjects.py); people have a drawn portrait. Seeded, so every run
-makes the same profiles; idempotent by external_id."""
+"""Demo expert profiles.
+
+The demo's own (demo/data/experts.yaml): fictional people and organisations with a
+plausible expertise, in the cities of the real practices and in the three languages,
+each with an example.org address, so a visitor's message reaches them end to end in
+development (an unclaimed account, as `import_experts` makes: the invitation shows in
+the console or file e-mail backend); some are the named contact of a practice.
+
+The synthetic ones (`load_demo --synthetic-experts N`), for benchmarks and the
+demo-derived judged set: an expert's topics come from one theme and their goals from
+their main topic's plausible ones, as the synthetic cases' do (demo/subjects.py).
+People have a drawn portrait. Seeded, so every run makes the same profiles;
+idempotent by external_id."""
 
 import random
 
+import yaml
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
@@ -13,11 +22,13 @@ from wagtail.models import Locale
 from cases.models import CaseStudyPage
 from core.slugs import free_slug
 from experts.directory import directory_for
+from experts.importing import create_unclaimed_account
 from experts.models import Availability, ExpertProfilePage, ProfileType
 from taxonomy.models import City, SustainableDevelopmentGoal, Topic
 
 from .cases import LANGUAGES, SOURCE
 from .pictures import portrait
+from .practices import DATA, PracticeError, city, html
 from .subjects import SUBJECTS
 
 EXPERT_COUNT = 40
@@ -108,4 +119,76 @@ def contact_for_a_case(profile, city):
     case = CaseStudyPage.objects.filter(city=city, locale=profile.locale, contact_expert=None).first()
     if case is not None:
         case.contact_expert, case.contact_name = profile, profile.title
+        case.save_revision().publish()
+
+
+# Real practices' experts' portraits are numbered after the synthetic ones'.
+PORTRAIT_OFFSET = 1000
+EXPERT_KEYS = {
+    "slug", "name", "email", "language", "city", "type", "position", "organisation", "topics", "sdgs", "languages",
+    "availability", "contact_for", "bio",
+}  # fmt: skip
+
+
+def read_experts(path=DATA / "experts.yaml"):
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for number, entry in enumerate(entries, start=1):
+        unknown = set(entry) - EXPERT_KEYS
+        missing = {"slug", "name", "email", "language", "city", "topics", "bio"} - set(entry)
+        if unknown or missing:
+            keys = ", ".join(sorted(unknown or missing))
+            problem = f"unknown key {keys}" if unknown else f"missing {keys}"
+            raise PracticeError(f"{path.name}, entry {number} ({entry.get('slug', '?')}): {problem}")
+    return entries
+
+
+def build_experts(entries):
+    """The demo's own experts (demo/data/experts.yaml), each with an unclaimed account
+    at its example.org address."""
+    goals = {goal.number: goal for goal in SustainableDevelopmentGoal.objects.all()}
+    for number, entry in enumerate(entries, start=1):
+        external_id = f"expert-{entry['slug']}"
+        if ExpertProfilePage.objects.filter(external_id=external_id).exists():
+            continue
+        with transaction.atomic():
+            place = city(entry["city"])
+            topics = list(Topic.objects.filter(slug__in=entry["topics"]).select_related("theme"))
+            if place is None or len(topics) != len(entry["topics"]):
+                raise PracticeError(f"experts.yaml, {entry['slug']}: unknown city or topic")
+            directory = directory_for(Locale.objects.get(language_code=entry["language"]))
+            individual = entry.get("type", "individual") == "individual"
+            account = create_unclaimed_account(entry["email"])
+            profile = ExpertProfilePage(
+                external_id=external_id,
+                title=entry["name"],
+                slug=free_slug(directory, entry["slug"]),
+                profile_type=ProfileType.INDIVIDUAL if individual else ProfileType.ORGANISATION,
+                photo=portrait(PORTRAIT_OFFSET + number) if individual else None,
+                position=entry.get("position", ""),
+                organisation=entry.get("organisation", ""),
+                city=place,
+                biography=html(entry["bio"]),
+                languages=" ".join(entry.get("languages", [entry["language"]])),
+                owner=account,
+                owner_account=account,
+                **{choice.value: choice.value in entry.get("availability", ()) for choice in Availability},
+            )
+            profile.themes = list({topic.theme for topic in topics})
+            profile.topics = topics
+            profile.sdgs = [goals[goal] for goal in entry.get("sdgs", [])]
+            directory.add_child(instance=profile)
+            profile.expertise_tags.set([topic.label_in(entry["language"]).lower() for topic in topics])
+            profile.save_revision().publish()
+            if entry.get("contact_for"):
+                name_as_contact(profile, entry["contact_for"], entry.get("position", ""))
+
+
+def name_as_contact(profile, practice_slug, role):
+    """The expert becomes the named contact of the practice in their profile's language."""
+    source = CaseStudyPage.objects.filter(external_id=practice_slug).first()
+    if source is None:  # a practice left out by `load_demo --cases`
+        return
+    case = source.get_translation_or_none(profile.locale)
+    if case is not None:
+        case.contact_expert, case.contact_name, case.contact_role = profile, profile.title, role
         case.save_revision().publish()

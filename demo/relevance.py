@@ -3,7 +3,8 @@ overall and per category. Two judged sets share one scoring path (`score`); each
 how its content is loaded into an empty database and how its documents are graded:
 
 - the **demo** set (`DemoSet`, demo/judged/judgments.json): queries over the demo
-  generator's content, graded from the content's own tags by the rule below;
+  generator's synthetic content (`load_demo --synthetic`), graded from the content's
+  own tags by the rule below;
 - the **independent** set (`IndependentSet`, demo/judged/independent/): a corpus
   written for the purpose, imported with `import_cases` and `import_experts`, and
   grades given by hand per document, by reading it against the question. It does not
@@ -192,8 +193,19 @@ class DemoSet(JudgedSet):
     name = "demo"
 
     def load(self, verbosity=0):
+        """The generator's content alone: the judgments grade documents from the
+        synthetic subjects' tags and practice names (demo/subjects.py), which the real
+        practices do not carry."""
         demo = self.judgments()["demo"]
-        call_command("load_demo", cases=demo["cases"], experts=demo["experts"], seed=demo["seed"], verbosity=verbosity)
+        call_command(
+            "load_demo",
+            cases=0,
+            experts=0,
+            synthetic=demo["cases"],
+            synthetic_experts=demo["experts"],
+            seed=demo["seed"],
+            verbosity=verbosity,
+        )
 
     def recorded_on(self, judgments):
         return {"demo": judgments["demo"]}

@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.opensearch, pytest.mark.django_db]
 def demo(module_data):
     """The demo platform: cases in three languages, some translated, both collections
     with sections holding cases below them and curated from elsewhere."""
-    call_command("load_demo", cases=30, experts=4, verbosity=0)
+    call_command("load_demo", cases=20, experts=4, verbosity=0)
     index_pending_changes()
 
 
