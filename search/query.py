@@ -62,6 +62,10 @@ FEEDBACK_HITS = 3
 FEEDBACK_WEIGHT = 0.1
 # Each tag a tier document shares with the best results, before FEEDBACK_WEIGHT.
 FEEDBACK_TAG_WEIGHT = 10
+# What a document holding the question scores on top of its own score in a widened
+# answer: far more than the tier's most (a part of the query and a few dozen shared
+# tags, times FEEDBACK_WEIGHT), so the tier always follows, never interleaves.
+ABOVE_THE_TIER = {"constant_score": {"filter": {"match_all": {}}, "boost": 1000}}
 # Typos are forgiven (a second, fuzzy search: costly per word) in questions of this
 # many words left to match as text at most.
 MAX_TYPO_WORDS = 6
@@ -347,7 +351,9 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
         parts, kind_parts = kind_parts, []
     words = with_attachments(search, words_query(search, parts, subject, places, relaxed))
     if related and parts:
-        words = {"dis_max": {"queries": [words, feedback(parts, related, guessed)]}}
+        # Whatever holds the question stays above the whole tier, in its own order.
+        held = {"bool": {"must": words, "should": ABOVE_THE_TIER}}
+        words = {"dis_max": {"queries": [held, feedback(parts, related, guessed)]}}
     # With no words too, when several versions of a case show because languages were chosen.
     preferred = [own_language_first(search.ui_language)]
     if kind_parts:
@@ -794,7 +800,9 @@ def run(search):
         # with another name than the one typed ("jardines de lluvia" for a programme
         # that speaks of storm water and rain) is then still found.
         response = better(client, build_body(search, relaxed=True)) or response
-    elif search.text and 0 < total_of(response) < FEEDBACK_BELOW:
+    elif search.text and total_of(response) < FEEDBACK_BELOW:
+        # Even when a ticked value leaves none of the pages holding the question: its
+        # count came from the tier, so ticking it must give the tier's pages.
         response, exact = widened(client, search, response, guessed)
     return shaped(search, response, suggested, relaxed, exact)
 
@@ -854,8 +862,8 @@ def as_suggested(client, search, suggested, response, guessed):
 def widened(client, search, response, guessed):
     """Fewer results than a page: the answer with what its best results' topics add
     (feedback()), when that finds more; and the pages of the answer it widens, which
-    hold the whole question, so that the page can say where they end. Read by page,
-    not by rank: a weak match of every word may score below a strong related one."""
+    hold the whole question, so that the page can say where they end (they come
+    first: ABOVE_THE_TIER)."""
     related = shared_topics(feedback_answer(client, search, response, guessed))
     wider = related and better(client, build_body(search, related=related, guessed=guessed))
     if wider and total_of(wider) > total_of(response):
