@@ -72,6 +72,7 @@ from taxonomy.models import (
 
 from .documents import WRITERS, attach_document
 from .factories import CaseStudyPageFactory
+from .outcomes import translate_rows
 from .pictures import theme_picture
 from .replications import adopt
 
@@ -340,18 +341,8 @@ class PracticeLoader:
 
     @staticmethod
     def translate_figures(translation, practice, code):
-        """The rows the translation copied from its original (same translation keys),
-        their texts in the translation's language, as the generator's hook does
-        (demo/outcomes.py)."""
         fields = results(practice, code)
-        outcomes, follow_ups = list(translation.outcomes.all()), list(translation.follow_ups.all())
-        for row, values in zip(outcomes, fields["outcomes"], strict=True):
-            row.measure, row.unit, row.source_name = values["measure"], values["unit"], values["source_name"]
-        for row, values in zip(follow_ups, fields["follow_ups"], strict=True):
-            row.text = values["text"]
-        # Given back to the page, so that its next revision holds the translated rows.
-        translation.outcomes, translation.follow_ups = outcomes, follow_ups
-        translation.budget_period, translation.funding_sources = fields["budget_period"], fields["funding_sources"]
+        translate_rows(translation, fields["outcomes"], fields["follow_ups"], fields["funding_sources"])
 
     def curate(self, spotlight, practice, pages, in_tree):
         for code, page in pages.items():

@@ -181,6 +181,9 @@ def test_the_demo_shows_outcomes_with_sources_budgets_documents_and_five_replica
     assert not OutcomeIndicator.objects.filter(source_url="").exists()
     cheonggyecheon = CaseStudyPage.objects.get(external_id="seoul-cheonggyecheon-restoration")
     assert (cheonggyecheon.budget_amount, cheonggyecheon.budget_currency) == (386_000_000_000, "KRW")
+    # A translation shows the follow-up in its own language.
+    seattle = CaseStudyPage.objects.get(external_id="seattle-domestic-workers-board-fr")
+    assert seattle.follow_ups.get().text.startswith("L'ordonnance sur les travailleurs domestiques")
     kinds = set(CaseDocument.objects.filter(page__live=True).values_list("kind", flat=True))
     assert {"ordinance", "terms-of-reference", "evaluation", "toolkit"} <= kinds
     # A chain is a set of practices joined by approved links: count them as groups.
