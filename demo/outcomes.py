@@ -70,11 +70,17 @@ def page_fields(choices, language):
 def translate(translation, choices, language):
     """The rows a translation copied from its original, in the translation's language."""
     record = results(choices, language)
-    outcomes, follow_ups = list(translation.outcomes.all()), list(translation.follow_ups.all())
-    for row, values in zip(outcomes, record["outcomes"], strict=False):
+    translate_rows(translation, record["outcomes"], record["follow_ups"], record["budget"]["funding_sources"])
+
+
+def translate_rows(translation, outcomes, follow_ups, funding_sources):
+    """Give the rows a translation copied from its original (same translation keys) the
+    texts of `outcomes` and `follow_ups`, in order, and its funding sources."""
+    outcome_rows, follow_up_rows = list(translation.outcomes.all()), list(translation.follow_ups.all())
+    for row, values in zip(outcome_rows, outcomes, strict=False):
         row.measure, row.unit, row.source_name = values["measure"], values["unit"], values["source_name"]
-    for row, values in zip(follow_ups, record["follow_ups"], strict=False):
+    for row, values in zip(follow_up_rows, follow_ups, strict=False):
         row.text = values["text"]
     # Given back to the page, so that its next revision holds the translated rows.
-    translation.outcomes, translation.follow_ups = outcomes, follow_ups
-    translation.funding_sources = record["budget"]["funding_sources"]
+    translation.outcomes, translation.follow_ups = outcome_rows, follow_up_rows
+    translation.funding_sources = funding_sources

@@ -17,8 +17,15 @@ What an entry holds:
 - `en`, and optionally `fr` and `es`: `title`, `summary`, `context`, `solution`,
   `results`, `lessons` (paragraphs separated by a blank line).
 
-The keys `outcomes`, `budget` and `inspired_by` are read by nothing yet: they are
-kept for outcome indicators, budgets and replications, which other changes add.
+- `outcomes`, `budget`, `follow_ups`, `last_verified`: results in figures, in the
+  import format (docs/import-format.md) and checked by the importer's own reading
+  functions; a text in them (a measure, a unit, a source's name, funding sources, a
+  follow-up) is either one string or a text per language of the entry;
+- `documents`: documents attached to the English page, each a `title`, a `kind`
+  (cases.models.DocumentKind), an optional `format` (pdf, docx, odt) and its `pages`
+  of text: summaries written for the demo, which say so, never copies of official files;
+- `inspired_by`: replications, each the `practice` (slug) it took up, the `year` and
+  a `note` on what was adapted; linked, approved, once every practice is loaded.
 
 Each practice and its translations are added and published in one transaction, as
 the generated cases are (demo/cases.py); a practice that exists (by external id) is
@@ -28,6 +35,7 @@ left alone, so loading again changes nothing.
 import re
 import zlib
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -38,7 +46,17 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from cases.models import CaseStudyPage, EvidenceLevel, SpotlightFeaturedCase, SpotlightSectionCase
+from cases.importing import read_budget, read_date, read_follow_up, read_list, read_outcome
+from cases.models import (
+    CaseStudyPage,
+    DocumentKind,
+    EvidenceLevel,
+    FollowUp,
+    OutcomeIndicator,
+    SpotlightFeaturedCase,
+    SpotlightSectionCase,
+)
+from core.import_tools import RecordReader, RowError
 from core.slugs import free_slug
 from taxonomy.loader import country_labels
 from taxonomy.models import (
@@ -52,17 +70,19 @@ from taxonomy.models import (
     Topic,
 )
 
+from .documents import WRITERS, attach_document
 from .factories import CaseStudyPageFactory
+from .outcomes import translate_rows
 from .pictures import theme_picture
+from .replications import adopt
 
 DATA = Path(__file__).resolve().parent / "data"
 TEXTS = ("title", "summary", "context", "solution", "results", "lessons")
 REQUIRED = {"slug", "city", "topic", "sdgs", "status", "en"}
-# Read by features still to come (outcome indicators, budgets, replications).
-RESERVED = {"outcomes", "budget", "inspired_by"}
-KNOWN = REQUIRED | RESERVED | {
+RESULTS = ("outcomes", "budget", "follow_ups", "last_verified")
+KNOWN = REQUIRED | set(RESULTS) | {
     "target_groups", "approaches", "start_year", "end_year", "evidence", "organisation", "source",
-    "spotlight", "section", "facets", "key_figures", "fr", "es",
+    "spotlight", "section", "facets", "key_figures", "documents", "inspired_by", "fr", "es",
 }  # fmt: skip
 PICTURES_PER_THEME = 4  # as the generated cases (demo/cases.py)
 
@@ -102,6 +122,12 @@ def read_practices(folder=DATA / "practices"):
                 practice.fail("slug", f"already used by {slugs[entry['slug']]}")
             slugs[entry["slug"]] = practice.where
             practices.append(practice)
+    for practice in practices:
+        for number, link in enumerate(practice.get("inspired_by", []), start=1):
+            if link.get("practice") not in slugs or link["practice"] == practice["slug"]:
+                practice.fail(
+                    f"inspired_by[{number}].practice", f"no other practice has the slug {link.get('practice')!r}"
+                )
     return practices
 
 
@@ -120,6 +146,40 @@ def check_keys(practice):
             absent = [name for name in absent if name != "results"]
         if absent:
             practice.fail(f"{code}.{absent[0]}", "missing")
+        results(practice, code)
+    for number, document in enumerate(practice.get("documents", []), start=1):
+        if document.get("kind") not in DocumentKind.values or document.get("format", "pdf") not in WRITERS:
+            practice.fail(f"documents[{number}]", f"a kind of {', '.join(DocumentKind.values)}, a format of "
+                          f"{', '.join(WRITERS)}")  # fmt: skip
+        if not document.get("title") or not document.get("pages"):
+            practice.fail(f"documents[{number}]", "give its title and its pages of text")
+
+
+def in_language(value, code, practice, key):
+    """The value as the importer reads it in language `code`: a text per language
+    ({en: ..., fr: ...}) gives that language's; a date (YAML reads one) its ISO text."""
+    if isinstance(value, list):
+        return [in_language(item, code, practice, f"{key}[{number}]") for number, item in enumerate(value, start=1)]
+    if isinstance(value, dict) and "en" in value:
+        return value[code] if code in value else practice.fail(key, f"no text in {code}")
+    if isinstance(value, dict):
+        return {name: in_language(item, code, practice, f"{key}.{name}") for name, item in value.items()}
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def results(practice, code):
+    """The entry's outcomes, budget, follow-ups and date last verified in language
+    `code`, as a case page's fields, read and checked by the importer's functions."""
+    record = {name: in_language(practice.get(name), code, practice, name) for name in RESULTS}
+    try:
+        return {
+            "outcomes": read_list(record, "outcomes", read_outcome),
+            "follow_ups": read_list(record, "follow_ups", read_follow_up),
+            **read_budget(record["budget"]),
+            "last_verified": read_date(RecordReader(record), "last_verified"),
+        }
+    except RowError as error:
+        practice.fail(error.field, error.reason)
 
 
 @cache
@@ -172,6 +232,19 @@ class PracticeLoader:
             with transaction.atomic():
                 self.practice(practice)
             self.progress()
+        self.replications(practices)
+
+    @staticmethod
+    def replications(practices):
+        """Each `inspired_by` as an approved link between the English pages; a link to a
+        practice not loaded (`load_demo --cases N`) waits for it."""
+        loaded = {page.external_id: page for page in CaseStudyPage.objects.filter(
+            external_id__in=[practice["slug"] for practice in practices])}  # fmt: skip
+        for practice in practices:
+            for link in practice.get("inspired_by", []):
+                source, adopter = loaded.get(link["practice"]), loaded.get(practice["slug"])
+                if source and adopter:
+                    adopt(source, adopter, link.get("year"), link.get("note", ""))
 
     def terms(self, practice):
         def one(model, key, **lookup):
@@ -224,6 +297,7 @@ class PracticeLoader:
             organisation=practice.get("organisation", ""),
             source=practice.get("source", ""),
             **self.texts(practice, source),
+            **self.figures(practice, source),
             taxonomy__topic=terms["topic"].slug,
             taxonomy__sdgs=practice["sdgs"],
             taxonomy__target_groups=terms["target_groups"],
@@ -238,6 +312,8 @@ class PracticeLoader:
                 pages[code] = self.translate(page, practice, code, terms)
         if spotlight:
             self.curate(spotlight, practice, pages, in_tree)
+        for document in practice.get("documents", []):
+            attach_document(page, document["title"], document["kind"], document["pages"], document.get("format", "pdf"))
 
     def translate(self, page, practice, code, terms):
         """The practice's translation, made as Wagtail makes one (wagtail-localize's
@@ -250,8 +326,23 @@ class PracticeLoader:
             setattr(translation, name, value)
         translation.slug = free_slug(translation.get_parent(), readable_slug(texts["title"]))
         translation.hero_caption = terms["city"].label_in(code)
+        self.translate_figures(translation, practice, code)
         translation.save_revision().publish()
         return translation
+
+    @staticmethod
+    def figures(practice, code):
+        fields = results(practice, code)
+        return {
+            **fields,
+            "outcomes": [OutcomeIndicator(**values) for values in fields["outcomes"]],
+            "follow_ups": [FollowUp(**values) for values in fields["follow_ups"]],
+        }
+
+    @staticmethod
+    def translate_figures(translation, practice, code):
+        fields = results(practice, code)
+        translate_rows(translation, fields["outcomes"], fields["follow_ups"], fields["funding_sources"])
 
     def curate(self, spotlight, practice, pages, in_tree):
         for code, page in pages.items():

@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from cases.models import CaseStudyPage, SpotlightPage
+from cases.models import CaseDocument, CaseStudyPage, OutcomeIndicator, Replication, SpotlightPage
 from demo.experts import read_experts
-from demo.practices import read_practices
+from demo.practices import PracticeError, read_practices, results
 from experts.models import ExpertProfilePage
 from members.invitations import Reach
 from tests.factories import UserFactory
@@ -96,6 +96,29 @@ def test_demo_experts_are_twenty_fictional_people_at_example_org():
     assert len({expert["email"] for expert in experts}) == len(experts)
 
 
+def test_every_outcome_names_its_source_and_links_to_it_in_every_language():
+    outcomes = [
+        (practice, outcome)
+        for practice in PRACTICES
+        for code in practice.languages
+        for outcome in results(practice, code)["outcomes"]
+    ]
+    assert outcomes
+    for practice, outcome in outcomes:
+        assert outcome["source_name"] and outcome["source_url"].startswith("https://"), practice.where
+
+
+def test_a_practice_s_figures_obey_the_importer_s_rules(tmp_path):
+    entry = (
+        "- slug: vienna-test\n  city: vienna\n  topic: housing\n  sdgs: [11]\n  status: ongoing\n"
+        "  outcomes:\n    - {measure: Homes, value: 5000}\n"
+        "  en: {title: T, summary: S, context: C, solution: S, results: R, lessons: L}\n"
+    )
+    (tmp_path / "one.yaml").write_text(entry, encoding="utf-8")
+    with pytest.raises(PracticeError, match=r"one.yaml, entry 1 \(vienna-test\): outcomes\[1\].unit: Give the unit"):
+        read_practices(tmp_path)
+
+
 @pytest.fixture(scope="module")
 def demo(module_data):
     call_command("load_demo", verbosity=0)
@@ -150,3 +173,32 @@ def test_a_visitor_writes_to_a_demo_expert_and_the_expert_is_invited_by_e_mail(d
     assert invitation.to == ["daniel.okoye@example.org"]
     # Every demo expert can be reached the same way.
     assert all(Reach(profile).can_write for profile in ExpertProfilePage.objects.live())
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_outcomes_with_sources_budgets_documents_and_five_replication_chains(demo):
+    assert OutcomeIndicator.objects.filter(page__live=True).exclude(source_name="").exclude(source_url="").exists()
+    assert not OutcomeIndicator.objects.filter(source_url="").exists()
+    cheonggyecheon = CaseStudyPage.objects.get(external_id="seoul-cheonggyecheon-restoration")
+    assert (cheonggyecheon.budget_amount, cheonggyecheon.budget_currency) == (386_000_000_000, "KRW")
+    # A translation shows the follow-up in its own language.
+    seattle = CaseStudyPage.objects.get(external_id="seattle-domestic-workers-board-fr")
+    assert seattle.follow_ups.get().text.startswith("L'ordonnance sur les travailleurs domestiques")
+    kinds = set(CaseDocument.objects.filter(page__live=True).values_list("kind", flat=True))
+    assert {"ordinance", "terms-of-reference", "evaluation", "toolkit"} <= kinds
+    # A chain is a set of practices joined by approved links: count them as groups.
+    group = {}
+
+    def root(key):
+        while group.get(key, key) != key:
+            key = group[key]
+        return key
+
+    links = Replication.objects.filter(status=Replication.Status.APPROVED)
+    for link in links.select_related("source", "adopter"):
+        group[root(link.adopter.translation_key)] = root(link.source.translation_key)
+    ends = {end for link in links.select_related("source", "adopter") for end in (link.source, link.adopter)}
+    assert len({root(page.translation_key) for page in ends}) >= 5
+    # The longest chain runs Curitiba, Bogotá, then Mexico City, Johannesburg and Lagos.
+    curitiba = CaseStudyPage.objects.get(external_id="curitiba-integrated-transit-network")
+    assert sum(root(page.translation_key) == root(curitiba.translation_key) for page in ends) == 5

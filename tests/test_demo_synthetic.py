@@ -53,3 +53,15 @@ def test_every_tenth_case_is_a_near_duplicate_of_the_one_before(demo):
     first, twin = (CaseStudyPage.objects.get(external_id=f"demo-{number:03d}") for number in (9, 10))
     assert (first.city, first.topics.get()) == (twin.city, twin.topics.get())
     assert first.title != twin.title
+
+
+def test_every_generated_case_shows_outcomes_with_sources_and_a_budget_in_its_language(demo):
+    """The hook demo/outcomes.py fills: what a council would ask, on every demo case."""
+    for case in CaseStudyPage.objects.live().prefetch_related("outcomes", "follow_ups").select_related("locale"):
+        outcomes = list(case.outcomes.all())
+        assert outcomes and all(outcome.source_name and outcome.unit for outcome in outcomes), case.title
+        assert {outcome.locale_id for outcome in outcomes} == {case.locale_id}, case.title
+        assert case.budget_amount and case.budget_currency and case.follow_ups.exists(), case.title
+    # A translation's rows are in its language too.
+    for french in CaseStudyPage.objects.live().filter(locale__language_code="fr", external_id__endswith="-fr"):
+        assert french.outcomes.first().source_name == "Rapport annuel de la ville", french.title
