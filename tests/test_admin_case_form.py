@@ -71,3 +71,18 @@ def test_the_admin_form_groups_topics_and_explains_evidence_and_care(client, cas
     assert f'name="topics" value="{housing.pk}"' in group
     assert "Independently evaluated</b>: researchers or auditors outside the city" in html
     assert "<b>redistribute</b> care between women and men" in html
+
+
+def test_slugs_are_ascii_in_every_language(client, case_index):
+    # Saved without a slug, the page takes one from its title, transliterated.
+    case = CaseStudyPageFactory(parent=case_index, title="Medellín's cable cars", slug="")
+    assert case.slug == "medellins-cable-cars"
+    # A typed accent is refused with a message, not stored.
+    form = edit_form(case, slug="medellín-cable-cars")
+    assert "slug" in form.errors
+    # The admin's own script is told to transliterate the title as the editor types it.
+    client.force_login(SuperUserFactory())
+    html = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    # Django leaves out a False attribute, and the script's allowUnicode defaults to false.
+    assert 'name="slug"' in html
+    assert "data-w-slug-allow-unicode-value" not in html
