@@ -43,7 +43,7 @@ def add_themes_of_topics(form, cleaned_data):
 def name_cities_with_countries(field):
     """A member's city select reads "City, Country": several cities share a name."""
     field.queryset = field.queryset.select_related("country")
-    field.label_from_instance = lambda city: f"{city}, {city.country}"
+    field.label_from_instance = City.with_country
 
 
 class ThemedPageForm(WagtailAdminPageForm):

@@ -2,6 +2,8 @@
 theme, the map point follows the city unless the editor moves it, and the evidence
 levels and the five dimensions of care are explained where they are chosen."""
 
+import re
+
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -86,3 +88,15 @@ def test_slugs_are_ascii_in_every_language(client, case_index):
     # Django leaves out a False attribute, and the script's allowUnicode defaults to false.
     assert 'name="slug"' in html
     assert "data-w-slug-allow-unicode-value" not in html
+
+
+def test_the_city_chooser_names_each_city_with_its_country(client, case_index):
+    case = CaseStudyPageFactory(parent=case_index, city=City.objects.get(slug="barcelona"))
+    client.force_login(SuperUserFactory())
+    html = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    assert "Barcelona, Spain" in html  # the chosen city, on the form
+    chooser_url = re.search(r'data-chooser-url="([^"]+city[^"]*)"', html) or re.search(
+        r'"modalUrl": "([^"]+city[^"]*)"', html
+    )
+    modal = client.get(chooser_url.group(1), {"q": "Accra"}).json()["html"]
+    assert "Accra, Ghana" in modal
