@@ -53,6 +53,11 @@ class ThemedPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "topics" in self.fields:
             group_topics_by_theme(self)
+            # The admin's checkboxes carry no browser `required`, so the field can say it
+            # and Wagtail marks "Themes *" before submit; only a ticked topic, which
+            # brings its theme (add_themes_of_topics), lifts the requirement.
+            themes = self.fields["themes"]
+            themes.required = themes.needs_one and not (self.is_bound and self["topics"].data)
 
     def clean(self):
         cleaned_data = super().clean()

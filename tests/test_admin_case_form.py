@@ -100,3 +100,16 @@ def test_the_city_chooser_names_each_city_with_its_country(client, case_index):
     )
     modal = client.get(chooser_url.group(1), {"q": "Accra"}).json()["html"]
     assert "Accra, Ghana" in modal
+
+
+def test_required_fields_are_marked_before_submit(client, case_index):
+    case = CaseStudyPageFactory(parent=case_index)
+    client.force_login(SuperUserFactory())
+    html = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    marked = {
+        re.sub(r"\s+", " ", heading).strip()
+        for heading in re.findall(r'<h3 class="w-field__label">([^<]*)<span class="w-required-mark">\*</span>', html)
+    }
+    assert {"Themes", "Sustainable development goals"} <= marked
+    # Still, a topic alone is enough: it brings its theme.
+    assert edit_form(case, themes=[], topics=[Topic.objects.get(slug="housing").pk]).is_valid()
