@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.urls import register_converter
 
@@ -29,6 +31,16 @@ class CoreConfig(AppConfig):
         for model in (PageViewRestriction, *VOCABULARY_MODELS):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}-saved")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model._meta.label}-deleted")
+
+        from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.admin.widgets import SlugInput
+
+        # Page.slug accepts Unicode whatever WAGTAIL_ALLOW_UNICODE_SLUGS says; the admin's
+        # slug fields follow the setting, so a typed "medellín" is refused, not stored.
+        register_form_field_override(
+            models.SlugField,
+            override={"widget": SlugInput, "allow_unicode": settings.WAGTAIL_ALLOW_UNICODE_SLUGS},
+        )
 
         # A member's upload becomes public with the first live page that shows it.
         page_published.connect(publish_uploads, dispatch_uid="private-media-published")

@@ -43,7 +43,7 @@ def add_themes_of_topics(form, cleaned_data):
 def name_cities_with_countries(field):
     """A member's city select reads "City, Country": several cities share a name."""
     field.queryset = field.queryset.select_related("country")
-    field.label_from_instance = lambda city: f"{city}, {city.country}"
+    field.label_from_instance = City.with_country
 
 
 class ThemedPageForm(WagtailAdminPageForm):
@@ -53,6 +53,11 @@ class ThemedPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "topics" in self.fields:
             group_topics_by_theme(self)
+            # The admin's checkboxes carry no browser `required`, so the field can say it
+            # and Wagtail marks "Themes *" before submit; only a ticked topic, which
+            # brings its theme (add_themes_of_topics), lifts the requirement.
+            themes = self.fields["themes"]
+            themes.required = themes.needs_one and not (self.is_bound and self["topics"].data)
 
     def clean(self):
         cleaned_data = super().clean()

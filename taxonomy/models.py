@@ -304,6 +304,10 @@ class City(Term):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
+    def with_country(self):
+        """ "Accra, Ghana": how a list of cities tells apart those that share a name."""
+        return f"{self}, {self.country}"
+
 
 # Every vocabulary, in the order the admin lists them: permissions, caches and the
 # search index's label updates all read this one tuple.

@@ -3,7 +3,15 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .models import (
     Approach,
@@ -35,7 +43,33 @@ LABELS = tuple(label_column(code, name) for code, name in settings.LANGUAGES)
 SOURCE_LABEL = (label_column(settings.LANGUAGE_CODE, dict(settings.LANGUAGES)[settings.LANGUAGE_CODE]),)
 
 
-def term_viewset(term_model, *, icon="tag", columns=("slug", *LABELS), filters=()):
+class CitiesWithCountries:
+    """The city chooser's list and its chosen city read "Accra, Ghana", as the
+    members' city selects do: several cities share a name (City.with_country)."""
+
+    @property
+    def title_column(self):
+        column = super().title_column
+        column.accessor = City.with_country
+        return column
+
+    def get_display_title(self, instance):
+        return instance.with_country()
+
+
+class CityChooser(CitiesWithCountries, AdminSnippetChooser):
+    pass
+
+
+class CityChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type("CityChooseView", (CitiesWithCountries, ChooseView), {})
+    choose_results_view_class = type("CityChooseResultsView", (CitiesWithCountries, ChooseResultsView), {})
+    chosen_view_class = type("CityChosenView", (CitiesWithCountries, SnippetChosenView), {})
+    chosen_multiple_view_class = type("CityChosenMultipleView", (CitiesWithCountries, SnippetChosenMultipleView), {})
+    base_widget_class = CityChooser
+
+
+def term_viewset(term_model, *, icon="tag", columns=("slug", *LABELS), filters=(), **attributes):
     """A snippet view set for one vocabulary, with every language's label, searched
     through the model's search fields (every language's label, Labelled.label_text)."""
     return type(
@@ -46,6 +80,7 @@ def term_viewset(term_model, *, icon="tag", columns=("slug", *LABELS), filters=(
             "icon": icon,
             "list_display": list(columns),
             "list_filter": list(filters),
+            **attributes,
         },
     )
 
@@ -65,6 +100,7 @@ class VocabularyGroup(SnippetViewSetGroup):
             icon="site",
             columns=("slug", *SOURCE_LABEL, "country", "region", "is_member"),
             filters=("region", "is_member"),
+            chooser_viewset_class=CityChooserViewSet,
         ),
         term_viewset(TargetGroup, icon="group"),
         term_viewset(Approach, icon="cogs"),

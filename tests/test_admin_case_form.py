@@ -2,6 +2,8 @@
 theme, the map point follows the city unless the editor moves it, and the evidence
 levels and the five dimensions of care are explained where they are chosen."""
 
+import re
+
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -71,3 +73,43 @@ def test_the_admin_form_groups_topics_and_explains_evidence_and_care(client, cas
     assert f'name="topics" value="{housing.pk}"' in group
     assert "Independently evaluated</b>: researchers or auditors outside the city" in html
     assert "<b>redistribute</b> care between women and men" in html
+
+
+def test_slugs_are_ascii_in_every_language(client, case_index):
+    # Saved without a slug, the page takes one from its title, transliterated.
+    case = CaseStudyPageFactory(parent=case_index, title="Medellín's cable cars", slug="")
+    assert case.slug == "medellins-cable-cars"
+    # A typed accent is refused with a message, not stored.
+    form = edit_form(case, slug="medellín-cable-cars")
+    assert "slug" in form.errors
+    # The admin's own script is told to transliterate the title as the editor types it.
+    client.force_login(SuperUserFactory())
+    html = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    # Django leaves out a False attribute, and the script's allowUnicode defaults to false.
+    assert 'name="slug"' in html
+    assert "data-w-slug-allow-unicode-value" not in html
+
+
+def test_the_city_chooser_names_each_city_with_its_country(client, case_index):
+    case = CaseStudyPageFactory(parent=case_index, city=City.objects.get(slug="barcelona"))
+    client.force_login(SuperUserFactory())
+    html = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    assert "Barcelona, Spain" in html  # the chosen city, on the form
+    chooser_url = re.search(r'data-chooser-url="([^"]+city[^"]*)"', html) or re.search(
+        r'"modalUrl": "([^"]+city[^"]*)"', html
+    )
+    modal = client.get(chooser_url.group(1), {"q": "Accra"}).json()["html"]
+    assert "Accra, Ghana" in modal
+
+
+def test_required_fields_are_marked_before_submit(client, case_index):
+    case = CaseStudyPageFactory(parent=case_index)
+    client.force_login(SuperUserFactory())
+    html = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    marked = {
+        re.sub(r"\s+", " ", heading).strip()
+        for heading in re.findall(r'<h3 class="w-field__label">([^<]*)<span class="w-required-mark">\*</span>', html)
+    }
+    assert {"Themes", "Sustainable development goals"} <= marked
+    # Still, a topic alone is enough: it brings its theme.
+    assert edit_form(case, themes=[], topics=[Topic.objects.get(slug="housing").pk]).is_valid()

@@ -1,6 +1,8 @@
 """A translation is a draft that a moderator publishes, and a half-translated page
 says so: its untranslated texts keep their language and a notice tells the reader."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -194,3 +196,24 @@ def test_a_live_translation_stays_as_published_until_its_update_is_approved(
         approve(version, moderator)
     version.refresh_from_db()
     assert version.title == "Coopératives d'habitants"
+
+
+def test_the_moderator_approves_a_translation_where_they_review_it(
+    client, editor, moderator, housing_case, french, django_capture_on_commit_callbacks
+):
+    translation = start_translation(client, housing_case, french)
+    translate(client, translation, "Housing cooperatives", "Coopératives de logements")
+    client.post(reverse("submit_translation_for_review", args=[translation.id]))
+    version = housing_case.get_translation(french)
+    editors_view = client.get(f"/admin/pages/{version.pk}/edit/").content.decode()
+    assert "This translation waits for your review" not in editors_view  # the editor may not approve
+
+    client.force_login(moderator)
+    html = client.get(f"/admin/pages/{version.pk}/edit/").content.decode()
+    assert "This translation waits for your review" in html
+    approve_url = re.search(r'<form method="post"\s+action="([^"]*/approve/[^"]*)">', html).group(1)
+    assert ">Approve</button>" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(approve_url)
+    version.refresh_from_db()
+    assert version.live and version.title == "Coopératives de logements"

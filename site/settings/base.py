@@ -356,6 +356,10 @@ def named_in_the_visitors_language(languages):
 
 
 WAGTAIL_CONTENT_LANGUAGES = named_in_the_visitors_language(LANGUAGES)
+# Slugs are ASCII in every language ("Medellín" -> medellin), as our importers and the
+# translation workflow make them (django.utils.text.slugify): the admin's title-to-slug
+# script transliterates, and Page.full_clean fills an empty slug the same way.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # OpenGraph locales where a language's code is not its territory's (core/seo.py og_locale).
 OG_LOCALES = {"en": "en_GB"}
 # A new translation of a live page would otherwise be published at once, untranslated
