@@ -412,4 +412,4 @@ def draw_routes(places, routes, focus=None):
     radius = max(REGION_RADIUS, width // 90)
     markers = [Marker(*point, radius * 3 // 2 if place == focus else radius, place) for place, point in points.items()]
     arrows = tuple((points[start], points[end]) for start, end in routes)
-    return WorldMap(f"{left} {top} {width} {height}", outline, markers, arrows)
+    return WorldMap(f"{left} {top} {width} {height}", outline, markers, routes=arrows)

@@ -61,7 +61,7 @@ def test_a_members_link_shows_nowhere_until_a_moderator_approves_it(client, prac
     assert replication.proposed_by == member
 
     assert "Rues aux écoles" not in chain_of(client, barcelona.url)
-    assert "Superblocks" not in client.get("/fr/cities/greater-paris/").content.decode()
+    assert "Ce que Grand Paris a adopté" not in client.get("/fr/cities/greater-paris/").content.decode()
 
     approve(client, moderator, replication)
     assert "Rues aux écoles" in chain_of(client, barcelona.url)

@@ -17,7 +17,7 @@ FOUND_IN = {"en": "Found in: Terms of reference, p. 2", "fr": "Trouvé dans : Ca
 
 
 def test_the_chain_of_a_practice_and_a_document_found_by_its_words(
-    case_indexes, apply_index_changes, live_server, page, csp_violations, screenshot_dir
+    site_skeleton, case_indexes, apply_index_changes, live_server, page, csp_violations, screenshot_dir
 ):
     barcelona = CaseStudyPageFactory(parent=case_indexes["en"], title="Superblocks")
     paris = CaseStudyPageFactory(

@@ -6,7 +6,7 @@ import pypdfium2
 import pytest
 from playwright.sync_api import expect
 
-from cases.models import CaseStudyPage
+from cases.models import CaseStudyPage, OutcomeIndicator
 
 pytestmark = [pytest.mark.browser, pytest.mark.opensearch, pytest.mark.django_db(transaction=True)]
 
@@ -18,6 +18,12 @@ SCROLL = "(element) => ({scroll: element.scrollWidth - element.clientWidth, left
 
 def shortlist_four(page, live_server):
     cases = list(CaseStudyPage.objects.live().filter(locale__language_code="en").order_by("pk")[:4])
+    # The demo gives figures only where they are documented: the first practice gets one.
+    if not cases[0].outcomes.exists():
+        OutcomeIndicator.objects.create(
+            page=cases[0], measure="Households reached", value=1200, unit="households", baseline_value=300,
+            source_name="City annual report",
+        )  # fmt: skip
     for case in cases:
         page.goto(f"{live_server.url}{case.url}")
         page.get_by_role("button", name="Add to my shortlist").click()
