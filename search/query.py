@@ -350,10 +350,6 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
     if not parts:
         parts, kind_parts = kind_parts, []
     words = with_attachments(search, words_query(search, parts, subject, places, relaxed))
-    if related and parts:
-        # Whatever holds the question stays above the whole tier, in its own order.
-        held = {"bool": {"must": words, "should": ABOVE_THE_TIER}}
-        words = {"dis_max": {"queries": [held, feedback(parts, related, guessed)]}}
     # With no words too, when several versions of a case show because languages were chosen.
     preferred = [own_language_first(search.ui_language)]
     if kind_parts:
@@ -362,6 +358,11 @@ def text_query(search, typos=False, relaxed=False, related=(), guessed=False):
         # of its words is still found; what else is on the subject follows.
         words = {"dis_max": {"queries": [words, most_of(parts + kind_parts, relaxed)]}}
         preferred += [tagged_with(concept, KIND_WEIGHT) for concept in kinds]
+    if related and parts:
+        # Whatever holds the question stays above the whole tier, in its own order
+        # (the kind asked for first among it).
+        held = {"bool": {"must": words, "should": ABOVE_THE_TIER}}
+        words = {"dis_max": {"queries": [held, feedback(parts, related, guessed)]}}
     return unasked_kinds_after({"bool": {"must": words, "should": preferred}}, asked=bool(kinds))
 
 

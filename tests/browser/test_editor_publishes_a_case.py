@@ -30,7 +30,7 @@ def test_an_editor_creates_and_publishes_a_case(site_skeleton, live_server, page
     chooser = page.get_by_role("dialog")
     chooser.get_by_role("textbox", name="Search").fill("Barcelona")
     chooser.get_by_role("link", name="Barcelona, Spain", exact=True).click()
-    expect(page.get_by_text("Barcelona, Spain")).to_be_visible()  # the chosen city, with its country
+    expect(page.locator("#id_city-title")).to_have_text("Barcelona, Spain")  # the chosen city, with its country
     page.get_by_label("Start year").fill("2021")
     # "Further cities": a search box narrows the long list; the typed-position help is at hand.
     page.get_by_label("Filter the cities").fill("accr")
